@@ -1,0 +1,110 @@
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { places, users } from './actors.js';
+import { initiatives } from './initiatives.js';
+import { goals } from './strategy.js';
+
+export const indicatorSource = pgEnum('indicator_source', ['kolada', 'scb', 'manual']);
+export const indicatorDirection = pgEnum('indicator_direction', ['higher', 'lower']);
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    goalId: integer()
+      .notNull()
+      .references(() => goals.id),
+    slug: text().notNull().unique(),
+    nameSv: text().notNull(),
+    nameEn: text().notNull(),
+    unit: text().notNull(),
+    source: indicatorSource().notNull(),
+    sourceRef: text(),
+    direction: indicatorDirection().notNull(),
+    genderSplit: boolean().notNull().default(false),
+    decimals: integer().notNull().default(1),
+    baselineYear: integer(),
+    baselineValue: doublePrecision(),
+    targetYear: integer(),
+    targetValue: doublePrecision(),
+    /** Example targets are configuration, never presented as adopted facts. */
+    targetIsExample: boolean().notNull().default(true),
+    isDemo: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('indicators_goal_idx').on(t.goalId)],
+);
+
+export const gender = pgEnum('gender', ['T', 'K', 'M']);
+
+export const importRuns = pgTable('import_runs', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  source: text().notNull(),
+  status: text().notNull().default('running'),
+  params: jsonb().notNull().default({}),
+  rowsRead: integer().notNull().default(0),
+  rowsWritten: integer().notNull().default(0),
+  errors: jsonb().notNull().default([]),
+  triggeredByUserId: integer().references(() => users.id),
+  startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true }),
+});
+
+export const observations = pgTable(
+  'observations',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id),
+    placeCode: text()
+      .notNull()
+      .references(() => places.code),
+    period: integer().notNull(),
+    gender: gender().notNull(),
+    value: doublePrecision(),
+    /** Empty when a value is present; the source's reason (e.g. "Missing") when it is not. */
+    status: text().notNull().default(''),
+    source: text().notNull(),
+    sourceRevision: text(),
+    retrievedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    importRunId: integer().references(() => importRuns.id),
+    isDemo: boolean().notNull().default(false),
+  },
+  (t) => [unique().on(t.indicatorId, t.placeCode, t.period, t.gender)],
+);
+
+export const trafficLight = pgEnum('traffic_light', ['enligt-plan', 'risk', 'avvikelse']);
+
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    periodStart: date().notNull(),
+    periodEnd: date().notNull(),
+    trafficLight: trafficLight().notNull(),
+    narrative: text().notNull(),
+    /** Outputs such as participants by gender: { participantsK, participantsM, companiesReached }. */
+    outputs: jsonb().notNull().default({}),
+    spentSek: bigint({ mode: 'number' }),
+    submittedByUserId: integer().references(() => users.id),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    isDemo: boolean().notNull().default(false),
+  },
+  (t) => [index('progress_reports_initiative_idx').on(t.initiativeId, t.periodEnd)],
+);

@@ -1,0 +1,6 @@
+export * from './actors.js';
+export * from './evaluation.js';
+export * from './followup.js';
+export * from './initiatives.js';
+export * from './strategy.js';
+export * from './system.js';

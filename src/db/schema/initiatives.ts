@@ -1,0 +1,229 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { organisations, places, users } from './actors.js';
+import {
+  frameworkCategories,
+  goals,
+  measures,
+  perspectives,
+  sdgTargets,
+  strategies,
+} from './strategy.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const initiativeStatus = pgEnum('initiative_status', [
+  'planerad',
+  'pagaende',
+  'avslutad',
+  'avbruten',
+]);
+
+/** Where an initiative is in the registry's approval workflow. */
+export const workflowState = pgEnum('workflow_state', [
+  'utkast',
+  'inskickad',
+  'publicerad',
+  'returnerad',
+  'arkiverad',
+]);
+
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    strategyId: integer()
+      .notNull()
+      .references(() => strategies.id),
+    title: text().notNull(),
+    summary: text().notNull(),
+    description: text().notNull().default(''),
+    status: initiativeStatus().notNull(),
+    workflowState: workflowState().notNull().default('utkast'),
+    startDate: date().notNull(),
+    endDate: date(),
+    ownerOrganisationId: integer()
+      .notNull()
+      .references(() => organisations.id),
+    diarienummer: text(),
+    contactEmail: text(),
+    exampleOfYear: integer(),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    search: tsvector()
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('swedish', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('swedish', coalesce(${initiatives.summary}, '')), 'B') || setweight(to_tsvector('swedish', coalesce(${initiatives.description}, '')), 'C')`,
+      ),
+  },
+  (t) => [
+    index('initiatives_search_idx').using('gin', t.search),
+    index('initiatives_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('initiatives_owner_idx').on(t.ownerOrganisationId),
+    index('initiatives_workflow_idx').on(t.workflowState, t.startDate),
+  ],
+);
+
+export const partnerRole = pgEnum('partner_role', ['lead', 'partner', 'funder', 'implementer']);
+
+export const initiativePartners = pgTable(
+  'initiative_partners',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id),
+    role: partnerRole().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.organisationId, t.role] }),
+    index('initiative_partners_org_idx').on(t.organisationId),
+  ],
+);
+
+export const fundingSource = pgEnum('funding_source', [
+  'regionala-utvecklingsmedel',
+  'eruf',
+  'esf-plus',
+  'interreg',
+  'tillvaxtverket',
+  'kommun',
+  'region',
+  'privat',
+  'statlig',
+  'ovrig',
+]);
+
+export const fundingLines = pgTable(
+  'funding_lines',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    source: fundingSource().notNull(),
+    funderOrganisationId: integer().references(() => organisations.id),
+    amountSek: bigint({ mode: 'number' }).notNull(),
+    year: integer().notNull(),
+  },
+  (t) => [index('funding_lines_initiative_idx').on(t.initiativeId)],
+);
+
+export const initiativePlaces = pgTable(
+  'initiative_places',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    placeCode: text()
+      .notNull()
+      .references(() => places.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.placeCode] }),
+    index('initiative_places_place_idx').on(t.placeCode),
+  ],
+);
+
+export const initiativeGoals = pgTable(
+  'initiative_goals',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    goalId: integer()
+      .notNull()
+      .references(() => goals.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.goalId] }),
+    index('initiative_goals_goal_idx').on(t.goalId),
+  ],
+);
+
+export const initiativePerspectives = pgTable(
+  'initiative_perspectives',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    perspectiveId: integer()
+      .notNull()
+      .references(() => perspectives.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.perspectiveId] })],
+);
+
+export const initiativeSdgTargets = pgTable(
+  'initiative_sdg_targets',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    sdgTargetCode: text()
+      .notNull()
+      .references(() => sdgTargets.code),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.sdgTargetCode] })],
+);
+
+export const initiativeMeasures = pgTable(
+  'initiative_measures',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    measureId: integer()
+      .notNull()
+      .references(() => measures.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.measureId] })],
+);
+
+export const initiativeFrameworkCategories = pgTable(
+  'initiative_framework_categories',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    categoryId: integer()
+      .notNull()
+      .references(() => frameworkCategories.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.categoryId] })],
+);
+
+/** Every saved state of an initiative, so nothing is lost and a restore is a new version. */
+export const initiativeVersions = pgTable(
+  'initiative_versions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    version: integer().notNull(),
+    snapshot: jsonb().notNull(),
+    createdByUserId: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('initiative_versions_initiative_idx').on(t.initiativeId, t.version)],
+);

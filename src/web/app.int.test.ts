@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.js';
+import { listPublishedInitiatives } from '../domain/initiatives/queries.js';
+import { seedDemo } from '../seed/seedDemo.js';
+import { createTestDatabase, testCtx } from '../test/database.js';
+import { buildApp } from './app.js';
+
+let database: Database;
+let app: FastifyInstance;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(testCtx(database.db));
+  app = await buildApp({ database });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('public pages', () => {
+  it('shows the vision and the four goal areas with counts on /', async () => {
+    const res = await app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.body).toContain('<html lang="sv">');
+    expect(res.body).toContain('År 2030 är Kalmar län en hållbar region');
+    for (const slug of [
+      'delaktighet-halsa-och-valbefinnande',
+      'god-miljo-for-barn-och-unga',
+      'hallbar-samhallsplanering',
+      'starkt-konkurrenskraft',
+    ]) {
+      expect(res.body).toContain(`href="/malomraden/${slug}"`);
+    }
+    expect(res.body).toMatch(/\d+ insatser \(\d+ pågående\)/);
+  });
+
+  it('lists goals and initiatives of a goal area, with examples of a year', async () => {
+    const res = await app.inject('/malomraden/starkt-konkurrenskraft');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('God tillgång till välutbildad arbetskraft.');
+    expect(res.body).toContain('Ökat antal företag inom kunskapsintensiv tjänstesektor.');
+    expect(res.body).toMatch(/Exempel på insatser under \d{4}/);
+    expect(res.body).toContain('href="/insatser/');
+  });
+
+  it('shows a published initiative with its demo marking', async () => {
+    const [first] = await listPublishedInitiatives(database.db, { limit: 1 });
+    const res = await app.inject(`/insatser/${first!.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(first!.title.replace(/&/g, '&amp;'));
+    expect(res.body).toContain('Demodata');
+  });
+
+  it('answers unknown pages and records with a Swedish 404', async () => {
+    for (const url of ['/finns-inte', '/insatser/99999999', '/insatser/abc', '/malomraden/okand']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).toContain('Sidan finns inte');
+    }
+    const json = await app.inject({ url: '/finns-inte', headers: { accept: 'application/json' } });
+    expect(json.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('reports health and readiness', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('serves the stylesheet with an ETag', async () => {
+    const res = await app.inject('/static/app.css');
+    expect(res.statusCode).toBe(200);
+    const again = await app.inject({
+      url: '/static/app.css',
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+});

@@ -1,0 +1,67 @@
+import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
+import { html, type SafeHtml } from '../html.js';
+import { formatPeriod, formatSek, messages, type Locale } from '../i18n/index.js';
+import { demoTag } from './demoTag.js';
+
+export interface InitiativeCardParams {
+  locale: Locale;
+  initiative: InitiativeListItem;
+  headingLevel: 2 | 3 | 4;
+}
+
+export function initiativeCard(p: InitiativeCardParams): SafeHtml {
+  const t = messages(p.locale);
+  const i = p.initiative;
+  const heading = html`<a href="/insatser/${i.id}">${i.title}</a>`;
+  const h =
+    p.headingLevel === 2
+      ? html`<h2>${heading}</h2>`
+      : p.headingLevel === 3
+        ? html`<h3>${heading}</h3>`
+        : html`<h4>${heading}</h4>`;
+  return html`<article class="card initiative-card">
+    ${h}
+    <p class="meta">
+      <span class="status status-${i.status}">${t.initiativeStatus[i.status]}</span> ·
+      ${formatPeriod(i.startDate, i.endDate)} ·
+      ${i.ownerName}${i.fundingSek > 0 ? html` · ${formatSek(p.locale, i.fundingSek)}` : ''}
+      ${demoTag(p.locale, i.isDemo)}
+    </p>
+    <p>${i.summary}</p>
+  </article>`;
+}
+
+export const initiativeCardExamples: Record<string, InitiativeCardParams> = {
+  ongoing: {
+    locale: 'sv',
+    headingLevel: 3,
+    initiative: {
+      id: 1,
+      title: 'Hållbar regional utveckling i Kalmar län (HRU)',
+      summary: 'Samverkan för hållbar tillväxt i länets kommuner.',
+      status: 'pagaende',
+      startDate: '2020-01-01',
+      endDate: '2023-12-31',
+      ownerName: 'Region Kalmar län',
+      exampleOfYear: 2023,
+      isDemo: true,
+      fundingSek: 4_500_000,
+    },
+  },
+  hostileText: {
+    locale: 'en',
+    headingLevel: 2,
+    initiative: {
+      id: 2,
+      title: '<script>alert("x")</script> & "quotes"',
+      summary: "O'Brien <b>bold</b>",
+      status: 'planerad',
+      startDate: '2027-01-01',
+      endDate: null,
+      ownerName: 'Företag & Co',
+      exampleOfYear: null,
+      isDemo: false,
+      fundingSek: 0,
+    },
+  },
+};

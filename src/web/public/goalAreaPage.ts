@@ -1,0 +1,71 @@
+import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
+import type { GoalAreaRow, GoalRow } from '../../domain/strategy/queries.js';
+import { areaBar } from '../components/goalAreaCard.js';
+import { initiativeCard } from '../components/initiativeCard.js';
+import { html, type SafeHtml } from '../html.js';
+import { messages, type Locale } from '../i18n/index.js';
+
+export interface GoalAreaPageParams {
+  locale: Locale;
+  area: GoalAreaRow;
+  goals: GoalRow[];
+  initiatives: InitiativeListItem[];
+  exampleYears: number[];
+  exampleYear: number | null;
+  examples: InitiativeListItem[];
+}
+
+export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
+  const t = messages(p.locale);
+  const sv = p.locale === 'sv';
+  const a = p.area;
+  return html`<nav class="breadcrumbs" aria-label="Brödsmulor">
+      <ol>
+        <li><a href="/">${t.navHome}</a></li>
+        <li>${t.goalArea}</li>
+      </ol>
+    </nav>
+    ${areaBar(a.colour)}
+    <h1>${sv ? a.nameSv : a.nameEn}</h1>
+    <p class="lead">${sv ? a.descriptionSv : a.descriptionEn}</p>
+    <section aria-labelledby="mal">
+      <h2 id="mal">${t.goals}</h2>
+      <ol class="goal-list">
+        ${p.goals.map((g) => html`<li>${sv ? g.nameSv : g.nameEn}</li>`)}
+      </ol>
+    </section>
+    ${p.exampleYear != null
+      ? html`<section aria-labelledby="exempel">
+          <h2 id="exempel">${t.examplesOfYear(p.exampleYear)}</h2>
+          <nav class="year-nav" aria-label="${t.exampleYearNav}">
+            <ul>
+              ${p.exampleYears.map(
+                (y) =>
+                  html`<li>
+                    <a
+                      href="/malomraden/${a.slug}?ar=${y}#exempel"
+                      ${y === p.exampleYear ? html` aria-current="true"` : ''}
+                      >${y}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>
+          <div class="initiative-list">
+            ${p.examples.map((initiative) =>
+              initiativeCard({ locale: p.locale, initiative, headingLevel: 3 }),
+            )}
+          </div>
+        </section>`
+      : ''}
+    <section aria-labelledby="insatser">
+      <h2 id="insatser">${t.allInitiativesInArea} (${p.initiatives.length})</h2>
+      ${p.initiatives.length === 0
+        ? html`<p>${t.noInitiatives}</p>`
+        : html`<div class="initiative-list">
+            ${p.initiatives.map((initiative) =>
+              initiativeCard({ locale: p.locale, initiative, headingLevel: 3 }),
+            )}
+          </div>`}
+    </section>`;
+}

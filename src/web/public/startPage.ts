@@ -1,0 +1,41 @@
+import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
+import type { strategyOverview } from '../../domain/strategy/queries.js';
+import { goalAreaCard } from '../components/goalAreaCard.js';
+import { initiativeCard } from '../components/initiativeCard.js';
+import { html, type SafeHtml } from '../html.js';
+import { messages, type Locale } from '../i18n/index.js';
+
+export function startPage(
+  locale: Locale,
+  overview: Awaited<ReturnType<typeof strategyOverview>>,
+  latest: InitiativeListItem[],
+): SafeHtml {
+  const t = messages(locale);
+  const s = overview.strategy;
+  return html`<h1>${locale === 'sv' ? s.nameSv : s.nameEn}</h1>
+    <section aria-labelledby="malbild">
+      <h2 id="malbild">${t.vision}</h2>
+      <blockquote class="vision"><p>${locale === 'sv' ? s.visionSv : s.visionEn}</p></blockquote>
+    </section>
+    <section aria-labelledby="malomraden">
+      <h2 id="malomraden">${t.goalAreas}</h2>
+      <ul class="cards">
+        ${overview.goalAreas.map((area) => goalAreaCard({ locale, area }))}
+      </ul>
+    </section>
+    <section aria-labelledby="perspektiv">
+      <h2 id="perspektiv">${t.perspectives}</h2>
+      <p>${t.perspectivesIntro}</p>
+      <ul>
+        ${overview.perspectives.map((p) => html`<li>${locale === 'sv' ? p.nameSv : p.nameEn}</li>`)}
+      </ul>
+    </section>
+    <section aria-labelledby="senaste">
+      <h2 id="senaste">${t.latestInitiatives}</h2>
+      ${latest.length === 0
+        ? html`<p>${t.noInitiatives}</p>`
+        : html`<div class="initiative-list">
+            ${latest.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}
+          </div>`}
+    </section>`;
+}
