@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -20,7 +22,7 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations in one transaction; a failure leaves the schema as it was. */
-  migrate(): Promise<void>;
+  migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,7 +51,8 @@ export function wrapPglite(client: PGlite): Database {
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) =>
+      migratePglite(db as never, { migrationsFolder: folder }),
     ping: async () => {
       await client.query('select 1');
     },
@@ -62,12 +65,12 @@ export function wrapPool(pool: pg.Pool): Database {
   return {
     db,
     kind: 'postgres',
-    async migrate() {
+    async migrate(folder = migrationsFolder) {
       // Several processes may start at once: one migrates, the others wait and find nothing to do.
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock(7262901)');
-        await migratePg(db as never, { migrationsFolder });
+        await migratePg(db as never, { migrationsFolder: folder });
       } finally {
         await client.query('select pg_advisory_unlock(7262901)').catch(() => undefined);
         client.release();
@@ -83,12 +86,29 @@ export function wrapPool(pool: pg.Pool): Database {
 export async function openDatabase(config: Config['database']): Promise<Database> {
   if (config.kind === 'pglite') {
     try {
-      await mkdir(config.dataDir, { recursive: true });
-      return wrapPglite(await pglite(config.dataDir));
+      await makeDirectory(config.dataDir);
     } catch (cause) {
       throw new DatabaseOpenError(
-        `Kunde inte öppna den inbäddade databasen i ${config.dataDir}. ` +
-          'Kontrollera att katalogen är skrivbar och inte används av en annan process, ' +
+        `Kunde inte skapa katalogen ${config.dataDir} för den inbäddade databasen ` +
+          `(${(cause as Error).message}). Ange en skrivbar katalog med RIKTNING_DATA_DIR.`,
+        { cause },
+      );
+    }
+    const release = await lockDataDir(config.dataDir);
+    try {
+      const database = wrapPglite(await pglite(config.dataDir));
+      return {
+        ...database,
+        async close() {
+          await database.close();
+          await release();
+        },
+      };
+    } catch (cause) {
+      await release();
+      throw new DatabaseOpenError(
+        `Kunde inte öppna den inbäddade databasen i ${config.dataDir} ` +
+          `(${(cause as Error).message}). Kontrollera att katalogen innehåller en Riktning-databas ` +
           'eller ange en annan med RIKTNING_DATA_DIR.',
         { cause },
       );
@@ -113,14 +133,68 @@ export async function openDatabase(config: Config['database']): Promise<Database
   return wrapPool(pool);
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database, folder?: string): Promise<void> {
   try {
-    await database.migrate();
+    await database.migrate(folder);
   } catch (cause) {
     throw new DatabaseOpenError(
       `Databasen kunde inte migreras och lämnades oförändrad: ${(cause as Error).message}`,
       { cause },
     );
+  }
+}
+
+/**
+ * Creates a directory and its missing parents one level at a time. (Node's recursive mkdir can
+ * spin forever under pseudo file systems such as /proc; this fails with ENOENT instead.)
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of missing) await mkdir(d);
+}
+
+/**
+ * The embedded database allows one process at a time; a second one would corrupt it. A lock file
+ * holds the owner's pid; a lock left by a process that no longer runs is taken over.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const file = path.join(dir, 'riktning.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DatabaseOpenError(
+          `Kunde inte skriva i ${dir} (${(err as Error).message}). Ange en skrivbar katalog med RIKTNING_DATA_DIR.`,
+        );
+      }
+      const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (pid && processRuns(pid)) {
+        throw new DatabaseOpenError(
+          `Den inbäddade databasen i ${dir} används redan av en annan Riktning-process (pid ${pid}). ` +
+            'Stoppa den först, eller använd PostgreSQL (DATABASE_URL) för flera processer.',
+        );
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new DatabaseOpenError(`Kunde inte låsa den inbäddade databasen i ${dir}.`);
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

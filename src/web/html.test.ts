@@ -7,7 +7,12 @@ import { html, raw } from './html.js';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
-  rules: { 'no-inline-style': 'error', 'long-title': 'off', 'doctype-style': 'off' },
+  rules: {
+    'no-inline-style': 'error',
+    'long-title': 'off',
+    'doctype-style': 'off',
+    'no-trailing-whitespace': 'off',
+  },
 });
 
 async function validPage(body: ReturnType<typeof html>) {

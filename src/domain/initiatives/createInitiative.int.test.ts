@@ -9,10 +9,10 @@ import {
   organisations,
 } from '../../db/schema/index.js';
 import { createTestDatabase, testCtx, withRollback } from '../../test/database.js';
+import { buildInitiative } from '../../test/factories.js';
 import { createOrganisation } from '../actors/createOrganisation.js';
 import { ForbiddenError } from '../errors.js';
 import { createInitiative } from './createInitiative.js';
-import type { InitiativeInput } from './initiativeSchema.js';
 import { transitionInitiative } from './transitionInitiative.js';
 
 let database: Database;
@@ -35,22 +35,6 @@ async function setup(db: Db) {
   if (!org.ok) throw new Error(JSON.stringify(org.issues));
   const [goal] = await db.select({ id: goals.id }).from(goals).where(eq(goals.code, '4.2'));
   return { ctx, orgId: org.value.id, goalId: goal!.id };
-}
-
-export function buildInitiative(
-  overrides: Partial<InitiativeInput> & Pick<InitiativeInput, 'ownerOrganisationId' | 'goalIds'>,
-): InitiativeInput {
-  return {
-    title: 'Kompetenslyft för industrin i Kalmar',
-    summary: 'Utbildning för anställda i små industriföretag.',
-    status: 'pagaende',
-    startDate: '2025-01-01',
-    endDate: '2026-12-31',
-    placeCodes: ['0880', '0881'],
-    funding: [{ source: 'esf-plus', amountSek: 1_200_000, year: 2025 }],
-    sdgTargetCodes: ['4.4'],
-    ...overrides,
-  };
 }
 
 describe('createInitiative', () => {

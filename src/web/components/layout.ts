@@ -13,40 +13,35 @@ export interface LayoutParams {
 export function layout(p: LayoutParams): SafeHtml {
   const t = messages(p.locale);
   const navItem = (href: string, label: string) =>
-    html`<li>
-      <a href="${href}" ${p.path === href ? html` aria-current="page"` : ''}>${label}</a>
-    </li>`;
+    html`<li><a href="${href}"${p.path === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const description = p.description
+    ? html`<meta name="description" content="${p.description}">\n`
+    : '';
   return html`<!doctype html>
-    <html lang="${p.locale}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${p.title} – ${t.siteName}</title>
-        ${p.description ? html`<meta name="description" content="${p.description}" />` : ''}
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body>
-        <a class="skip-link" href="#innehall">${t.skipToContent}</a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="brand" href="/"
-              ><span class="brand-name">${t.siteName}</span>
-              <span class="brand-tagline">${t.siteTagline}</span></a
-            >
-            <nav aria-label="${t.mainNav}">
-              <ul>
-                ${navItem('/', t.navHome)}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="innehall" class="wrap" tabindex="-1">${p.body}</main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>${t.footerAbout}</p>
-            <p>${t.footerOpenData}</p>
-          </div>
-        </footer>
-      </body>
-    </html>`;
+<html lang="${p.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${p.title} – ${t.siteName}</title>
+${description}<link rel="stylesheet" href="/static/app.css">
+</head>
+<body>
+<a class="skip-link" href="#innehall">${t.skipToContent}</a>
+<header class="site-header">
+<div class="wrap">
+<a class="brand" href="/"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
+<nav aria-label="${t.mainNav}"><ul>${navItem('/', t.navHome)}</ul></nav>
+</div>
+</header>
+<main id="innehall" class="wrap" tabindex="-1">
+${p.body}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${t.footerAbout}</p>
+<p>${t.footerOpenData}</p>
+</div>
+</footer>
+</body>
+</html>`;
 }

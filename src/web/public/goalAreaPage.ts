@@ -34,8 +34,9 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
         ${p.goals.map((g) => html`<li>${sv ? g.nameSv : g.nameEn}</li>`)}
       </ol>
     </section>
-    ${p.exampleYear != null
-      ? html`<section aria-labelledby="exempel">
+    ${
+      p.exampleYear != null
+        ? html`<section aria-labelledby="exempel">
           <h2 id="exempel">${t.examplesOfYear(p.exampleYear)}</h2>
           <nav class="year-nav" aria-label="${t.exampleYearNav}">
             <ul>
@@ -57,15 +58,18 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
             )}
           </div>
         </section>`
-      : ''}
+        : ''
+    }
     <section aria-labelledby="insatser">
       <h2 id="insatser">${t.allInitiativesInArea} (${p.initiatives.length})</h2>
-      ${p.initiatives.length === 0
-        ? html`<p>${t.noInitiatives}</p>`
-        : html`<div class="initiative-list">
+      ${
+        p.initiatives.length === 0
+          ? html`<p>${t.noInitiatives}</p>`
+          : html`<div class="initiative-list">
             ${p.initiatives.map((initiative) =>
               initiativeCard({ locale: p.locale, initiative, headingLevel: 3 }),
             )}
-          </div>`}
+          </div>`
+      }
     </section>`;
 }

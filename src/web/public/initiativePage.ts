@@ -8,9 +8,11 @@ export function initiativePage(locale: Locale, i: PresentedInitiative): SafeHtml
   return html`<nav class="breadcrumbs" aria-label="Brödsmulor">
       <ol>
         <li><a href="/">${t.navHome}</a></li>
-        ${i.goals[0]
-          ? html`<li><a href="/malomraden/${i.goals[0].goal_area}">${t.goalArea}</a></li>`
-          : ''}
+        ${
+          i.goals[0]
+            ? html`<li><a href="/malomraden/${i.goals[0].goal_area}">${t.goalArea}</a></li>`
+            : ''
+        }
         <li>${t.initiatives}</li>
       </ol>
     </nav>
@@ -41,29 +43,40 @@ export function initiativePage(locale: Locale, i: PresentedInitiative): SafeHtml
           )}
         </ul>
       </dd>
-      ${i.perspectives.length > 0
-        ? html`<dt>${t.perspectives}</dt>
+      ${
+        i.perspectives.length > 0
+          ? html`<dt>${t.perspectives}</dt>
             <dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>`
-        : ''}
-      ${i.sdg_targets.length > 0
-        ? html`<dt>${t.sdgTargets}</dt>
+          : ''
+      }
+      ${
+        i.sdg_targets.length > 0
+          ? html`<dt>${t.sdgTargets}</dt>
             <dd>${i.sdg_targets.join(', ')}</dd>`
-        : ''}
-      ${i.example_of_year
-        ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt>
+          : ''
+      }
+      ${
+        i.example_of_year
+          ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt>
             <dd>${i.example_of_year}</dd>`
-        : ''}
-      ${i.diarienummer
-        ? html`<dt>${t.diarienummer}</dt>
+          : ''
+      }
+      ${
+        i.diarienummer
+          ? html`<dt>${t.diarienummer}</dt>
             <dd>${i.diarienummer}</dd>`
-        : ''}
-      ${i.contact_email
-        ? html`<dt>${t.contact}</dt>
+          : ''
+      }
+      ${
+        i.contact_email
+          ? html`<dt>${t.contact}</dt>
             <dd><a href="mailto:${i.contact_email}">${i.contact_email}</a></dd>`
-        : ''}
+          : ''
+      }
     </dl>
-    ${i.funding.length > 0
-      ? html`<table>
+    ${
+      i.funding.length > 0
+        ? html`<table>
           <caption>
             ${t.funding}
           </caption>
@@ -91,5 +104,6 @@ export function initiativePage(locale: Locale, i: PresentedInitiative): SafeHtml
             </tr>
           </tfoot>
         </table>`
-      : ''}`;
+        : ''
+    }`;
 }

@@ -32,10 +32,12 @@ export function startPage(
     </section>
     <section aria-labelledby="senaste">
       <h2 id="senaste">${t.latestInitiatives}</h2>
-      ${latest.length === 0
-        ? html`<p>${t.noInitiatives}</p>`
-        : html`<div class="initiative-list">
+      ${
+        latest.length === 0
+          ? html`<p>${t.noInitiatives}</p>`
+          : html`<div class="initiative-list">
             ${latest.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}
-          </div>`}
+          </div>`
+      }
     </section>`;
 }
