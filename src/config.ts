@@ -38,6 +38,15 @@ const schema = z.object({
     .min(1)
     .max(100)
     .default(10),
+  KOLADA_BASE_URL: z
+    .url({ error: 'must be an absolute URL such as https://api.kolada.se/v3' })
+    .default('https://api.kolada.se/v3'),
+  SCB_PXWEB_V1_BASE_URL: z
+    .url({ error: 'must be an absolute URL such as https://api.scb.se/OV0104/v1/doris/sv/ssd' })
+    .default('https://api.scb.se/OV0104/v1/doris/sv/ssd'),
+  SCB_PXWEB_V2_BASE_URL: z
+    .url({ error: 'must be an absolute URL such as https://statistikdatabasen.scb.se/api/v2' })
+    .default('https://statistikdatabasen.scb.se/api/v2'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'use one of fatal, error, warn, info, debug, trace, silent',
@@ -56,6 +65,8 @@ export interface Config {
   demoData: boolean;
   publicUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Base URLs of the statistics sources; tests point them at recorded responses on loopback. */
+  sources: { koladaBaseUrl: string; scbV1BaseUrl: string; scbV2BaseUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -92,6 +103,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: c.RIKTNING_DEMO_DATA,
     publicUrl: c.RIKTNING_PUBLIC_URL ?? null,
     logLevel: c.LOG_LEVEL,
+    sources: {
+      koladaBaseUrl: c.KOLADA_BASE_URL.replace(/\/+$/, ''),
+      scbV1BaseUrl: c.SCB_PXWEB_V1_BASE_URL.replace(/\/+$/, ''),
+      scbV2BaseUrl: c.SCB_PXWEB_V2_BASE_URL.replace(/\/+$/, ''),
+    },
   };
 }
 
@@ -120,6 +136,21 @@ export const configDocs: { variable: string; default: string; meaning: string }[
     meaning: 'Public base URL used in feeds and metadata',
   },
   { variable: 'DATABASE_POOL_MAX', default: '10', meaning: 'Connections in the PostgreSQL pool' },
+  {
+    variable: 'KOLADA_BASE_URL',
+    default: 'https://api.kolada.se/v3',
+    meaning: 'Kolada API v3 base URL',
+  },
+  {
+    variable: 'SCB_PXWEB_V1_BASE_URL',
+    default: 'https://api.scb.se/OV0104/v1/doris/sv/ssd',
+    meaning: 'SCB PxWeb API v1 base URL',
+  },
+  {
+    variable: 'SCB_PXWEB_V2_BASE_URL',
+    default: 'https://statistikdatabasen.scb.se/api/v2',
+    meaning: 'SCB PxWebApi 2.0 base URL',
+  },
   {
     variable: 'LOG_LEVEL',
     default: 'info',

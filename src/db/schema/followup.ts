@@ -56,6 +56,11 @@ export const importRuns = pgTable('import_runs', {
   params: jsonb().notNull().default({}),
   rowsRead: integer().notNull().default(0),
   rowsWritten: integer().notNull().default(0),
+  rowsNew: integer().notNull().default(0),
+  rowsChanged: integer().notNull().default(0),
+  rowsUnchanged: integer().notNull().default(0),
+  rowsMissing: integer().notNull().default(0),
+  durationMs: integer(),
   errors: jsonb().notNull().default([]),
   triggeredByUserId: integer().references(() => users.id),
   startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -107,4 +112,22 @@ export const progressReports = pgTable(
     isDemo: boolean().notNull().default(false),
   },
   (t) => [index('progress_reports_initiative_idx').on(t.initiativeId, t.periodEnd)],
+);
+
+/** A value that changed at a later import: the old and the new value, and when. */
+export const observationRevisions = pgTable(
+  'observation_revisions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    observationId: integer()
+      .notNull()
+      .references(() => observations.id),
+    oldValue: doublePrecision(),
+    newValue: doublePrecision(),
+    oldStatus: text().notNull().default(''),
+    newStatus: text().notNull().default(''),
+    importRunId: integer().references(() => importRuns.id),
+    revisedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('observation_revisions_observation_idx').on(t.observationId)],
 );

@@ -51,6 +51,10 @@ export const initiatives = pgTable(
     title: text().notNull(),
     summary: text().notNull(),
     description: text().notNull().default(''),
+    /** English texts; where missing the portal shows the Swedish text marked lang="sv". */
+    titleEn: text(),
+    summaryEn: text(),
+    descriptionEn: text(),
     status: initiativeStatus().notNull(),
     workflowState: workflowState().notNull().default('utkast'),
     startDate: date().notNull(),

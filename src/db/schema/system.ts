@@ -41,3 +41,14 @@ export const jobs = pgTable(
   },
   (t) => [index('jobs_queue_idx').on(t.status, t.runAt)],
 );
+
+/** Problems with accessibility reported by visitors, as DOS-lagen requires; read by administrators. */
+export const accessibilityReports = pgTable('accessibility_reports', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  pageUrl: text().notNull(),
+  description: text().notNull(),
+  /** Optional, only to answer the reporter; never shown publicly. */
+  contactEmail: text(),
+  status: text().notNull().default('ny'),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
