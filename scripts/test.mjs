@@ -25,7 +25,7 @@ function ensureChromium() {
       'sh',
       [
         '-c',
-        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libxml2-utils >/dev/null',
       ],
       {
         stdio: 'inherit',
@@ -90,7 +90,22 @@ async function ensurePostgres() {
   return null;
 }
 
+// xmllint (libxml2-utils) validates the IATI output against the schema in reference/iati/.
+function ensureXmllint() {
+  if (has('xmllint') || !isRoot || !has('apt-get')) return;
+  log('xmllint saknas; installerar Debians libxml2-utils för IATI-testerna …');
+  execFileSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null',
+    ],
+    { stdio: 'inherit' },
+  );
+}
+
 const chromium = ensureChromium();
+ensureXmllint();
 const pgUrl = await ensurePostgres();
 const env = { ...process.env, TZ: 'UTC' };
 if (chromium) env.CHROMIUM_PATH = chromium;

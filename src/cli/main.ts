@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { addUser, userRoles } from '../domain/actors/addUser.js';
 import { context, systemActor } from '../domain/context.js';
+import { importCommands } from './importCommand.js';
 import { startServer } from './serve.js';
 import { seedDemo } from '../seed/seedDemo.js';
 import { seedReference } from '../seed/seedReference.js';
@@ -15,6 +16,8 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether the command takes plain arguments, such as a file name. */
+  positionals?: boolean;
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
@@ -104,6 +107,9 @@ Roller: ${userRoles.join(', ')}.`,
       });
     },
   },
+  'import kolada': importCommands.kolada,
+  'import scb': importCommands.scb,
+  'import csv': importCommands.csv,
 };
 
 function mainHelp(): string {
@@ -163,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       options: command.options,
-      allowPositionals: false,
+      allowPositionals: command.positionals ?? false,
       strict: true,
     });
     if (values.help) {

@@ -5,7 +5,9 @@ import formbody from '@fastify/formbody';
 import { ZodError } from 'zod';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
+import { apiRoutes } from './api/routes.js';
 import { errorPage } from './public/errorPage.js';
+import { PageCache } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
 
 export interface AppOptions {
@@ -48,8 +50,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .status(404)
         .send({ error: { code: 'not_found', message: 'Resursen finns inte.' } });
     }
-    const page = errorPage('sv', 404);
-    return sendPage(reply, { ...page, path: req.url }, 404);
+    const locale = req.url.startsWith('/en/') || req.url === '/en' ? 'en' : 'sv';
+    const page = errorPage(locale, 404);
+    return sendPage(reply, { ...page, path: req.url }, 404, locale);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -76,8 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (wantsJson(req.headers.accept, req.url)) {
       return reply.status(status).send({ error: { code, message } });
     }
-    const page = errorPage('sv', status, message);
-    return sendPage(reply, { ...page, path: req.url }, status);
+    const locale = req.url.startsWith('/en/') || req.url === '/en' ? 'en' : 'sv';
+    const page = errorPage(locale, status, message);
+    return sendPage(reply, { ...page, path: req.url }, status, locale);
   });
 
   const css = await readFile(new URL('../../src/web/static/app.css', import.meta.url), 'utf8');
@@ -101,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  publicRoutes(app, db);
+  publicRoutes(app, db, new PageCache(db));
+  apiRoutes(app, db);
   return app;
 }

@@ -20,6 +20,7 @@ import { NotFoundError } from '../errors.js';
 export interface InitiativeListItem {
   id: number;
   title: string;
+  titleEn: string | null;
   summary: string;
   status: 'planerad' | 'pagaende' | 'avslutad' | 'avbruten';
   startDate: string;
@@ -28,12 +29,19 @@ export interface InitiativeListItem {
   exampleOfYear: number | null;
   isDemo: boolean;
   fundingSek: number;
+  publishedAt: Date | null;
+  updatedAt: Date;
 }
 
 export interface InitiativeFilter {
   goalAreaId?: number;
   goalId?: number;
   exampleOfYear?: number;
+  placeCode?: string;
+  /** Owner or partner. */
+  organisationId?: number;
+  ownerOnly?: boolean;
+  sdgGoal?: number;
   limit?: number;
   newestFirst?: boolean;
 }
@@ -57,11 +65,48 @@ export async function listPublishedInitiatives(
     where.push(inArray(initiatives.id, linked));
   }
   if (filter.exampleOfYear != null) where.push(eq(initiatives.exampleOfYear, filter.exampleOfYear));
+  if (filter.placeCode != null) {
+    where.push(
+      inArray(
+        initiatives.id,
+        db
+          .select({ id: initiativePlaces.initiativeId })
+          .from(initiativePlaces)
+          .where(eq(initiativePlaces.placeCode, filter.placeCode)),
+      ),
+    );
+  }
+  if (filter.organisationId != null) {
+    where.push(
+      filter.ownerOnly
+        ? eq(initiatives.ownerOrganisationId, filter.organisationId)
+        : inArray(
+            initiatives.id,
+            db
+              .select({ id: initiativePartners.initiativeId })
+              .from(initiativePartners)
+              .where(eq(initiativePartners.organisationId, filter.organisationId)),
+          ),
+    );
+  }
+  if (filter.sdgGoal != null) {
+    where.push(
+      inArray(
+        initiatives.id,
+        db
+          .select({ id: initiativeSdgTargets.initiativeId })
+          .from(initiativeSdgTargets)
+          .innerJoin(sdgTargets, eq(sdgTargets.code, initiativeSdgTargets.sdgTargetCode))
+          .where(eq(sdgTargets.goalNumber, filter.sdgGoal)),
+      ),
+    );
+  }
   const funding = sql<number>`coalesce((select sum(${fundingLines.amountSek}) from ${fundingLines} where ${fundingLines.initiativeId} = ${initiatives.id}), 0)::float8`;
   return db
     .select({
       id: initiatives.id,
       title: initiatives.title,
+      titleEn: initiatives.titleEn,
       summary: initiatives.summary,
       status: initiatives.status,
       startDate: initiatives.startDate,
@@ -70,6 +115,8 @@ export async function listPublishedInitiatives(
       exampleOfYear: initiatives.exampleOfYear,
       isDemo: initiatives.isDemo,
       fundingSek: funding,
+      publishedAt: initiatives.publishedAt,
+      updatedAt: initiatives.updatedAt,
     })
     .from(initiatives)
     .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))

@@ -1,6 +1,6 @@
 import type { GoalAreaSummary } from '../../domain/strategy/queries.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatMillions, messages, type Locale } from '../i18n/index.js';
+import { formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
 
 export interface GoalAreaCardParams {
   locale: Locale;
@@ -26,7 +26,7 @@ export function goalAreaCard(p: GoalAreaCardParams): SafeHtml {
   const description = p.locale === 'sv' ? a.descriptionSv : a.descriptionEn;
   return html`<li class="card goal-area-card">
     ${areaBar(a.colour)}
-    <h3><a href="/malomraden/${a.slug}">${name}</a></h3>
+    <h3><a href="${localePath(p.locale, `/malomraden/${a.slug}`)}">${name}</a></h3>
     <p>${description}</p>
     <dl class="figures">
       <div>

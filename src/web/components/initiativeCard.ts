@@ -1,6 +1,6 @@
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatPeriod, formatSek, messages, type Locale } from '../i18n/index.js';
+import { formatPeriod, formatSek, localePath, messages, type Locale } from '../i18n/index.js';
 import { demoTag } from './demoTag.js';
 
 export interface InitiativeCardParams {
@@ -12,7 +12,8 @@ export interface InitiativeCardParams {
 export function initiativeCard(p: InitiativeCardParams): SafeHtml {
   const t = messages(p.locale);
   const i = p.initiative;
-  const heading = html`<a href="/insatser/${i.id}">${i.title}</a>`;
+  const english = p.locale === 'en' && i.titleEn;
+  const heading = html`<a href="${localePath(p.locale, `/insatser/${i.id}`)}"${p.locale === 'en' && !english ? html` lang="sv"` : ''}>${english ? i.titleEn : i.title}</a>`;
   const h =
     p.headingLevel === 2
       ? html`<h2>${heading}</h2>`
@@ -27,7 +28,7 @@ export function initiativeCard(p: InitiativeCardParams): SafeHtml {
       ${i.ownerName}${i.fundingSek > 0 ? html` · ${formatSek(p.locale, i.fundingSek)}` : ''}
       ${demoTag(p.locale, i.isDemo)}
     </p>
-    <p>${i.summary}</p>
+    <p${p.locale === 'en' ? html` lang="sv"` : ''}>${i.summary}</p>
   </article>`;
 }
 
@@ -38,6 +39,7 @@ export const initiativeCardExamples: Record<string, InitiativeCardParams> = {
     initiative: {
       id: 1,
       title: 'Hållbar regional utveckling i Kalmar län (HRU)',
+      titleEn: null,
       summary: 'Samverkan för hållbar tillväxt i länets kommuner.',
       status: 'pagaende',
       startDate: '2020-01-01',
@@ -46,6 +48,8 @@ export const initiativeCardExamples: Record<string, InitiativeCardParams> = {
       exampleOfYear: 2023,
       isDemo: true,
       fundingSek: 4_500_000,
+      publishedAt: new Date('2020-01-01T09:00:00Z'),
+      updatedAt: new Date('2024-01-01T09:00:00Z'),
     },
   },
   hostileText: {
@@ -54,6 +58,7 @@ export const initiativeCardExamples: Record<string, InitiativeCardParams> = {
     initiative: {
       id: 2,
       title: '<script>alert("x")</script> & "quotes"',
+      titleEn: 'English <em>title</em>',
       summary: "O'Brien <b>bold</b>",
       status: 'planerad',
       startDate: '2027-01-01',
@@ -62,6 +67,8 @@ export const initiativeCardExamples: Record<string, InitiativeCardParams> = {
       exampleOfYear: null,
       isDemo: false,
       fundingSek: 0,
+      publishedAt: null,
+      updatedAt: new Date('2026-01-01T09:00:00Z'),
     },
   },
 };

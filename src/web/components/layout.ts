@@ -1,22 +1,35 @@
 import { html, type SafeHtml } from '../html.js';
-import { messages, type Locale } from '../i18n/index.js';
+import { localePath, messages, switchLocalePath, type Locale } from '../i18n/index.js';
 
 export interface LayoutParams {
   locale: Locale;
   title: string;
   description?: string;
   body: SafeHtml;
-  /** Current path, to mark the active menu item. */
+  /** Current path with its query, to mark the active menu item and link the other language. */
   path: string;
+  /** Atom feeds of the page, offered to feed readers. */
+  feeds?: { href: string; title: string }[];
 }
 
 export function layout(p: LayoutParams): SafeHtml {
   const t = messages(p.locale);
-  const navItem = (href: string, label: string) =>
-    html`<li><a href="${href}"${p.path === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const pathOnly = p.path.split('?')[0]!;
+  const navItem = (target: string, label: string) => {
+    const href = localePath(p.locale, target);
+    const current = pathOnly === href || (target !== '/' && pathOnly.startsWith(`${href}/`));
+    return html`<li><a href="${href}"${current ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  };
+  const other = switchLocalePath(p.locale, p.path);
+  const svPath = p.locale === 'sv' ? p.path : other;
+  const enPath = p.locale === 'en' ? p.path : other;
   const description = p.description
     ? html`<meta name="description" content="${p.description}">\n`
     : '';
+  const feeds = [
+    { href: localePath(p.locale, '/flode.atom'), title: t.feedTitle },
+    ...(p.feeds ?? []),
+  ];
   return html`<!doctype html>
 <html lang="${p.locale}">
 <head>
@@ -24,13 +37,18 @@ export function layout(p: LayoutParams): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} – ${t.siteName}</title>
 ${description}<link rel="stylesheet" href="/static/app.css">
-</head>
+<link rel="alternate" hreflang="sv" href="${svPath}">
+<link rel="alternate" hreflang="en" href="${enPath}">
+${feeds.map((f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title}" href="${f.href}">\n`)}</head>
 <body>
 <a class="skip-link" href="#innehall">${t.skipToContent}</a>
 <header class="site-header">
 <div class="wrap">
-<a class="brand" href="/"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
-<nav aria-label="${t.mainNav}"><ul>${navItem('/', t.navHome)}</ul></nav>
+<a class="brand" href="${localePath(p.locale, '/')}"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
+<a class="language" href="${other}" hreflang="${t.otherLanguageCode}" lang="${t.otherLanguageCode}" aria-label="${t.otherLanguageLabel}">${t.otherLanguage}</a>
+<nav aria-label="${t.mainNav}"><ul>
+${navItem('/', t.navHome)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/agenda-2030', t.navAgenda)}
+</ul></nav>
 </div>
 </header>
 <main id="innehall" class="wrap" tabindex="-1">
@@ -40,6 +58,11 @@ ${p.body}
 <div class="wrap">
 <p>${t.footerAbout}</p>
 <p>${t.footerOpenData}</p>
+<ul class="footer-links">
+<li><a href="${localePath(p.locale, '/tillganglighet')}">${t.footerAccessibility}</a></li>
+<li><a href="${localePath(p.locale, '/personuppgifter')}">${t.footerPrivacy}</a></li>
+<li><a href="${localePath(p.locale, '/flode.atom')}">${t.footerFeed}</a></li>
+</ul>
 </div>
 </footer>
 </body>

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.js';
-import { messages, type Locale } from '../i18n/index.js';
+import { localePath, messages, type Locale } from '../i18n/index.js';
 
 export function errorPage(
   locale: Locale,
@@ -21,6 +21,6 @@ export function errorPage(
     title,
     body: html`<h1>${title}</h1>
       <p>${text}</p>
-      <p><a href="/">${t.backHome}</a></p>`,
+      <p><a href="${localePath(locale, '/')}">${t.backHome}</a></p>`,
   };
 }

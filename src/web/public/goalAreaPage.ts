@@ -3,7 +3,7 @@ import type { GoalAreaRow, GoalRow } from '../../domain/strategy/queries.js';
 import { areaBar } from '../components/goalAreaCard.js';
 import { initiativeCard } from '../components/initiativeCard.js';
 import { html, type SafeHtml } from '../html.js';
-import { messages, type Locale } from '../i18n/index.js';
+import { localePath, messages, type Locale } from '../i18n/index.js';
 
 export interface GoalAreaPageParams {
   locale: Locale;
@@ -19,9 +19,9 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
   const t = messages(p.locale);
   const sv = p.locale === 'sv';
   const a = p.area;
-  return html`<nav class="breadcrumbs" aria-label="Brödsmulor">
+  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}">
       <ol>
-        <li><a href="/">${t.navHome}</a></li>
+        <li><a href="${localePath(p.locale, '/')}">${t.navHome}</a></li>
         <li>${t.goalArea}</li>
       </ol>
     </nav>
@@ -44,7 +44,7 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
                 (y) =>
                   html`<li>
                     <a
-                      href="/malomraden/${a.slug}?ar=${y}#exempel"
+                      href="${localePath(p.locale, `/malomraden/${a.slug}`)}?ar=${y}#exempel"
                       ${y === p.exampleYear ? html` aria-current="true"` : ''}
                       >${y}</a
                     >
@@ -60,7 +60,8 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
         </section>`
         : ''
     }
-    <section aria-labelledby="insatser">
+    <p><a href="${localePath(p.locale, `/insatser?omrade=${a.slug}`)}">${t.searchTitle}: ${sv ? a.nameSv : a.nameEn}</a> · <a href="${localePath(p.locale, `/malomraden/${a.slug}/flode.atom`)}">${t.feedLink}</a></p>
+<section aria-labelledby="insatser">
       <h2 id="insatser">${t.allInitiativesInArea} (${p.initiatives.length})</h2>
       ${
         p.initiatives.length === 0

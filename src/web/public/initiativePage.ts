@@ -1,109 +1,86 @@
 import type { PresentedInitiative } from '../../domain/initiatives/presentInitiative.js';
+import type { PlaceSummary } from '../../domain/places/queries.js';
+import { countyMap } from '../components/countyMap.js';
 import { demoTag } from '../components/demoTag.js';
 import { html, type SafeHtml } from '../html.js';
-import { formatPeriod, formatSek, messages, type Locale } from '../i18n/index.js';
+import {
+  formatDate,
+  formatPeriod,
+  formatSek,
+  localePath,
+  messages,
+  type Locale,
+} from '../i18n/index.js';
+import { renderMarkdown } from '../markdown.js';
 
-export function initiativePage(locale: Locale, i: PresentedInitiative): SafeHtml {
+export interface ProgressReportView {
+  periodStart: string;
+  periodEnd: string;
+  trafficLight: 'enligt-plan' | 'risk' | 'avvikelse';
+  narrative: string;
+  participantsK: number | null;
+  participantsM: number | null;
+  companiesReached: number | null;
+  spentSek: number | null;
+}
+
+export function initiativePage(
+  locale: Locale,
+  i: PresentedInitiative,
+  extra: {
+    reports: ProgressReportView[];
+    places: PlaceSummary[];
+    english: { title: string | null; summary: string | null; description: string | null };
+  },
+): SafeHtml {
   const t = messages(locale);
-  return html`<nav class="breadcrumbs" aria-label="Brödsmulor">
-      <ol>
-        <li><a href="/">${t.navHome}</a></li>
-        ${
-          i.goals[0]
-            ? html`<li><a href="/malomraden/${i.goals[0].goal_area}">${t.goalArea}</a></li>`
-            : ''
-        }
-        <li>${t.initiatives}</li>
-      </ol>
-    </nav>
-    <h1>${i.title} ${demoTag(locale, i.is_demo)}</h1>
-    ${i.is_demo ? html`<p class="notice">${t.demoNotice}</p>` : ''}
-    <p class="lead">${i.summary}</p>
-    ${i.description ? i.description.split(/\n{2,}/).map((para) => html`<p>${para}</p>`) : ''}
-    <dl class="facts">
-      <dt>${t.status}</dt>
-      <dd>${t.initiativeStatus[i.status]}</dd>
-      <dt>${t.period}</dt>
-      <dd>${formatPeriod(i.start_date, i.end_date)}</dd>
-      <dt>${t.owner}</dt>
-      <dd>${i.owner.name}</dd>
-      <dt>${t.partners}</dt>
-      <dd>
-        <ul>
-          ${i.partners.map((p) => html`<li>${p.name} (${t.partnerRole[p.role]})</li>`)}
-        </ul>
-      </dd>
-      <dt>${t.places}</dt>
-      <dd>${i.places.map((p) => p.name).join(', ')}</dd>
-      <dt>${t.goals}</dt>
-      <dd>
-        <ul>
-          ${i.goals.map(
-            (g) => html`<li><a href="/malomraden/${g.goal_area}">${g.code}</a> ${g.name}</li>`,
-          )}
-        </ul>
-      </dd>
-      ${
-        i.perspectives.length > 0
-          ? html`<dt>${t.perspectives}</dt>
-            <dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>`
-          : ''
-      }
-      ${
-        i.sdg_targets.length > 0
-          ? html`<dt>${t.sdgTargets}</dt>
-            <dd>${i.sdg_targets.join(', ')}</dd>`
-          : ''
-      }
-      ${
-        i.example_of_year
-          ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt>
-            <dd>${i.example_of_year}</dd>`
-          : ''
-      }
-      ${
-        i.diarienummer
-          ? html`<dt>${t.diarienummer}</dt>
-            <dd>${i.diarienummer}</dd>`
-          : ''
-      }
-      ${
-        i.contact_email
-          ? html`<dt>${t.contact}</dt>
-            <dd><a href="mailto:${i.contact_email}">${i.contact_email}</a></dd>`
-          : ''
-      }
-    </dl>
-    ${
-      i.funding.length > 0
-        ? html`<table>
-          <caption>
-            ${t.funding}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.year}</th>
-              <th scope="col">${t.fundingSource}</th>
-              <th scope="col" class="num">${t.amount}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${i.funding.map(
-              (f) =>
-                html`<tr>
-                  <td>${f.year}</td>
-                  <td>${t.fundingSourceName[f.source]}</td>
-                  <td class="num">${formatSek(locale, f.amount_sek)}</td>
-                </tr>`,
-            )}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="2">${t.total}</th>
-              <td class="num">${formatSek(locale, i.funding_total_sek)}</td>
-            </tr>
-          </tfoot>
-        </table>`
-        : ''
-    }`;
+  const en = locale === 'en';
+  const title = en && extra.english.title ? extra.english.title : i.title;
+  const summary = en && extra.english.summary ? extra.english.summary : i.summary;
+  const description = en && extra.english.description ? extra.english.description : i.description;
+  const svLang = (translated: string | null) => (en && !translated ? html` lang="sv"` : '');
+  const placeCodes = i.places.map((p) => p.code);
+  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/insatser')}">${t.initiatives}</a></li></ol></nav>
+<h1${svLang(extra.english.title)}>${title} ${demoTag(locale, i.is_demo)}</h1>
+${i.is_demo ? html`<p class="notice">${t.demoNotice}</p>` : ''}
+<p class="lead"${svLang(extra.english.summary)}>${summary}</p>
+${description ? html`<div class="description"${svLang(extra.english.description)}>${renderMarkdown(description)}</div>` : ''}
+<dl class="facts">
+<dt>${t.status}</dt><dd>${t.initiativeStatus[i.status]}</dd>
+<dt>${t.period}</dt><dd>${formatDate(locale, i.start_date)} – ${i.end_date ? formatDate(locale, i.end_date) : ''}</dd>
+<dt>${t.owner}</dt><dd><a href="${localePath(locale, `/aktorer/${i.owner.slug}`)}">${i.owner.name}</a></dd>
+<dt>${t.partners}</dt><dd><ul>${i.partners.map((p) => html`<li>${p.name} (${t.partnerRole[p.role]})</li>`)}</ul></dd>
+<dt>${t.places}</dt><dd>${i.places.map((p, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/kommuner/${p.code}`)}">${p.code === '0008' ? t.wholeCounty : p.name}</a>`)}</dd>
+<dt>${t.goals}</dt><dd><ul>${i.goals.map((g) => html`<li><a href="${localePath(locale, `/malomraden/${g.goal_area}`)}">${g.code}</a> ${g.name}</li>`)}</ul></dd>
+${i.perspectives.length > 0 ? html`<dt>${t.perspectives}</dt><dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>` : ''}
+${i.sdg_targets.length > 0 ? html`<dt>${t.sdgTargets}</dt><dd>${i.sdg_targets.map((c, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/agenda-2030/${c.split('.')[0]}`)}">${c}</a>`)}</dd>` : ''}
+${i.example_of_year ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt><dd>${i.example_of_year}</dd>` : ''}
+${i.diarienummer ? html`<dt>${t.diarienummer}</dt><dd>${i.diarienummer}</dd>` : ''}
+${i.contact_email ? html`<dt>${t.contact}</dt><dd><a href="mailto:${i.contact_email}">${i.contact_email}</a></dd>` : ''}
+<dt>${t.lastUpdated}</dt><dd>${formatDate(locale, i.updated_at)}</dd>
+</dl>
+${
+  i.funding.length > 0
+    ? html`<table>
+<caption>${t.funding}</caption>
+<thead><tr><th scope="col">${t.year}</th><th scope="col">${t.fundingSource}</th><th scope="col" class="num">${t.amount}</th></tr></thead>
+<tbody>${i.funding.map((f) => html`<tr><td>${f.year}</td><td>${t.fundingSourceName[f.source]}</td><td class="num">${formatSek(locale, f.amount_sek)}</td></tr>`)}</tbody>
+<tfoot><tr><th scope="row" colspan="2">${t.total}</th><td class="num">${formatSek(locale, i.funding_total_sek)}</td></tr></tfoot>
+</table>`
+    : ''
+}
+<h2>${t.placeMapTitle}</h2>
+${countyMap({ locale, places: extra.places, highlight: placeCodes })}
+${
+  extra.reports.length > 0
+    ? html`<h2>${t.progressReports}</h2>
+<ol class="timeline">${extra.reports.map(
+        (
+          r,
+        ) => html`<li><h3>${formatPeriod(r.periodStart, r.periodEnd)}: <span class="light light-${r.trafficLight}">${t.trafficLight[r.trafficLight]}</span></h3>
+<p${en ? html` lang="sv"` : ''}>${r.narrative}</p>
+<ul>${r.participantsK != null && r.participantsM != null ? html`<li>${t.participants(r.participantsK, r.participantsM)}</li>` : ''}${r.companiesReached != null ? html`<li>${t.companiesReached(r.companiesReached)}</li>` : ''}${r.spentSek != null ? html`<li>${t.spent}: ${formatSek(locale, r.spentSek)}</li>` : ''}</ul></li>`,
+      )}</ol>`
+    : ''
+}`;
 }

@@ -1,18 +1,36 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { reportAccessibilityProblem } from '../../domain/accessibility/reportAccessibilityProblem.js';
+import { getOrganisationBySlug, organisationSummaries } from '../../domain/actors/queries.js';
+import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { listProgressReports } from '../../domain/followup/queries.js';
 import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
 import {
   exampleYears,
   getPublishedInitiative,
   listPublishedInitiatives,
 } from '../../domain/initiatives/queries.js';
+import { searchInitiatives } from '../../domain/initiatives/searchInitiatives.js';
+import { parseSearchQuery } from '../../domain/initiatives/searchQuery.js';
+import { placeSummaries } from '../../domain/places/queries.js';
 import { goalAreaBySlug, strategyOverview } from '../../domain/strategy/queries.js';
+import { sdgGoalDetail, sdgGoalSummaries } from '../../domain/strategy/sdgQueries.js';
+import { toCsv } from '../../domain/opendata/csv.js';
 import { layout } from '../components/layout.js';
+import { csrfToken, verifyCsrf } from '../csrf.js';
 import type { SafeHtml } from '../html.js';
+import { localePath, messages, type Locale } from '../i18n/index.js';
+import type { PageCache } from '../pageCache.js';
+import { atomFeed } from './feed.js';
 import { goalAreaPage } from './goalAreaPage.js';
+import { accessibilityPage, privacyPage } from './infoPages.js';
 import { initiativePage } from './initiativePage.js';
+import { organisationPage, organisationsPage } from './organisationPages.js';
+import { placePage, placesPage } from './placePages.js';
+import { sdgGoalPage, sdgPage } from './sdgPages.js';
+import { searchPage } from './searchPage.js';
 import { startPage } from './startPage.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -21,67 +39,307 @@ const yearQuery = z.object({
   ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
 });
 
+export interface Page {
+  title: string;
+  body: SafeHtml;
+  description?: string;
+  feeds?: { href: string; title: string }[];
+}
+
+export function renderPage(locale: Locale, path: string, page: Page): string {
+  return layout({ locale, path, ...page }).toString();
+}
+
 export function sendPage(
   reply: FastifyReply,
-  page: { title: string; body: SafeHtml; description?: string; path: string },
+  page: Page & { path: string },
   status = 200,
+  locale: Locale = 'sv',
 ) {
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(layout({ locale: 'sv', ...page }).toString());
+    .send(renderPage(locale, page.path, page));
 }
 
-export function publicRoutes(app: FastifyInstance, db: Db) {
-  app.get('/', async (_req, reply) => {
-    const [overview, latest] = await Promise.all([
-      strategyOverview(db),
-      listPublishedInitiatives(db, { limit: 6, newestFirst: true }),
-    ]);
-    return sendPage(reply, {
-      title: overview.strategy.nameSv,
-      description: overview.strategy.visionSv,
-      body: startPage('sv', overview, latest),
-      path: '/',
-    });
-  });
+const HTML = 'text/html; charset=utf-8';
 
-  app.get('/malomraden/:slug', async (req, reply) => {
-    const { slug } = slugParams.parse(req.params);
-    const { ar } = yearQuery.parse(req.query);
-    const { area, goals } = await goalAreaBySlug(db, slug);
-    const [initiatives, years] = await Promise.all([
-      listPublishedInitiatives(db, { goalAreaId: area.id }),
-      exampleYears(db, area.id),
-    ]);
-    const exampleYear = ar !== undefined && years.includes(ar) ? ar : (years[0] ?? null);
-    const examples =
-      exampleYear === null ? [] : initiatives.filter((i) => i.exampleOfYear === exampleYear);
-    return sendPage(reply, {
-      title: area.nameSv,
-      description: area.descriptionSv,
-      body: goalAreaPage({
-        locale: 'sv',
-        area,
-        goals,
-        initiatives,
-        exampleYears: years,
-        exampleYear,
-        examples,
+/** Public pages, Swedish at the root and English under /en, all cached until the data changes. */
+export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
+  const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+  for (const locale of ['sv', 'en'] as const) {
+    const t = messages(locale);
+    const at = (path: string) => localePath(locale, path);
+    const page = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<Page>) =>
+      cache.serve(req, reply, async () => ({
+        type: HTML,
+        body: renderPage(locale, req.url, await render()),
+      }));
+
+    app.get(at('/'), (req, reply) =>
+      page(req, reply, async () => {
+        const [overview, latest] = await Promise.all([
+          strategyOverview(db),
+          listPublishedInitiatives(db, { limit: 6, newestFirst: true }),
+        ]);
+        const s = overview.strategy;
+        return {
+          title: locale === 'sv' ? s.nameSv : s.nameEn,
+          description: locale === 'sv' ? s.visionSv : s.visionEn,
+          body: startPage(locale, overview, latest),
+        };
       }),
-      path: `/malomraden/${area.slug}`,
-    });
-  });
+    );
 
-  app.get('/insatser/:id', async (req, reply) => {
-    const parsed = idParams.safeParse(req.params);
-    if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
-    const detail = presentInitiative(await getPublishedInitiative(db, parsed.data.id));
-    return sendPage(reply, {
-      title: detail.title,
-      description: detail.summary,
-      body: initiativePage('sv', detail),
-      path: `/insatser/${detail.id}`,
+    app.get(at('/malomraden/:slug'), (req, reply) =>
+      page(req, reply, async () => {
+        const { slug } = slugParams.parse(req.params);
+        const { ar } = yearQuery.parse(req.query);
+        const { area, goals } = await goalAreaBySlug(db, slug);
+        const [initiatives, years] = await Promise.all([
+          listPublishedInitiatives(db, { goalAreaId: area.id }),
+          exampleYears(db, area.id),
+        ]);
+        const exampleYear = ar !== undefined && years.includes(ar) ? ar : (years[0] ?? null);
+        const examples =
+          exampleYear === null ? [] : initiatives.filter((i) => i.exampleOfYear === exampleYear);
+        const name = locale === 'sv' ? area.nameSv : area.nameEn;
+        return {
+          title: name,
+          description: locale === 'sv' ? area.descriptionSv : area.descriptionEn,
+          feeds: [
+            { href: at(`/malomraden/${area.slug}/flode.atom`), title: `${t.feedTitle}: ${name}` },
+          ],
+          body: goalAreaPage({
+            locale,
+            area,
+            goals,
+            initiatives,
+            exampleYears: years,
+            exampleYear,
+            examples,
+          }),
+        };
+      }),
+    );
+
+    app.get(at('/insatser'), (req, reply) =>
+      page(req, reply, async () => {
+        const s = parseSearchQuery(req.query as Record<string, unknown>);
+        const result = await searchInitiatives(db, s);
+        return {
+          title: s.q ? `${t.searchTitle}: ${s.q}` : t.searchTitle,
+          body: searchPage(locale, s, result),
+        };
+      }),
+    );
+
+    app.get(at('/insatser.csv'), async (req, reply) => {
+      const s = { ...parseSearchQuery(req.query as Record<string, unknown>), page: 1 };
+      const result = await searchInitiatives(db, s, { pageSize: 5000 });
+      const csv = toCsv({
+        delimiter:
+          (req.query as Record<string, unknown>).delimiter === 'semicolon' ? 'semicolon' : 'comma',
+        comments: ['Riktning – insatser', 'Licens: CC0 1.0', `Sökning: ${req.url}`],
+        header: [
+          'id',
+          'titel',
+          'status',
+          'startdatum',
+          'slutdatum',
+          'ansvarig',
+          'finansiering_sek',
+          'demodata',
+          'url',
+        ],
+        rows: result.hits.map((h) => [
+          h.id,
+          h.title,
+          h.status,
+          h.startDate,
+          h.endDate,
+          h.ownerName,
+          h.fundingSek,
+          h.isDemo,
+          `${baseUrl(req)}${at(`/insatser/${h.id}`)}`,
+        ]),
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="insatser.csv"')
+        .header('cache-control', 'public, max-age=60')
+        .send(csv);
     });
-  });
+
+    app.get(at('/insatser/:id'), (req, reply) =>
+      page(req, reply, async () => {
+        const parsed = idParams.safeParse(req.params);
+        if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
+        const detail = await getPublishedInitiative(db, parsed.data.id);
+        const presented = presentInitiative(detail);
+        const [reports, places] = await Promise.all([
+          listProgressReports(db, presented.id),
+          placeSummaries(db),
+        ]);
+        const i = detail.initiative;
+        return {
+          title: locale === 'en' && i.titleEn ? i.titleEn : presented.title,
+          description: presented.summary,
+          body: initiativePage(locale, presented, {
+            reports,
+            places,
+            english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
+          }),
+        };
+      }),
+    );
+
+    app.get(at('/kommuner'), (req, reply) =>
+      page(req, reply, async () => ({
+        title: t.placesTitle,
+        body: placesPage(locale, await placeSummaries(db)),
+      })),
+    );
+
+    app.get(at('/kommuner/:code'), (req, reply) =>
+      page(req, reply, async () => {
+        const code = String((req.params as { code: string }).code);
+        const places = await placeSummaries(db);
+        const place = places.find((p) => p.code === code);
+        if (!place) throw new NotFoundError('Kommunen finns inte.');
+        const initiatives = await listPublishedInitiatives(db, { placeCode: code });
+        const name =
+          place.kind === 'region' ? t.wholeCounty : locale === 'sv' ? place.nameSv : place.nameEn;
+        return {
+          title: t.placeInitiatives(name),
+          body: placePage(locale, place, places, initiatives),
+        };
+      }),
+    );
+
+    app.get(at('/aktorer'), (req, reply) =>
+      page(req, reply, async () => ({
+        title: t.organisationsTitle,
+        body: organisationsPage(locale, await organisationSummaries(db)),
+      })),
+    );
+
+    app.get(at('/aktorer/:slug'), (req, reply) =>
+      page(req, reply, async () => {
+        const { slug } = slugParams.parse(req.params);
+        const org = await getOrganisationBySlug(db, slug);
+        const [owned, all] = await Promise.all([
+          listPublishedInitiatives(db, { organisationId: org.id, ownerOnly: true }),
+          listPublishedInitiatives(db, { organisationId: org.id }),
+        ]);
+        const ownedIds = new Set(owned.map((i) => i.id));
+        return {
+          title: org.name,
+          body: organisationPage(
+            locale,
+            org,
+            owned,
+            all.filter((i) => !ownedIds.has(i.id)),
+          ),
+        };
+      }),
+    );
+
+    app.get(at('/agenda-2030'), (req, reply) =>
+      page(req, reply, async () => ({
+        title: t.sdgTitle,
+        body: sdgPage(locale, await sdgGoalSummaries(db)),
+      })),
+    );
+
+    app.get(at('/agenda-2030/:number'), (req, reply) =>
+      page(req, reply, async () => {
+        const n = z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(17)
+          .safeParse((req.params as { number: string }).number);
+        if (!n.success) throw new NotFoundError('Målet finns inte.');
+        const [detail, initiatives] = await Promise.all([
+          sdgGoalDetail(db, n.data),
+          listPublishedInitiatives(db, { sdgGoal: n.data }),
+        ]);
+        return {
+          title: `${t.sdgGoalLabel(n.data)}`,
+          body: sdgGoalPage(locale, detail, initiatives),
+        };
+      }),
+    );
+
+    const feed = async (req: FastifyRequest, reply: FastifyReply, areaSlug?: string) =>
+      cache.serve(req, reply, async () => {
+        let title = `${t.siteName}: ${t.feedTitle}`;
+        let goalAreaId: number | undefined;
+        if (areaSlug) {
+          const { area } = await goalAreaBySlug(db, areaSlug);
+          goalAreaId = area.id;
+          title += ` – ${locale === 'sv' ? area.nameSv : area.nameEn}`;
+        }
+        const items = await listPublishedInitiatives(db, {
+          goalAreaId,
+          limit: 50,
+          newestFirst: true,
+        });
+        return {
+          type: 'application/atom+xml; charset=utf-8',
+          body: atomFeed({
+            locale,
+            baseUrl: baseUrl(req),
+            selfPath: req.url.split('?')[0]!,
+            title,
+            items,
+          }),
+        };
+      });
+    app.get(at('/flode.atom'), (req, reply) => feed(req, reply));
+    app.get(at('/malomraden/:slug/flode.atom'), (req, reply) =>
+      feed(req, reply, slugParams.parse(req.params).slug),
+    );
+
+    app.get(at('/personuppgifter'), (req, reply) =>
+      page(req, reply, async () => ({ title: t.privacyTitle, body: privacyPage(locale) })),
+    );
+
+    app.get(at('/tillganglighet'), async (req, reply) => {
+      const csrf = csrfToken(req, reply);
+      const sent = (req.query as Record<string, unknown>).skickat === '1';
+      const body = accessibilityPage(locale, {
+        values: {
+          pageUrl: String((req.query as Record<string, unknown>).sida ?? '').slice(0, 500),
+          description: '',
+          contactEmail: '',
+        },
+        issues: [],
+        sent,
+        csrf,
+      });
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, { title: t.accessibilityTitle, body, path: req.url }, 200, locale);
+    });
+
+    app.post(at('/tillganglighet'), { preHandler: verifyCsrf }, async (req, reply) => {
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      const values = {
+        pageUrl: typeof form.pageUrl === 'string' ? form.pageUrl : '',
+        description: typeof form.description === 'string' ? form.description : '',
+        contactEmail: typeof form.contactEmail === 'string' ? form.contactEmail : '',
+      };
+      const result = await reportAccessibilityProblem(context(db, systemActor('portal')), values);
+      if (result.ok) return reply.redirect(`${at('/tillganglighet')}?skickat=1#rapportera`, 303);
+      const body = accessibilityPage(locale, {
+        values,
+        issues: result.issues,
+        sent: false,
+        csrf: csrfToken(req, reply),
+      });
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, { title: t.accessibilityTitle, body, path: req.url }, 400, locale);
+    });
+  }
 }

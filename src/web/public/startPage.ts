@@ -3,7 +3,7 @@ import type { strategyOverview } from '../../domain/strategy/queries.js';
 import { goalAreaCard } from '../components/goalAreaCard.js';
 import { initiativeCard } from '../components/initiativeCard.js';
 import { html, type SafeHtml } from '../html.js';
-import { messages, type Locale } from '../i18n/index.js';
+import { localePath, messages, type Locale } from '../i18n/index.js';
 
 export function startPage(
   locale: Locale,
@@ -32,6 +32,7 @@ export function startPage(
     </section>
     <section aria-labelledby="senaste">
       <h2 id="senaste">${t.latestInitiatives}</h2>
+      <p><a href="${localePath(locale, '/insatser')}">${t.searchTitle}</a> · <a href="${localePath(locale, '/flode.atom')}">${t.feedLink}</a></p>
       ${
         latest.length === 0
           ? html`<p>${t.noInitiatives}</p>`

@@ -1,0 +1,12 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+
+/**
+ * Runs a raw SQL statement and returns its rows on either driver (PGlite and node-postgres both
+ * answer with `{ rows }`). Cast dates to text and counts to int in the SQL, so both drivers
+ * return the same JavaScript types.
+ */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,74 @@
+import type { Ctx } from '../context.js';
+import { findIndicatorBySlug } from './findIndicator.js';
+import {
+  importObservations,
+  recordFailedImport,
+  type ImportIssue,
+  type ImportOutcome,
+} from './importObservations.js';
+import { scbCellsToRows, type ScbMapping } from './scb/jsonStat.js';
+import type { ScbClient, ScbSelection } from './scb/scbClient.js';
+import { sourceIssue } from './sourceFailure.js';
+
+export interface ImportScbInput {
+  api: 'v1' | 'v2';
+  /** v1: the table's path (BE/BE0101/BE0101A/BefolkningNy); v2: its id (TAB638). */
+  table: string;
+  indicator: string;
+  /** Our place codes; sent to SCB as its region codes (0008 → 08, 0000 → 00). */
+  places: string[];
+  years: number[];
+  /** Further fixed dimensions, e.g. { Kon: ['1', '2', '1+2'], ContentsCode: ['BE0101N1'] }. */
+  selection?: ScbSelection;
+  mapping?: ScbMapping;
+}
+
+/** Our place code as SCB writes it. */
+export function placeToScbRegion(code: string): string {
+  return /^00\d{2}$/.test(code) ? code.slice(2) : code;
+}
+
+/** Fetches one SCB table (PxWeb v1 or PxWebApi 2.0) and stores it on an indicator. */
+export async function importScbTable(
+  ctx: Ctx,
+  input: ImportScbInput,
+  deps: { client: ScbClient },
+): Promise<ImportOutcome> {
+  const params = { ...input };
+  const failed = async (issue: ImportIssue): Promise<ImportOutcome> => ({
+    ok: false,
+    runId: await recordFailedImport(ctx, { source: 'scb', params, issues: [issue] }),
+    issues: [issue],
+  });
+  const indicator = await findIndicatorBySlug(ctx, input.indicator);
+  if (!indicator) {
+    return failed({
+      row: 0,
+      field: 'indicator',
+      message: `Indikatorn ${input.indicator} finns inte.`,
+      code: 'unknown_indicator',
+    });
+  }
+  const regionDim = input.mapping?.regionDimension ?? 'Region';
+  const timeDim = input.mapping?.timeDimension ?? 'Tid';
+  const selection: ScbSelection = {
+    [regionDim]: input.places.map(placeToScbRegion),
+    [timeDim]: input.years.map(String),
+    ...input.selection,
+  };
+  let rows;
+  try {
+    const data =
+      input.api === 'v1'
+        ? await deps.client.v1(input.table, selection)
+        : await deps.client.v2(input.table, selection);
+    rows = scbCellsToRows(data, input.mapping);
+  } catch (err) {
+    return failed(sourceIssue(err));
+  }
+  return importObservations(ctx, {
+    source: 'scb',
+    params,
+    rows: rows.map((r) => ({ ...r, indicatorId: indicator.id })),
+  });
+}

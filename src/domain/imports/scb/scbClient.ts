@@ -1,0 +1,62 @@
+import { SourceError, sourceHttp, type HttpOptions } from '../sourceHttp.js';
+import { parseJsonStat, type JsonStatDataset } from './jsonStat.js';
+
+/** SCB allows at most 10 calls per 10 seconds per client. */
+export const SCB_RATE_LIMIT = { calls: 10, perMs: 10_000 };
+
+/** A selection per dimension: dimension code → value codes. */
+export type ScbSelection = Record<string, string[]>;
+
+export interface ScbClient {
+  /** PxWeb API v1: POST a query to the table's path, e.g. BE/BE0101/BE0101A/BefolkningNy. */
+  v1(tablePath: string, selection: ScbSelection): Promise<JsonStatDataset>;
+  /** PxWebApi 2.0: GET /tables/{id}/data with valueCodes per dimension. */
+  v2(tableId: string, selection: ScbSelection): Promise<JsonStatDataset>;
+  readonly requests: number;
+}
+
+export function scbClient(bases: { v1: string; v2: string }, options: HttpOptions = {}): ScbClient {
+  const http = sourceHttp({ rateLimit: SCB_RATE_LIMIT, ...options });
+  const v1Base = bases.v1.replace(/\/+$/, '');
+  const v2Base = bases.v2.replace(/\/+$/, '');
+
+  async function guard(table: string, call: () => Promise<unknown>): Promise<JsonStatDataset> {
+    try {
+      return parseJsonStat(await call());
+    } catch (err) {
+      if (err instanceof SourceError && err.details.status === 404) {
+        throw new SourceError(
+          'unknown_table',
+          `Tabellen ${table} finns inte hos SCB.`,
+          err.details,
+        );
+      }
+      throw err;
+    }
+  }
+
+  return {
+    v1: (tablePath, selection) =>
+      guard(tablePath, () =>
+        http.postJson(`${v1Base}/${tablePath.replace(/^\/+/, '')}`, {
+          query: Object.entries(selection).map(([code, values]) => ({
+            code,
+            selection: { filter: 'item', values },
+          })),
+          response: { format: 'json-stat2' },
+        }),
+      ),
+    v2: (tableId, selection) => {
+      const params = new URLSearchParams({ lang: 'sv', outputFormat: 'json-stat2' });
+      for (const [code, values] of Object.entries(selection)) {
+        params.set(`valueCodes[${code}]`, values.join(','));
+      }
+      return guard(tableId, () =>
+        http.getJson(`${v2Base}/tables/${encodeURIComponent(tableId)}/data?${params.toString()}`),
+      );
+    },
+    get requests() {
+      return http.requests;
+    },
+  };
+}

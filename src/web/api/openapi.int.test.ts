@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { seedDemo } from '../../seed/seedDemo.js';
+import { createTestDatabase, testCtx } from '../../test/database.js';
+import { buildApp } from '../app.js';
+import { apiRoutes } from './routes.js';
+import { endpoints, openApiDocument, type Endpoint } from './spec.js';
+
+let database: Database;
+let app: FastifyInstance;
+const registered: RouteOptions[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(testCtx(database.db));
+  app = await buildApp({ database });
+  // A bare Fastify with only the open-data routes, to list every route they register.
+  const probe = Fastify();
+  probe.addHook('onRoute', (r) => {
+    registered.push(r);
+  });
+  apiRoutes(probe, database.db);
+  await probe.ready();
+  await probe.close();
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('the OpenAPI document and the routes', () => {
+  it('documents every open-data route Fastify has, and nothing else', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json() as ReturnType<
+      typeof openApiDocument
+    >;
+    expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    const routes = registered
+      .filter((r) => r.method === 'GET' || (Array.isArray(r.method) && r.method.includes('GET')))
+      .map((r) => r.url.replace(/:(\w+)/g, '{$1}'))
+      .filter((u) => u.startsWith('/api/v1') || u === '/dcat');
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(endpoints).length);
+    for (const url of routes) expect(Object.keys(doc.paths), url).toContain(url);
+    // The real application has each documented route too.
+    for (const path of Object.keys(doc.paths)) {
+      expect(app.hasRoute({ method: 'GET', url: path.replace(/\{(\w+)\}/g, ':$1') }), path).toBe(
+        true,
+      );
+    }
+  });
+
+  it('answers every JSON endpoint with a body its schema accepts', async () => {
+    const [indicator] = (await app.inject('/api/v1/indicators')).json().indicators;
+    const [initiative] = (await app.inject('/api/v1/initiatives')).json().initiatives;
+    for (const [id, e] of Object.entries(endpoints) as [string, Endpoint][]) {
+      const url = e.path
+        .replace(':id', String(initiative.id))
+        .replace(':slug', indicator.slug as string);
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain(e.mediaTypes[0]);
+      if (e.schema) {
+        const parsed = e.schema.safeParse(res.json());
+        expect(parsed.success, `${id}: ${JSON.stringify(parsed.error?.issues.slice(0, 3))}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+});

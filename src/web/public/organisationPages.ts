@@ -1,0 +1,44 @@
+import type { OrganisationSummary, getOrganisationBySlug } from '../../domain/actors/queries.js';
+import { formatOrganisationNumber } from '../../domain/actors/organisationNumber.js';
+import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
+import { demoTag } from '../components/demoTag.js';
+import { initiativeCard } from '../components/initiativeCard.js';
+import { html, type SafeHtml } from '../html.js';
+import { compareSv, localePath, messages, type Locale } from '../i18n/index.js';
+
+export function organisationsPage(locale: Locale, orgs: OrganisationSummary[]): SafeHtml {
+  const t = messages(locale);
+  const sorted = [...orgs].sort((a, b) => compareSv(a.name, b.name));
+  return html`<h1>${t.organisationsTitle}</h1>
+<p class="lead">${t.organisationsIntro}</p>
+<table>
+<caption>${t.organisationsTitle}</caption>
+<thead><tr><th scope="col">${t.facetOrganisation}</th><th scope="col">${t.organisationKindLabel}</th><th scope="col" class="num">${t.ownedInitiatives}</th><th scope="col" class="num">${t.partnerInitiatives}</th></tr></thead>
+<tbody>
+${sorted.map(
+  (o) =>
+    html`<tr><th scope="row"><a href="${localePath(locale, `/aktorer/${o.slug}`)}">${o.name}</a> ${demoTag(locale, o.isDemo)}</th><td>${t.organisationKind[o.kind]}</td><td class="num">${o.ownedCount}</td><td class="num">${o.partnerCount}</td></tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+export function organisationPage(
+  locale: Locale,
+  org: Awaited<ReturnType<typeof getOrganisationBySlug>>,
+  owned: InitiativeListItem[],
+  partner: InitiativeListItem[],
+): SafeHtml {
+  const t = messages(locale);
+  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/aktorer')}">${t.navOrganisations}</a></li></ol></nav>
+<h1>${org.name} ${demoTag(locale, org.isDemo)}</h1>
+<dl class="facts">
+<dt>${t.facetOrganisation}</dt><dd>${t.organisationKind[org.kind]}</dd>
+${org.orgNumber ? html`<dt>${t.orgNumber}</dt><dd>${formatOrganisationNumber(org.orgNumber)}</dd>` : ''}
+${org.website ? html`<dt>${t.website}</dt><dd><a href="${org.website}" rel="nofollow">${org.website}</a></dd>` : ''}
+</dl>
+<h2>${t.ownedInitiatives} (${owned.length})</h2>
+${owned.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<div class="initiative-list">${owned.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}</div>`}
+<h2>${t.partnerInitiatives} (${partner.length})</h2>
+${partner.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<div class="initiative-list">${partner.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}</div>`}`;
+}

@@ -1,0 +1,202 @@
+import type { FastifyInstance } from 'fastify';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { listPublishedInitiatives } from '../../domain/initiatives/queries.js';
+import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
+import { seedDemo } from '../../seed/seedDemo.js';
+import { createTestDatabase, testCtx } from '../../test/database.js';
+import { buildApp } from '../app.js';
+
+let database: Database;
+let app: FastifyInstance;
+let initiativeId: number;
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    'doctype-style': 'off',
+    'no-trailing-whitespace': 'off',
+    'long-title': 'off',
+    'no-inline-style': 'error',
+    'attribute-boolean-style': 'off',
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
+  },
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(testCtx(database.db));
+  app = await buildApp({ database });
+  initiativeId = (await listPublishedInitiatives(database.db, { limit: 1 }))[0]!.id;
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const pageTypes = () => [
+  '/',
+  '/malomraden/hallbar-samhallsplanering',
+  '/insatser',
+  '/insatser?q=v%C3%A4tgas',
+  `/insatser/${initiativeId}`,
+  '/kommuner',
+  '/kommuner/0880',
+  '/kommuner/0008',
+  '/aktorer',
+  '/aktorer/region-kalmar-lan',
+  '/agenda-2030',
+  '/agenda-2030/7',
+  '/tillganglighet',
+  '/personuppgifter',
+];
+
+describe('every public page type, in Swedish and English', () => {
+  it('answers 200 with valid HTML, 304 on a matching ETag, and stays under 60 KB', async () => {
+    for (const path of pageTypes().flatMap((p) => [p, p === '/' ? '/en' : `/en${p}`])) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(res.body, path).toContain(
+        path.startsWith('/en') ? '<html lang="en">' : '<html lang="sv">',
+      );
+      expect(Buffer.byteLength(res.body), path).toBeLessThan(60_000);
+      const report = await validator.validateString(res.body);
+      const problems = report.results.flatMap((r) =>
+        r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.line}:${m.column})`),
+      );
+      expect(problems, path).toEqual([]);
+      if (res.headers.etag) {
+        const again = await app.inject({
+          url: path,
+          headers: { 'if-none-match': res.headers.etag as string },
+        });
+        expect(again.statusCode, path).toBe(304);
+      }
+    }
+  });
+});
+
+describe('search', () => {
+  it('finds initiatives by Swedish word forms and shows facets with counts', async () => {
+    const res = await app.inject('/insatser?q=f%C3%B6retagen');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/\d+ insats(er)? för ”företagen”/);
+    expect(res.body).toContain('<mark>');
+    expect(res.body).toMatch(/name="omrade" value="[a-z-]+"/);
+  });
+
+  it('narrows by facets and paginates', async () => {
+    const all = await app.inject('/insatser');
+    const total = Number(/(\d+) insatser/.exec(all.body)![1]);
+    const kalmar = await app.inject('/insatser?plats=0880&status=pagaende');
+    const narrowed = Number(/(\d+) insats/.exec(kalmar.body)![1]);
+    expect(narrowed).toBeLessThan(total);
+    expect(all.body).toContain('rel="next"');
+    const page2 = await app.inject('/insatser?sida=2');
+    expect(page2.body).toContain('Sida 2 av');
+  });
+
+  it('falls back to similar titles on a typo', async () => {
+    const res = await app.inject('/insatser?q=bredbnad');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/liknande namn|insatser för/);
+  });
+
+  it('never fails or reflects hostile input', async () => {
+    const hostile = [
+      '/insatser?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      "/insatser?q='%3B%20drop%20table%20initiatives%3B--",
+      '/insatser?q=%00%ff%fe',
+      `/insatser?q=${'a'.repeat(5000)}`,
+      '/insatser?sida=-1',
+      '/insatser?sida=1000000000',
+      '/insatser?omrade=%3Cb%3E&status=ok%C3%A4nd&agenda=99&ar=abc',
+      '/insatser?q=%22unterminated&sort=%3Cx%3E',
+      '/insatser?q=!!!%20%7C%20%26%20%3A*',
+      '/en/insatser?q=%3Cimg%20src%3Dx%3E',
+    ];
+    for (const url of hostile) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.body, url).not.toMatch(/<script>alert|<img src=x>|<b>/);
+    }
+    const unknown = await app.inject('/insatser?status=ok%C3%A4nd');
+    expect(unknown.body).toContain('Vi förstod inte');
+  });
+
+  it('downloads the current result as CSV with a BOM', async () => {
+    const res = await app.inject('/insatser.csv?plats=0880');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body.charCodeAt(0)).toBe(0xfeff);
+    expect(res.body).toContain('id,titel,status');
+  });
+});
+
+describe('feeds and caching', () => {
+  it('publishes an Atom feed site-wide and per goal area', async () => {
+    const res = await app.inject('/flode.atom');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/atom+xml');
+    expect(res.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect((res.body.match(/<entry>/g) ?? []).length).toBeGreaterThan(10);
+    const area = await app.inject('/malomraden/starkt-konkurrenskraft/flode.atom');
+    expect(area.statusCode).toBe(200);
+    expect((await app.inject('/')).body).toContain('type="application/atom+xml"');
+  });
+
+  it('shows a change at once: archiving an initiative removes it from cached pages', async () => {
+    const before = await app.inject(`/insatser/${initiativeId}`);
+    expect(before.statusCode).toBe(200);
+    await transitionInitiative(testCtx(database.db), { initiativeId, action: 'archive' });
+    const after = await app.inject(`/insatser/${initiativeId}`);
+    expect(after.statusCode).toBe(404);
+    await transitionInitiative(testCtx(database.db), { initiativeId, action: 'restore' });
+    await transitionInitiative(testCtx(database.db), { initiativeId, action: 'submit' });
+    await transitionInitiative(testCtx(database.db), { initiativeId, action: 'approve' });
+    expect((await app.inject(`/insatser/${initiativeId}`)).statusCode).toBe(200);
+  });
+});
+
+describe('English', () => {
+  it('links the other language and marks Swedish content', async () => {
+    const res = await app.inject(`/en/insatser/${initiativeId}`);
+    expect(res.body).toContain('hreflang="sv"');
+    expect(res.body).toContain(`href="/insatser/${initiativeId}"`);
+    expect(res.body).toContain('lang="sv"');
+    const start = await app.inject('/en');
+    expect(start.body).toContain('In 2030 Kalmar county is a sustainable region');
+  });
+});
+
+describe('accessibility report form', () => {
+  it('requires the CSRF token, keeps what was typed on errors, and stores a valid report', async () => {
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/tillganglighet',
+      payload: 'description=hej',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(noToken.statusCode).toBe(403);
+    const form = await app.inject('/tillganglighet');
+    const cookie = String(form.headers['set-cookie']).split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/tillganglighet',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${token}&pageUrl=%2Fkommuner&description=kort&contactEmail=inte-en-adress`,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('value="/kommuner"');
+    expect(bad.body).toContain('aria-invalid="true"');
+    const good = await app.inject({
+      method: 'POST',
+      url: '/tillganglighet',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${token}&pageUrl=%2Fkommuner&description=${encodeURIComponent('Kartan går inte att använda med tangentbord.')}&contactEmail=`,
+    });
+    expect(good.statusCode).toBe(303);
+    expect(good.headers.location).toBe('/tillganglighet?skickat=1#rapportera');
+  });
+});

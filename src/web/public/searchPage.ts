@@ -1,0 +1,138 @@
+import type {
+  FacetValue,
+  SearchHit,
+  SearchResult,
+} from '../../domain/initiatives/searchInitiatives.js';
+import {
+  searchQueryString,
+  sortOrders,
+  type SearchQuery,
+} from '../../domain/initiatives/searchQuery.js';
+import { demoTag } from '../components/demoTag.js';
+import { escapeHtml, html, raw, type SafeHtml } from '../html.js';
+import {
+  formatPeriod,
+  formatSek,
+  localePath,
+  messages,
+  type Locale,
+  type Messages,
+} from '../i18n/index.js';
+
+/** Escapes a snippet and marks the matched words, which the database delimits with \u0001 … \u0002. */
+export function highlight(snippet: string): SafeHtml {
+  return raw(
+    escapeHtml(snippet)
+      .split(String.fromCharCode(1))
+      .join('<mark>')
+      .split(String.fromCharCode(2))
+      .join('</mark>'),
+  );
+}
+
+type FacetKey = keyof SearchResult['facets'];
+const facetParams: Record<
+  FacetKey,
+  { param: string; selected: (s: SearchQuery) => string[]; label: (t: Messages) => string }
+> = {
+  goalAreas: { param: 'omrade', selected: (s) => s.goalAreas, label: (t) => t.facetGoalArea },
+  goals: { param: 'mal', selected: (s) => s.goals, label: (t) => t.facetGoal },
+  perspectives: {
+    param: 'perspektiv',
+    selected: (s) => s.perspectives,
+    label: (t) => t.facetPerspective,
+  },
+  sdgGoals: { param: 'agenda', selected: (s) => s.sdgGoals.map(String), label: (t) => t.facetSdg },
+  places: { param: 'plats', selected: (s) => s.places, label: (t) => t.facetPlace },
+  organisations: {
+    param: 'org',
+    selected: (s) => s.organisations,
+    label: (t) => t.facetOrganisation,
+  },
+  statuses: { param: 'status', selected: (s) => s.statuses, label: (t) => t.facetStatus },
+  years: { param: 'ar', selected: (s) => s.years.map(String), label: (t) => t.facetYear },
+  sources: { param: 'kalla', selected: (s) => s.sources, label: (t) => t.facetSource },
+};
+
+function facetLabel(locale: Locale, t: Messages, key: FacetKey, f: FacetValue): string {
+  if (key === 'statuses')
+    return t.initiativeStatus[f.value as keyof Messages['initiativeStatus']] ?? f.value;
+  if (key === 'sources')
+    return t.fundingSourceName[f.value as keyof Messages['fundingSourceName']] ?? f.value;
+  if (key === 'goals') return `${f.value} ${locale === 'sv' ? f.labelSv : f.labelEn}`;
+  if (key === 'sdgGoals') return `${f.value}. ${locale === 'sv' ? f.labelSv : f.labelEn}`;
+  return locale === 'sv' ? f.labelSv : f.labelEn;
+}
+
+function facetGroup(locale: Locale, key: FacetKey, values: FacetValue[], s: SearchQuery): SafeHtml {
+  const t = messages(locale);
+  const meta = facetParams[key];
+  const selected = meta.selected(s);
+  if (values.length === 0 && selected.length === 0) return html``;
+  return html`<fieldset>
+<legend>${meta.label(t)}</legend>
+<ul>
+${values.map((f, i) => {
+  const id = `f-${meta.param}-${i}`;
+  return html`<li><input type="checkbox" id="${id}" name="${meta.param}" value="${f.value}"${selected.includes(f.value) ? html` checked` : ''}> <label for="${id}">${facetLabel(locale, t, key, f)} <span class="count">(${f.count})</span></label></li>\n`;
+})}
+</ul>
+</fieldset>`;
+}
+
+function hitCard(locale: Locale, h: SearchHit): SafeHtml {
+  const t = messages(locale);
+  const title = locale === 'en' && h.titleEn ? h.titleEn : h.title;
+  const titleLang = locale === 'en' && !h.titleEn ? html` lang="sv"` : '';
+  return html`<article class="card initiative-card">
+<h3><a href="${localePath(locale, `/insatser/${h.id}`)}"${titleLang}>${title}</a></h3>
+<p class="meta"><span class="status status-${h.status}">${t.initiativeStatus[h.status]}</span> · ${formatPeriod(h.startDate, h.endDate)} · ${h.ownerName}${h.fundingSek > 0 ? html` · ${formatSek(locale, h.fundingSek)}` : ''} ${demoTag(locale, h.isDemo)}</p>
+<p${locale === 'en' ? html` lang="sv"` : ''}>${h.snippet ? highlight(h.snippet) : h.summary}</p>
+</article>`;
+}
+
+export function searchPage(locale: Locale, s: SearchQuery, r: SearchResult): SafeHtml {
+  const t = messages(locale);
+  const base = localePath(locale, '/insatser');
+  const qs = (o: Partial<SearchQuery>) => searchQueryString(s, o);
+  return html`<h1>${t.searchTitle}</h1>
+<form class="search" method="get" action="${base}" role="search">
+<div class="search-form">
+<div><label for="q">${t.searchLabel}</label>
+<input type="search" id="q" name="q" value="${s.q}" maxlength="200" aria-describedby="q-hint"></div>
+<button type="submit">${t.searchButton}</button>
+</div>
+<p class="hint" id="q-hint">${t.searchHint}</p>
+${s.ignored.length > 0 ? html`<p class="message" role="status">${t.ignoredNotice(s.ignored.join(', '))}</p>` : ''}
+${s.truncated ? html`<p class="message" role="status">${t.truncatedNotice}</p>` : ''}
+<div class="search-layout">
+<div class="facets">
+<h2>${t.filters}</h2>
+${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.facets[k], s))}
+<p><button type="submit">${t.applyFilters}</button></p>
+<p><a href="${base}">${t.clearFilters}</a></p>
+</div>
+<div class="results">
+<div class="results-bar">
+<h2 aria-live="polite">${t.resultsCount(r.total)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
+<div><label for="sort">${t.sortLabel}</label>
+<select id="sort" name="sort">${sortOrders.map((o) => html`<option value="${o}"${o === s.sort ? html` selected` : ''}>${t.sortOption[o]}</option>`)}</select>
+<button type="submit">${t.searchButton}</button></div>
+</div>
+${r.fuzzy ? html`<p class="message" role="status">${t.fuzzyNotice(s.q)}</p>` : ''}
+${r.total === 0 ? html`<div class="message"><p><strong>${t.zeroHits}</strong></p><p>${t.zeroHitsHelp}</p></div>` : ''}
+<div class="initiative-list">${r.hits.map((h) => hitCard(locale, h))}</div>
+${
+  r.pageCount > 1
+    ? html`<nav class="pager" aria-label="${t.pagination}"><ul>
+${r.page > 1 ? html`<li><a href="${base}${qs({ page: r.page - 1 })}" rel="prev">${t.previous}</a></li>` : ''}
+<li>${t.pageOf(r.page, r.pageCount)}</li>
+${r.page < r.pageCount ? html`<li><a href="${base}${qs({ page: r.page + 1 })}" rel="next">${t.next}</a></li>` : ''}
+</ul></nav>`
+    : ''
+}
+<p><a href="${base}${qs({ page: r.page })}">${t.permalink}</a> · <a href="${localePath(locale, '/insatser.csv')}${qs({ page: 1 })}" download>${t.downloadCsv}</a></p>
+</div>
+</div>
+</form>`;
+}
