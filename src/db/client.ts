@@ -61,6 +61,12 @@ export function wrapPglite(client: PGlite): Database {
 }
 
 export function wrapPool(pool: pg.Pool): Database {
+  // An idle connection closed by the server (restart, failover, a dropped database) is replaced
+  // on the next query; without a listener the pool would crash the process.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01')
+      console.error('PostgreSQL pool error:', err.message);
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -119,7 +125,6 @@ export async function openDatabase(config: Config['database']): Promise<Database
     max: config.poolMax,
     connectionTimeoutMillis: 10_000,
   });
-  pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
   try {
     await pool.query('select 1');
   } catch (cause) {
