@@ -14,7 +14,9 @@ import { currentStrategy } from '../domain/strategy/queries.js';
 import { demoIndicators } from './demo/indicators.js';
 import { demoInitiatives } from './demo/initiatives.js';
 import { demoOrganisations } from './demo/organisations.js';
-import type { DemoIndicator, DemoInitiative } from './demo/types.js';
+import { demoProgrammes } from './demo/programmes.js';
+import { defineActionProgramme } from '../domain/strategy/defineActionProgramme.js';
+import type { DemoIndicator, DemoInitiative, GoalCode } from './demo/types.js';
 import { kalmarMunicipalities } from './kalmarPlaces.js';
 import { expectOk } from './seedReference.js';
 
@@ -61,6 +63,19 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
     }
     report.organisations = orgIds.size;
 
+    const measureIds = new Map<string, number>();
+    for (const { ownerKey, ...programme } of demoProgrammes) {
+      const defined = expectOk(
+        await defineActionProgramme(tx, {
+          ...programme,
+          ownerOrganisationId: orgIds.get(ownerKey) ?? null,
+          isDemo: true,
+        }),
+        `programme ${programme.slug}`,
+      );
+      for (const [code, id] of Object.entries(defined.measureIds)) measureIds.set(code, id);
+    }
+
     const goalRows = await tx.db
       .select({ id: goals.id, code: goals.code })
       .from(goals)
@@ -101,6 +116,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
           goalIds: d.goalCodes.map((c) => ref(goalIds, c, 'goal')),
           perspectiveIds: d.perspectives.map((p) => ref(perspectiveIds, p, 'perspective')),
           sdgTargetCodes: d.sdgTargets,
+          measureIds: demoMeasures(d).map((code) => ref(measureIds, code, 'measure')),
           diarienummer: d.diarienummer,
           contactEmail: d.contactEmail,
           exampleOfYear: d.exampleOfYear,
@@ -153,6 +169,27 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
     report.loaded = true;
     return report;
   });
+}
+
+/** Measures of the demo programmes that fit an initiative's first goal (most initiatives get one). */
+const measuresByGoal: Record<GoalCode, string[]> = {
+  '1.1': ['H2'],
+  '1.2': ['H1'],
+  '2.1': ['K1'],
+  '2.2': ['H3'],
+  '3.1': ['E1', 'E2'],
+  '3.2': ['E3'],
+  '3.3': ['D1'],
+  '4.1': ['S1', 'S3'],
+  '4.2': ['K2', 'K3'],
+  '4.3': ['S2', 'D2'],
+};
+
+function demoMeasures(d: DemoInitiative): string[] {
+  const h = hash(`measure:${d.key}`);
+  const options = measuresByGoal[d.goalCodes[0]!];
+  if (h % 10 < 3 || options.length === 0) return [];
+  return [options[h % options.length]!];
 }
 
 /** Demo initiatives appear in the registry about a month before they start. */

@@ -107,6 +107,8 @@ describe('public portal journey', () => {
           '/aktorer/linneuniversitetet',
           '/agenda-2030',
           '/agenda-2030/9',
+          '/handlingsprogram',
+          '/handlingsprogram/digital-agenda',
           '/tillganglighet',
           '/personuppgifter',
           '/en',

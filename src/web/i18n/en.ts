@@ -176,4 +176,12 @@ export const en: Messages = {
   formErrors: 'The form has errors',
   breadcrumbs: 'Breadcrumbs',
   organisationKindLabel: 'Type',
+  navProgrammes: 'Action programmes',
+  programmesTitle: 'Action programmes',
+  programmesIntro:
+    'The initiatives needed to reach the vision are described in a number of action programmes. Each programme has measures, and initiatives are linked to them.',
+  measures: 'Measures',
+  measuresCount: (n: number) => (n === 1 ? '1 measure' : `${n} measures`),
+  programmeMeasures: 'Measures of action programmes',
+  noInitiativesForMeasure: 'No published initiatives are linked to the measure yet.',
 };

@@ -172,4 +172,12 @@ export const sv = {
   formErrors: 'Formuläret innehåller fel',
   breadcrumbs: 'Brödsmulor',
   organisationKindLabel: 'Typ',
+  navProgrammes: 'Handlingsprogram',
+  programmesTitle: 'Handlingsprogram',
+  programmesIntro:
+    'De insatser som krävs för att nå målbilden beskrivs i ett antal handlingsprogram. Varje program har åtgärder, och insatser kopplas till dem.',
+  measures: 'Åtgärder',
+  measuresCount: (n: number) => (n === 1 ? '1 åtgärd' : `${n} åtgärder`),
+  programmeMeasures: 'Åtgärder i handlingsprogram',
+  noInitiativesForMeasure: 'Inga publicerade insatser är kopplade till åtgärden ännu.',
 };

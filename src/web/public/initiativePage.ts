@@ -29,6 +29,14 @@ export function initiativePage(
   i: PresentedInitiative,
   extra: {
     reports: ProgressReportView[];
+    measures: {
+      code: string;
+      nameSv: string;
+      nameEn: string;
+      programmeSlug: string;
+      programmeNameSv: string;
+      programmeNameEn: string;
+    }[];
     places: PlaceSummary[];
     english: { title: string | null; summary: string | null; description: string | null };
   },
@@ -54,6 +62,7 @@ ${description ? html`<div class="description"${svLang(extra.english.description)
 <dt>${t.goals}</dt><dd><ul>${i.goals.map((g) => html`<li><a href="${localePath(locale, `/malomraden/${g.goal_area}`)}">${g.code}</a> ${g.name}</li>`)}</ul></dd>
 ${i.perspectives.length > 0 ? html`<dt>${t.perspectives}</dt><dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>` : ''}
 ${i.sdg_targets.length > 0 ? html`<dt>${t.sdgTargets}</dt><dd>${i.sdg_targets.map((c, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/agenda-2030/${c.split('.')[0]}`)}">${c}</a>`)}</dd>` : ''}
+${extra.measures.length > 0 ? html`<dt>${t.programmeMeasures}</dt><dd><ul>${extra.measures.map((m) => html`<li>${m.code} ${en ? m.nameEn : m.nameSv} (<a href="${localePath(locale, `/handlingsprogram/${m.programmeSlug}`)}">${en ? m.programmeNameEn : m.programmeNameSv}</a>)</li>`)}</ul></dd>` : ''}
 ${i.example_of_year ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt><dd>${i.example_of_year}</dd>` : ''}
 ${i.diarienummer ? html`<dt>${t.diarienummer}</dt><dd>${i.diarienummer}</dd>` : ''}
 ${i.contact_email ? html`<dt>${t.contact}</dt><dd><a href="mailto:${i.contact_email}">${i.contact_email}</a></dd>` : ''}

@@ -47,6 +47,8 @@ const pageTypes = () => [
   '/aktorer/region-kalmar-lan',
   '/agenda-2030',
   '/agenda-2030/7',
+  '/handlingsprogram',
+  '/handlingsprogram/energi-och-klimat',
   '/tillganglighet',
   '/personuppgifter',
 ];
@@ -130,6 +132,18 @@ describe('search', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.body.charCodeAt(0)).toBe(0xfeff);
     expect(res.body).toContain('id,titel,status');
+  });
+});
+
+describe('action programmes', () => {
+  it('lists programmes with their measures and the initiatives under each', async () => {
+    const list = await app.inject('/handlingsprogram');
+    expect(list.body).toContain('href="/handlingsprogram/energi-och-klimat"');
+    const page = await app.inject('/handlingsprogram/energi-och-klimat');
+    expect(page.body).toContain('Förnybar energiproduktion');
+    expect(page.body).toMatch(/href="\/insatser\/\d+"/);
+    const missing = await app.inject('/handlingsprogram/finns-inte');
+    expect(missing.statusCode).toBe(404);
   });
 });
 

@@ -31,6 +31,12 @@ import { organisationPage, organisationsPage } from './organisationPages.js';
 import { placePage, placesPage } from './placePages.js';
 import { sdgGoalPage, sdgPage } from './sdgPages.js';
 import { searchPage } from './searchPage.js';
+import { programmePage, programmesPage } from './programmePages.js';
+import {
+  measuresOfInitiative,
+  programmeDetail,
+  programmeSummaries,
+} from '../../domain/strategy/programmeQueries.js';
 import { startPage } from './startPage.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -177,9 +183,10 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
         const detail = await getPublishedInitiative(db, parsed.data.id);
         const presented = presentInitiative(detail);
-        const [reports, places] = await Promise.all([
+        const [reports, places, measures] = await Promise.all([
           listProgressReports(db, presented.id),
           placeSummaries(db),
+          measuresOfInitiative(db, presented.id),
         ]);
         const i = detail.initiative;
         return {
@@ -188,6 +195,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
           body: initiativePage(locale, presented, {
             reports,
             places,
+            measures,
             english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
           }),
         };
@@ -268,6 +276,24 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         return {
           title: `${t.sdgGoalLabel(n.data)}`,
           body: sdgGoalPage(locale, detail, initiatives),
+        };
+      }),
+    );
+
+    app.get(at('/handlingsprogram'), (req, reply) =>
+      page(req, reply, async () => ({
+        title: t.programmesTitle,
+        body: programmesPage(locale, await programmeSummaries(db)),
+      })),
+    );
+
+    app.get(at('/handlingsprogram/:slug'), (req, reply) =>
+      page(req, reply, async () => {
+        const { slug } = slugParams.parse(req.params);
+        const detail = await programmeDetail(db, slug);
+        return {
+          title: locale === 'sv' ? detail.programme.nameSv : detail.programme.nameEn,
+          body: programmePage(locale, detail),
         };
       }),
     );
