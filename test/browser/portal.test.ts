@@ -108,6 +108,7 @@ describe('public portal journey', () => {
           '/agenda-2030',
           '/agenda-2030/9',
           '/handlingsprogram',
+          '/tackning',
           '/handlingsprogram/digital-agenda',
           '/tillganglighet',
           '/personuppgifter',

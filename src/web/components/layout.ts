@@ -47,7 +47,7 @@ ${feeds.map((f) => html`<link rel="alternate" type="application/atom+xml" title=
 <a class="brand" href="${localePath(p.locale, '/')}"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
 <a class="language" href="${other}" hreflang="${t.otherLanguageCode}" lang="${t.otherLanguageCode}" aria-label="${t.otherLanguageLabel}">${t.otherLanguage}</a>
 <nav aria-label="${t.mainNav}"><ul>
-${navItem('/', t.navHome)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/handlingsprogram', t.navProgrammes)}${navItem('/agenda-2030', t.navAgenda)}
+${navItem('/', t.navHome)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/handlingsprogram', t.navProgrammes)}${navItem('/agenda-2030', t.navAgenda)}${navItem('/tackning', t.navCoverage)}
 </ul></nav>
 </div>
 </header>

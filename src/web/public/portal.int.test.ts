@@ -48,6 +48,8 @@ const pageTypes = () => [
   '/agenda-2030',
   '/agenda-2030/7',
   '/handlingsprogram',
+  '/tackning',
+  '/tackning?ar=2023',
   '/handlingsprogram/energi-och-klimat',
   '/tillganglighet',
   '/personuppgifter',
@@ -144,6 +146,33 @@ describe('action programmes', () => {
     expect(page.body).toMatch(/href="\/insatser\/\d+"/);
     const missing = await app.inject('/handlingsprogram/finns-inte');
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('coverage', () => {
+  it('reconciles money per goal area with the total for every year of the demo data', async () => {
+    const { analyseCoverage, loadFundedInitiatives } = await import(
+      '../../domain/evaluation/coverage.js'
+    );
+    const { coverageLabels } = await import('../../domain/evaluation/coverageReference.js');
+    const initiatives = await loadFundedInitiatives(database.db);
+    const labels = await coverageLabels(database.db);
+    const reference = {
+      goals: labels.goals.map((g) => g.key),
+      places: labels.places.map((p) => p.key),
+      perspectives: labels.perspectives.map((p) => p.key),
+    };
+    for (let year = 2019; year <= 2030; year++) {
+      const c = analyseCoverage(initiatives, reference, year);
+      const perArea = c.money.goalAreas.reduce((s, r) => s + r.amount, 0);
+      expect(Math.abs(perArea - c.total), String(year)).toBeLessThanOrEqual(
+        c.money.goalAreas.length,
+      );
+      const perSource = c.money.sources.reduce((s, r) => s + r.amount, 0);
+      expect(perSource, String(year)).toBe(c.total);
+    }
+    const page = await app.inject('/tackning?ar=2024');
+    expect(page.body).toContain('Pengar per målområde');
   });
 });
 

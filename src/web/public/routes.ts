@@ -31,6 +31,9 @@ import { organisationPage, organisationsPage } from './organisationPages.js';
 import { placePage, placesPage } from './placePages.js';
 import { sdgGoalPage, sdgPage } from './sdgPages.js';
 import { searchPage } from './searchPage.js';
+import { coveragePage } from './coveragePage.js';
+import { analyseCoverage, loadFundedInitiatives } from '../../domain/evaluation/coverage.js';
+import { coverageLabels } from '../../domain/evaluation/coverageReference.js';
 import { programmePage, programmesPage } from './programmePages.js';
 import {
   measuresOfInitiative,
@@ -277,6 +280,30 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
           title: `${t.sdgGoalLabel(n.data)}`,
           body: sdgGoalPage(locale, detail, initiatives),
         };
+      }),
+    );
+
+    app.get(at('/tackning'), (req, reply) =>
+      page(req, reply, async () => {
+        const { ar } = yearQuery.parse(req.query);
+        const [initiatives, labels] = await Promise.all([
+          loadFundedInitiatives(db),
+          coverageLabels(db),
+        ]);
+        const years = [...new Set(initiatives.flatMap((i) => i.funding.map((f) => f.year)))].sort(
+          (a, b) => b - a,
+        );
+        const year = ar !== undefined && years.includes(ar) ? ar : null;
+        const coverage = analyseCoverage(
+          initiatives,
+          {
+            goals: labels.goals.map((g) => g.key),
+            places: labels.places.map((p) => p.key),
+            perspectives: labels.perspectives.map((p) => p.key),
+          },
+          year,
+        );
+        return { title: t.coverageTitle, body: coveragePage(locale, coverage, labels, years) };
       }),
     );
 
