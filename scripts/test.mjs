@@ -25,7 +25,7 @@ function ensureChromium() {
       'sh',
       [
         '-c',
-        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libxml2-utils >/dev/null',
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libxml2-utils poppler-utils >/dev/null',
       ],
       {
         stdio: 'inherit',
@@ -90,22 +90,34 @@ async function ensurePostgres() {
   return null;
 }
 
-// xmllint (libxml2-utils) validates the IATI output against the schema in reference/iati/.
-function ensureXmllint() {
-  if (has('xmllint') || !isRoot || !has('apt-get')) return;
-  log('xmllint saknas; installerar Debians libxml2-utils för IATI-testerna …');
+// xmllint (libxml2-utils) validates the IATI output against the schema in reference/iati/;
+// pdftotext and pdfinfo (poppler-utils) read the annual report's PDF.
+function ensureTools() {
+  const missing = [
+    ['xmllint', 'libxml2-utils'],
+    ['pdftotext', 'poppler-utils'],
+  ].filter(([cmd]) => !has(cmd));
+  if (missing.length === 0) return;
+  const packages = missing.map(([, pkg]) => pkg).join(' ');
+  if (!isRoot || !has('apt-get')) {
+    log(
+      `Saknar ${packages}; tester som behöver dem säger till. Installera med "sudo apt-get install -y ${packages}".`,
+    );
+    return;
+  }
+  log(`Installerar Debians ${packages} för testerna …`);
   execFileSync(
     'sh',
     [
       '-c',
-      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages} >/dev/null`,
     ],
     { stdio: 'inherit' },
   );
 }
 
 const chromium = ensureChromium();
-ensureXmllint();
+ensureTools();
 const pgUrl = await ensurePostgres();
 const env = { ...process.env, TZ: 'UTC' };
 if (chromium) env.CHROMIUM_PATH = chromium;

@@ -29,6 +29,7 @@ const schema = z.object({
     .max(65535, 'must be a whole number between 1 and 65535')
     .default(3000),
   RIKTNING_DEMO_DATA: booleanFlag.default(true),
+  RIKTNING_WORKER: booleanFlag.default(true),
   RIKTNING_PUBLIC_URL: z
     .url({ error: 'must be an absolute URL such as https://riktning.example.se' })
     .optional(),
@@ -47,6 +48,19 @@ const schema = z.object({
   SCB_PXWEB_V2_BASE_URL: z
     .url({ error: 'must be an absolute URL such as https://statistikdatabasen.scb.se/api/v2' })
     .default('https://statistikdatabasen.scb.se/api/v2'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), {
+      message:
+        'must be an SMTP URL such as smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.se',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be a sender such as "Riktning <noreply@example.se>"')
+    .default('Riktning <noreply@localhost>'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'use one of fatal, error, warn, info, debug, trace, silent',
@@ -63,8 +77,12 @@ export interface Config {
   host: string;
   port: number;
   demoData: boolean;
+  /** Whether `serve` also works the jobs table (scheduled imports); off when a separate `riktning worker` runs. */
+  worker: boolean;
   publicUrl: string | null;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Outgoing mail; without an SMTP URL mails are not sent and a warning is logged. */
+  mail: { smtpUrl: string | null; from: string };
   /** Base URLs of the statistics sources; tests point them at recorded responses on loopback. */
   sources: { koladaBaseUrl: string; scbV1BaseUrl: string; scbV2BaseUrl: string };
 }
@@ -101,8 +119,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     port: c.PORT,
     demoData: c.RIKTNING_DEMO_DATA,
+    worker: c.RIKTNING_WORKER,
     publicUrl: c.RIKTNING_PUBLIC_URL ?? null,
     logLevel: c.LOG_LEVEL,
+    mail: { smtpUrl: c.SMTP_URL ?? null, from: c.MAIL_FROM },
     sources: {
       koladaBaseUrl: c.KOLADA_BASE_URL.replace(/\/+$/, ''),
       scbV1BaseUrl: c.SCB_PXWEB_V1_BASE_URL.replace(/\/+$/, ''),
@@ -131,6 +151,12 @@ export const configDocs: { variable: string; default: string; meaning: string }[
     meaning: 'Load demo data into an empty database at start; false for a real deployment',
   },
   {
+    variable: 'RIKTNING_WORKER',
+    default: 'true',
+    meaning:
+      'Work scheduled jobs (nightly indicator refresh) inside serve; false when a separate `riktning worker` runs',
+  },
+  {
     variable: 'RIKTNING_PUBLIC_URL',
     default: '(unset)',
     meaning: 'Public base URL used in feeds and metadata',
@@ -150,6 +176,16 @@ export const configDocs: { variable: string; default: string; meaning: string }[
     variable: 'SCB_PXWEB_V2_BASE_URL',
     default: 'https://statistikdatabasen.scb.se/api/v2',
     meaning: 'SCB PxWebApi 2.0 base URL',
+  },
+  {
+    variable: 'SMTP_URL',
+    default: '(unset)',
+    meaning: 'SMTP server for outgoing mail, e.g. smtp://127.0.0.1:2525; unset → no mail is sent',
+  },
+  {
+    variable: 'MAIL_FROM',
+    default: 'Riktning <noreply@localhost>',
+    meaning: 'Sender of outgoing mail',
   },
   {
     variable: 'LOG_LEVEL',

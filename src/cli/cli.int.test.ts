@@ -61,6 +61,28 @@ describe('riktning CLI', () => {
     expect(out.join('\n')).toContain('strategi fanns redan');
   });
 
+  it('writes the annual report as HTML and refuses a bad year', async () => {
+    const { mkdtemp, readFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'riktning-report-')), 'rapport.html');
+    expect(await run('report', '2024', '--html', file)).toBe(EXIT.ok);
+    expect(await readFile(file, 'utf8')).toContain('Regionala utvecklingsåret 2024');
+    expect(await run('report', 'förra-året')).toBe(EXIT.usage);
+  });
+
+  it('backs up and restores through the CLI', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'riktning-cli-backup-')), 'b.gz');
+    expect(await run('backup', file)).toBe(EXIT.ok);
+    expect(out.join('\n')).toMatch(/Säkerhetskopia skriven till .*: \d+ tabeller/);
+    expect(await run('restore', file)).toBe(EXIT.ok);
+    expect(await run('restore')).toBe(EXIT.usage);
+    expect(await run('restore', path.join(path.dirname(file), 'saknas.gz'))).toBe(EXIT.failure);
+  });
+
   it('adds users and refuses duplicates and unknown roles', async () => {
     expect(await run('user', 'add', '--email', 'Anna@Example.se', '--role', 'samordnare')).toBe(
       EXIT.ok,

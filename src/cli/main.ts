@@ -1,12 +1,23 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, migrateDatabase, openDatabase, type Database } from '../db/client.js';
-import { addUser, userRoles } from '../domain/actors/addUser.js';
 import { context, systemActor } from '../domain/context.js';
 import { importCommands } from './importCommand.js';
+import { reportOptions, reportUsage, ReportUsageError, runReport } from './reportCommand.js';
+import {
+  backupUsage,
+  FileArgumentError,
+  fileOptions,
+  restoreUsage,
+  runBackup,
+  runRestore,
+} from './backupCommands.js';
 import { startServer } from './serve.js';
+import { userCommands } from './userCommands.js';
+import { workerCommand } from './workerCommand.js';
 import { seedDemo } from '../seed/seedDemo.js';
 import { seedReference } from '../seed/seedReference.js';
+import { seedSyntheticCommand } from '../seed/synthetic/seedSyntheticCommand.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
@@ -50,12 +61,22 @@ Kör de migreringar som saknas, i en transaktion. Misslyckas en migrering lämna
   },
   seed: {
     summary: 'Läs in strategin och referensdata, med --demo även demodata',
-    usage: `riktning seed [--demo]
+    usage: `riktning seed [--demo] [--synthetic N [--synthetic-observations M] [--seed S]]
 
 Läser in strategin, Agenda 2030 och länets platser om de saknas. Med --demo läses också
 demodata in (organisationer, insatser, indikatorer) om den inte redan finns. Körs om utan
-att något dubbleras.`,
-    options: { help, demo: { type: 'boolean' } },
+att något dubbleras.
+
+Med --synthetic N läggs N syntetiska, publicerade demoinsatser till (för prestandamätning),
+i satser om flera tusen rader; --synthetic-observations M lägger till M syntetiska utfall.
+Samma --seed ger samma data.`,
+    options: {
+      help,
+      demo: { type: 'boolean' },
+      synthetic: { type: 'string' },
+      'synthetic-observations': { type: 'string' },
+      seed: { type: 'string' },
+    },
     run: (values) =>
       withDatabase(async (database) => {
         const ctx = context(database.db, systemActor('seed'));
@@ -71,45 +92,52 @@ att något dubbleras.`,
               : 'Demodata fanns redan; inget lades till.',
           );
         }
+        if (values.synthetic !== undefined || values['synthetic-observations'] !== undefined) {
+          const problem = await seedSyntheticCommand(ctx, values);
+          if (problem) throw new UsageError(problem);
+        }
         return EXIT.ok;
       }),
   },
-  'user add': {
-    summary: 'Lägg till en användare',
-    usage: `riktning user add --email <e-post> --role <roll> [--name <namn>]
-
-Roller: ${userRoles.join(', ')}.`,
-    options: {
-      help,
-      email: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-    },
-    run: (values) => {
-      if (typeof values.email !== 'string' || typeof values.role !== 'string') {
-        throw new UsageError('Ange både --email och --role.');
-      }
-      const input = {
-        email: values.email,
-        role: values.role as (typeof userRoles)[number],
-        name: typeof values.name === 'string' ? values.name : '',
-      };
-      return withDatabase(async (database) => {
-        const result = await addUser(context(database.db, systemActor('cli')), input);
-        if (!result.ok) {
-          for (const i of result.issues) console.error(`${i.field}: ${i.message}`);
-          return EXIT.usage;
-        }
-        console.log(
-          `Användaren ${input.email} har lagts till (id ${result.value.id}, roll ${input.role}).`,
-        );
-        return EXIT.ok;
-      });
-    },
+  backup: {
+    summary: 'Skriv en säkerhetskopia av alla data till en fil',
+    usage: backupUsage,
+    options: fileOptions,
+    positionals: true,
+    run: (_values, positionals) =>
+      withFileArgument(positionals, (database) => runBackup(database, positionals)),
   },
+  restore: {
+    summary: 'Ersätt alla data med en säkerhetskopias',
+    usage: restoreUsage,
+    options: fileOptions,
+    positionals: true,
+    run: (_values, positionals) =>
+      withFileArgument(positionals, (database) => runRestore(database, positionals)),
+  },
+  report: {
+    summary: 'Sammanställ, publicera och skriv ut årsrapporten (HTML, PDF)',
+    usage: reportUsage,
+    options: reportOptions,
+    positionals: true,
+    run: (values, positionals) =>
+      withDatabase(async (database) => {
+        try {
+          await runReport(database, values, positionals);
+          return EXIT.ok;
+        } catch (err) {
+          if (err instanceof ReportUsageError) throw new UsageError(err.message);
+          throw err;
+        }
+      }),
+  },
+  'user add': userCommands.add,
+  'user invite': userCommands.invite,
+  'user role': userCommands.role,
   'import kolada': importCommands.kolada,
   'import scb': importCommands.scb,
   'import csv': importCommands.csv,
+  worker: workerCommand,
 };
 
 function mainHelp(): string {
@@ -132,6 +160,22 @@ Konfiguration läses från miljövariabler; se README.`;
 
 function config(): Config {
   return loadConfig(process.env);
+}
+
+function withFileArgument(
+  positionals: string[],
+  fn: (database: Database) => Promise<void>,
+): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('Ange en fil.');
+  return withDatabase(async (database) => {
+    try {
+      await fn(database);
+      return EXIT.ok;
+    } catch (err) {
+      if (err instanceof FileArgumentError) throw new UsageError(err.message);
+      throw err;
+    }
+  });
 }
 
 async function withDatabase(fn: (database: Database) => Promise<number>): Promise<number> {

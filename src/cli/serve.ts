@@ -6,6 +6,7 @@ import { context, systemActor } from '../domain/context.js';
 import { seedDemo } from '../seed/seedDemo.js';
 import { seedReference } from '../seed/seedReference.js';
 import { buildApp } from '../web/app.js';
+import { startWorker } from '../jobs/worker.js';
 
 /** Opens and migrates the database, loads reference (and first-run demo) data, and serves. */
 export interface RunningServer {
@@ -38,9 +39,11 @@ export async function startServer(
     database,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
+  const worker = config.worker ? startWorker(database, config) : null;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      await worker?.stop();
       await app.close();
       await database.close();
     })();

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { noteDataChanged } from './dataChanges.js';
 
 export type UserRole = 'admin' | 'samordnare' | 'analytiker' | 'aktor';
 
@@ -19,7 +20,11 @@ export function context(db: Db, actor: Actor, now: () => Date = () => new Date()
   return { db, actor, now };
 }
 
-/** Runs fn in a transaction; nested calls become savepoints. */
-export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+/** Runs fn in a transaction; nested calls become savepoints. Caches hear of the change after it. */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+  } finally {
+    noteDataChanged();
+  }
 }

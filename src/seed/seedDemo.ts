@@ -8,6 +8,7 @@ import {
   type ObservationInput,
 } from '../domain/followup/recordObservations.js';
 import { submitProgressReport } from '../domain/followup/submitProgressReport.js';
+import { recordEvaluation } from '../domain/evaluation/recordEvaluation.js';
 import { createInitiative } from '../domain/initiatives/createInitiative.js';
 import { transitionInitiative } from '../domain/initiatives/transitionInitiative.js';
 import { currentStrategy } from '../domain/strategy/queries.js';
@@ -95,6 +96,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       return id;
     };
 
+    const created: { id: number; d: DemoInitiative }[] = [];
     for (const d of demoInitiatives) {
       const at = publishDate(d);
       const atCtx: Ctx = { ...tx, now: () => at };
@@ -127,6 +129,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       await transitionInitiative(atCtx, { initiativeId: id, action: 'submit' });
       await transitionInitiative(atCtx, { initiativeId: id, action: 'approve' });
       report.initiatives++;
+      created.push({ id, d });
       for (const r of demoProgressReports(d)) {
         expectOk(
           await submitProgressReport(
@@ -137,6 +140,10 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
         );
         report.progressReports++;
       }
+    }
+
+    for (const e of demoEvaluations(created)) {
+      expectOk(await recordEvaluation(tx, e), 'evaluation');
     }
 
     for (const ind of demoIndicators) {
@@ -190,6 +197,35 @@ function demoMeasures(d: DemoInitiative): string[] {
   const options = measuresByGoal[d.goalCodes[0]!];
   if (h % 10 < 3 || options.length === 0) return [];
   return [options[h % options.length]!];
+}
+
+const evaluators = [
+  'Linnéuniversitetet, följeforskning (demodata)',
+  'Extern utvärderare, upphandlad av Region Kalmar län (demodata)',
+  'Region Kalmar län, analysenheten (demodata)',
+];
+
+/** Evaluations of a few finished initiatives, dated some months after their end (demo data). */
+function demoEvaluations(created: { id: number; d: DemoInitiative }[]) {
+  return created
+    .filter(({ d }) => d.status === 'avslutad' && d.endDate && d.endDate < '2026-06-01')
+    .filter(({ d }) => hash(`evaluation:${d.key}`) % 3 === 0)
+    .map(({ id, d }) => {
+      const end = new Date(`${d.endDate}T00:00:00Z`);
+      end.setUTCMonth(end.getUTCMonth() + 4);
+      const h = hash(d.key);
+      return {
+        subjectType: 'initiative' as const,
+        subjectId: id,
+        title: `Slututvärdering: ${d.title}`,
+        method:
+          'Dokumentstudier, intervjuer med projektägare och parter samt en enkät till deltagarna.',
+        evaluator: evaluators[h % evaluators.length]!,
+        findings:
+          'Insatsen nådde i huvudsak sina mål. Samverkan mellan parterna beskrivs som den viktigaste framgångsfaktorn, medan rekryteringen av deltagare tog längre tid än planerat. Utvärderaren rekommenderar att arbetssättet förs in i ordinarie verksamhet. (Demodata)',
+        evaluatedOn: end.toISOString().slice(0, 10),
+      };
+    });
 }
 
 /** Demo initiatives appear in the registry about a month before they start. */

@@ -6,9 +6,11 @@ import { ZodError } from 'zod';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
 import { apiRoutes } from './api/routes.js';
+import { accountsPlugin } from './auth/plugin.js';
 import { errorPage } from './public/errorPage.js';
 import { PageCache } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
+import { followupRoutes } from './public/followupRoutes.js';
 
 export interface AppOptions {
   database: Database;
@@ -105,7 +107,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  publicRoutes(app, db, new PageCache(db));
+  // One cache for all public pages; a version read is trusted for a second unless this process
+  // committed a change since (every command commits through inTransaction, which says so).
+  const cache = new PageCache(db, 2000, 1000);
+  publicRoutes(app, db, cache);
+  followupRoutes(app, db, cache);
   apiRoutes(app, db);
+  await app.register(accountsPlugin, { db });
   return app;
 }

@@ -1,19 +1,11 @@
-import { HtmlValidate } from 'html-validate';
+import { htmlValidator } from '../test/html.js';
 import { describe, expect, it } from 'vitest';
 import { goalAreaCard, goalAreaCardExamples } from './components/goalAreaCard.js';
 import { initiativeCard, initiativeCardExamples } from './components/initiativeCard.js';
 import { layout } from './components/layout.js';
 import { html, raw } from './html.js';
 
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    'no-inline-style': 'error',
-    'long-title': 'off',
-    'doctype-style': 'off',
-    'no-trailing-whitespace': 'off',
-  },
-});
+const validator = htmlValidator;
 
 async function validPage(body: ReturnType<typeof html>) {
   const page = layout({ locale: 'sv', title: 'Test', body, path: '/' }).toString();

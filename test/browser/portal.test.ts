@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { listPublishedInitiatives } from '../../src/domain/initiatives/queries.js';
 import { seedDemo } from '../../src/seed/seedDemo.js';
+import { publishFollowUpReport } from '../../src/domain/evaluation/publishFollowUpReport.js';
 import { createTestDatabase, testCtx } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 
@@ -17,6 +18,7 @@ let initiativeId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(testCtx(database.db));
+  await publishFollowUpReport(testCtx(database.db), { year: 2024 });
   initiativeId = (await listPublishedInitiatives(database.db, { limit: 1 }))[0]!.id;
   app = await buildApp({ database });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -109,6 +111,8 @@ describe('public portal journey', () => {
           '/agenda-2030/9',
           '/handlingsprogram',
           '/tackning',
+          '/utvecklingsaret',
+          '/utvecklingsaret/2024',
           '/handlingsprogram/digital-agenda',
           '/tillganglighet',
           '/personuppgifter',

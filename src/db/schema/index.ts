@@ -1,4 +1,5 @@
 export * from './actors.js';
+export * from './auth.js';
 export * from './evaluation.js';
 export * from './followup.js';
 export * from './initiatives.js';

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { progressReports } from '../../db/schema/index.js';
+import { evaluations, progressReports } from '../../db/schema/index.js';
 
 /** Progress reports of an initiative, oldest first, with the outputs the public may see. */
 export async function listProgressReports(db: Db, initiativeId: number) {
@@ -30,4 +30,23 @@ export async function listProgressReports(db: Db, initiativeId: number) {
     companiesReached: count(r.outputs, 'companiesReached'),
     spentSek: r.spentSek,
   }));
+}
+
+/** Evaluations of an initiative, newest first; documents are public links. */
+export async function listEvaluations(
+  db: Db,
+  subject: { type: 'initiative' | 'programme' | 'goal'; id: number },
+) {
+  return db
+    .select({
+      title: evaluations.title,
+      method: evaluations.method,
+      evaluator: evaluations.evaluator,
+      findings: evaluations.findings,
+      evaluatedOn: evaluations.evaluatedOn,
+      documents: evaluations.documents,
+    })
+    .from(evaluations)
+    .where(and(eq(evaluations.subjectType, subject.type), eq(evaluations.subjectId, subject.id)))
+    .orderBy(desc(evaluations.evaluatedOn));
 }

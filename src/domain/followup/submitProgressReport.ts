@@ -4,6 +4,7 @@ import { initiatives, progressReports } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
+import { isCurator } from '../actors/policies.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
@@ -50,9 +51,12 @@ export async function submitProgressReport(
       .where(eq(initiatives.id, v.initiativeId));
     if (!initiative) return fail([issue('initiativeId', 'Insatsen finns inte.', 'unknown')]);
     if (
-      ctx.actor.kind === 'user' &&
-      ctx.actor.role === 'aktor' &&
-      !ctx.actor.organisationIds.includes(initiative.owner)
+      !isCurator(ctx.actor) &&
+      !(
+        ctx.actor.kind === 'user' &&
+        ctx.actor.role === 'aktor' &&
+        ctx.actor.organisationIds.includes(initiative.owner)
+      )
     ) {
       throw new ForbiddenError('Du kan bara rapportera för din egen organisations insatser.');
     }

@@ -14,6 +14,7 @@ import {
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
+import { initiativePolicy } from './policies.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 import { initiativeSchema, type InitiativeInput } from './initiativeSchema.js';
 import { checkInitiativeReferences } from './references.js';
@@ -29,10 +30,8 @@ export async function createInitiative(
   const parsed = parseInput(initiativeSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (ctx.actor.kind === 'user' && ctx.actor.role === 'aktor') {
-    if (!ctx.actor.organisationIds.includes(v.ownerOrganisationId)) {
-      throw new ForbiddenError('Du kan bara registrera insatser för din egen organisation.');
-    }
+  if (!initiativePolicy.create(ctx.actor, v.ownerOrganisationId)) {
+    throw new ForbiddenError('Du kan bara registrera insatser för din egen organisation.');
   }
   return inTransaction(ctx, async (tx) => {
     const [strategy] = await tx.db

@@ -101,7 +101,9 @@ function textCondition(s: SearchQuery, fuzzy: boolean): { where: SQL | null; ran
   if (!s.q) return { where: null, rank: sql`0::float8` };
   if (fuzzy) {
     return {
-      where: sql`(similarity(i.title, ${s.q}) > 0.2 or word_similarity(${s.q}, i.title) > 0.45)`,
+      // The operators let the trigram index find candidates (thresholds set by withTrigramLimits);
+      // the functions keep the exact limits.
+      where: sql`(i.title % ${s.q} or ${s.q} <% i.title) and (similarity(i.title, ${s.q}) > 0.2 or word_similarity(${s.q}, i.title) > 0.45)`,
       rank: sql`greatest(similarity(i.title, ${s.q}), word_similarity(${s.q}, i.title))::float8`,
     };
   }
@@ -111,44 +113,82 @@ function textCondition(s: SearchQuery, fuzzy: boolean): { where: SQL | null; ran
   };
 }
 
-function matchedCte(s: SearchQuery, fuzzy: boolean): SQL {
+/**
+ * The matching initiatives, computed once per statement (materialized). The facets need only the
+ * ids and a few columns; the relevance rank is computed only where it orders a page.
+ */
+function matchedCte(s: SearchQuery, fuzzy: boolean, withRank: boolean): SQL {
   const { where, rank } = textCondition(s, fuzzy);
   const all = where ? [...filters(s), where] : filters(s);
   return sql`matched as materialized (
-    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at, ${rank} as rank
+    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at${withRank ? sql`, ${rank} as rank` : sql``}
     from initiatives i where ${sql.join(all, sql` and `)}
   )`;
 }
 
+/**
+ * One facet over a relation table: the relation rows of the matching initiatives (a hash
+ * semi-join, not one index probe per match), grouped by an integer or enum key first and labelled
+ * after. `distinct` is needed where one initiative can reach a value twice (two goals of one area).
+ */
+const facet = (o: { key: SQL; from: SQL; distinct: boolean; label: SQL; join: SQL; order: SQL }) =>
+  sql`(select coalesce(json_agg(json_build_object('value', x.value, 'labelSv', x."labelSv", 'labelEn', x."labelEn", 'count', x.count) order by ${o.order}), '[]') from (
+    select ${o.label}, sum(c.n)::int as count from (
+      select k, count(*) as n from (
+        select ${o.distinct ? sql`distinct r.initiative_id,` : sql``} ${o.key} as k ${o.from}
+        where r.initiative_id in (select id from matched)) d group by k) c ${o.join}
+    group by value, "labelSv", "labelEn") x)`;
+
 async function facetsAndTotal(db: Db, s: SearchQuery, fuzzy: boolean) {
   const [row] = await queryRows<{ total: number; facets: SearchResult['facets'] }>(
     db,
-    sql`with ${matchedCte(s, fuzzy)}
+    sql`with ${matchedCte(s, fuzzy, false)}
     select (select count(*)::int from matched) as total, json_build_object(
-      'goalAreas', (select coalesce(json_agg(x order by x.pos), '[]') from (
-        select ga.slug as value, ga.name_sv as "labelSv", ga.name_en as "labelEn", count(distinct m.id)::int as count, min(ga.position) as pos
-        from matched m join initiative_goals ig on ig.initiative_id = m.id join goals g on g.id = ig.goal_id join goal_areas ga on ga.id = g.goal_area_id
-        group by ga.slug, ga.name_sv, ga.name_en) x),
-      'goals', (select coalesce(json_agg(x order by x.value), '[]') from (
-        select g.code as value, g.name_sv as "labelSv", g.name_en as "labelEn", count(distinct m.id)::int as count
-        from matched m join initiative_goals ig on ig.initiative_id = m.id join goals g on g.id = ig.goal_id
-        group by g.code, g.name_sv, g.name_en) x),
-      'perspectives', (select coalesce(json_agg(x order by x.pos), '[]') from (
-        select p.slug as value, p.name_sv as "labelSv", p.name_en as "labelEn", count(distinct m.id)::int as count, min(p.position) as pos
-        from matched m join initiative_perspectives ip on ip.initiative_id = m.id join perspectives p on p.id = ip.perspective_id
-        group by p.slug, p.name_sv, p.name_en) x),
-      'sdgGoals', (select coalesce(json_agg(x order by x.num), '[]') from (
-        select sg.number::text as value, coalesce(sg.short_sv, sg.short_en) as "labelSv", sg.short_en as "labelEn", count(distinct m.id)::int as count, sg.number as num
-        from matched m join initiative_sdg_targets ist on ist.initiative_id = m.id join sdg_targets st on st.code = ist.sdg_target_code join sdg_goals sg on sg.number = st.goal_number
-        group by sg.number, sg.short_sv, sg.short_en) x),
-      'places', (select coalesce(json_agg(x order by x.value), '[]') from (
-        select pl.code as value, pl.name_sv as "labelSv", pl.name_en as "labelEn", count(distinct m.id)::int as count
-        from matched m join initiative_places ip on ip.initiative_id = m.id join places pl on pl.code = ip.place_code
-        group by pl.code, pl.name_sv, pl.name_en) x),
+      'goalAreas', ${facet({
+        key: sql`g.goal_area_id`,
+        from: sql`from initiative_goals r join goals g on g.id = r.goal_id`,
+        distinct: true,
+        label: sql`ga.slug as value, ga.name_sv as "labelSv", ga.name_en as "labelEn", min(ga.position) as pos`,
+        join: sql`join goal_areas ga on ga.id = c.k`,
+        order: sql`x.pos`,
+      })},
+      'goals', ${facet({
+        key: sql`r.goal_id`,
+        from: sql`from initiative_goals r`,
+        distinct: false,
+        label: sql`g.code as value, g.name_sv as "labelSv", g.name_en as "labelEn"`,
+        join: sql`join goals g on g.id = c.k`,
+        order: sql`x.value`,
+      })},
+      'perspectives', ${facet({
+        key: sql`r.perspective_id`,
+        from: sql`from initiative_perspectives r`,
+        distinct: false,
+        label: sql`p.slug as value, p.name_sv as "labelSv", p.name_en as "labelEn", min(p.position) as pos`,
+        join: sql`join perspectives p on p.id = c.k`,
+        order: sql`x.pos`,
+      })},
+      'sdgGoals', ${facet({
+        key: sql`st.goal_number`,
+        from: sql`from initiative_sdg_targets r join sdg_targets st on st.code = r.sdg_target_code`,
+        distinct: true,
+        label: sql`sg.number::text as value, coalesce(sg.short_sv, sg.short_en) as "labelSv", sg.short_en as "labelEn", min(sg.number) as pos`,
+        join: sql`join sdg_goals sg on sg.number = c.k`,
+        order: sql`x.pos`,
+      })},
+      'places', ${facet({
+        key: sql`r.place_code`,
+        from: sql`from initiative_places r`,
+        distinct: false,
+        label: sql`pl.code as value, pl.name_sv as "labelSv", pl.name_en as "labelEn"`,
+        join: sql`join places pl on pl.code = c.k`,
+        order: sql`x.value`,
+      })},
       'organisations', (select coalesce(json_agg(x order by x.count desc, x."labelSv"), '[]') from (
-        select o.slug as value, o.name as "labelSv", o.name as "labelEn", count(*)::int as count
-        from matched m join organisations o on o.id = m.owner_organisation_id
-        group by o.slug, o.name order by count(*) desc, o.name limit 25) x),
+        select o.slug as value, o.name as "labelSv", o.name as "labelEn", c.count
+        from (select owner_organisation_id, count(*)::int as count from matched group by owner_organisation_id) c
+        join organisations o on o.id = c.owner_organisation_id
+        order by c.count desc, o.name limit 25) x),
       'statuses', (select coalesce(json_agg(x order by x.value), '[]') from (
         select m.status::text as value, m.status::text as "labelSv", m.status::text as "labelEn", count(*)::int as count
         from matched m group by m.status) x),
@@ -157,9 +197,14 @@ async function facetsAndTotal(db: Db, s: SearchQuery, fuzzy: boolean) {
         from matched m, generate_series(extract(year from m.start_date)::int,
           least(coalesce(extract(year from m.end_date)::int, extract(year from now())::int + 1), extract(year from m.start_date)::int + 15)) y
         group by y) x),
-      'sources', (select coalesce(json_agg(x order by x.value), '[]') from (
-        select f.source::text as value, f.source::text as "labelSv", f.source::text as "labelEn", count(distinct m.id)::int as count
-        from matched m join funding_lines f on f.initiative_id = m.id group by f.source) x)
+      'sources', ${facet({
+        key: sql`r.source`,
+        from: sql`from funding_lines r`,
+        distinct: true,
+        label: sql`c.k::text as value, c.k::text as "labelSv", c.k::text as "labelEn"`,
+        join: sql``,
+        order: sql`x.value`,
+      })}
     ) as facets`,
   );
   return row!;
@@ -185,7 +230,7 @@ async function page(
       : sql`null::text`;
   return queryRows<SearchHit>(
     db,
-    sql`with ${matchedCte(s, fuzzy)}
+    sql`with ${matchedCte(s, fuzzy, true)}
     select i.id, i.title, i.title_en as "titleEn", i.summary, ${snippet} as snippet, i.status::text as status,
       i.start_date::text as "startDate", i.end_date::text as "endDate", o.name as "ownerName", i.is_demo as "isDemo",
       to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "publishedAt",
@@ -206,12 +251,35 @@ export async function searchInitiatives(
   let fuzzy = false;
   let summary = await facetsAndTotal(db, s, false);
   if (summary.total === 0 && s.q) {
-    const similar = await facetsAndTotal(db, s, true);
-    if (similar.total > 0) {
-      fuzzy = true;
-      summary = similar;
-    }
+    return withTrigramLimits(db, async (tx) => {
+      const similar = await facetsAndTotal(tx, s, true);
+      if (similar.total > 0) {
+        fuzzy = true;
+        summary = similar;
+      }
+      return finish(tx, s, fuzzy, summary, pageSize);
+    });
   }
+  return finish(db, s, fuzzy, summary, pageSize);
+}
+
+/** Runs fn in a transaction whose pg_trgm thresholds match the typo-tolerant limits above. */
+function withTrigramLimits<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('pg_trgm.similarity_threshold', '0.2', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`,
+    );
+    return fn(tx as unknown as Db);
+  });
+}
+
+async function finish(
+  db: Db,
+  s: SearchQuery,
+  fuzzy: boolean,
+  summary: { total: number; facets: SearchResult['facets'] },
+  pageSize: number,
+): Promise<SearchResult> {
   const pageCount = Math.max(1, Math.ceil(summary.total / pageSize));
   const current = Math.min(s.page, pageCount);
   const hits =

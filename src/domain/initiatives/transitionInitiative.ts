@@ -28,7 +28,9 @@ export async function transitionInitiative(
         .select({ organisationId: memberships.organisationId })
         .from(memberships)
         .where(eq(memberships.userId, ctx.actor.userId));
-      isOwnerEditor = m.some((x) => x.organisationId === row.ownerOrganisationId);
+      // Only organisation members with the actor role edit; readers (analytiker) only read.
+      isOwnerEditor =
+        ctx.actor.role === 'aktor' && m.some((x) => x.organisationId === row.ownerOrganisationId);
     }
     const check = checkTransition(row.workflowState, input.action, {
       role: ctx.actor.kind === 'user' ? ctx.actor.role : 'system',

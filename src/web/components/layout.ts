@@ -61,6 +61,7 @@ ${p.body}
 <ul class="footer-links">
 <li><a href="${localePath(p.locale, '/tillganglighet')}">${t.footerAccessibility}</a></li>
 <li><a href="${localePath(p.locale, '/personuppgifter')}">${t.footerPrivacy}</a></li>
+<li><a href="${localePath(p.locale, '/utvecklingsaret')}">${t.footerReports}</a></li>
 <li><a href="${localePath(p.locale, '/flode.atom')}">${t.footerFeed}</a></li>
 </ul>
 </div>

@@ -1,9 +1,12 @@
+import type { IndicatorHeadline } from '../../domain/followup/indicatorQueries.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { GoalAreaRow, GoalRow } from '../../domain/strategy/queries.js';
 import { areaBar } from '../components/goalAreaCard.js';
 import { initiativeCard } from '../components/initiativeCard.js';
 import { html, type SafeHtml } from '../html.js';
+import { followupMessages } from '../i18n/followup.en.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
+import { indicatorHeadlineList } from './followupParts.js';
 
 export interface GoalAreaPageParams {
   locale: Locale;
@@ -13,6 +16,8 @@ export interface GoalAreaPageParams {
   exampleYears: number[];
   exampleYear: number | null;
   examples: InitiativeListItem[];
+  /** Headlines of the area's indicators (latest county value, trend, status). */
+  indicators?: IndicatorHeadline[];
 }
 
 export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
@@ -31,8 +36,34 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
     <section aria-labelledby="mal">
       <h2 id="mal">${t.goals}</h2>
       <ol class="goal-list">
-        ${p.goals.map((g) => html`<li>${sv ? g.nameSv : g.nameEn}</li>`)}
+        ${p.goals.map(
+          (g) =>
+            html`<li>
+              ${sv ? g.nameSv : g.nameEn}
+              ${
+                p.indicators
+                  ? html`<div class="goal-indicators">
+                    <p class="visually-hidden">${followupMessages(p.locale).indicators}</p>
+                    ${indicatorHeadlineList(
+                      p.locale,
+                      p.indicators.filter((h) => h.indicator.goal.id === g.id),
+                      3,
+                    )}
+                  </div>`
+                  : ''
+              }
+            </li>`,
+        )}
       </ol>
+      ${
+        p.indicators
+          ? html`<p>
+            <a href="${localePath(p.locale, '/uppfoljning')}"
+              >${followupMessages(p.locale).allIndicators}</a
+            >
+          </p>`
+          : ''
+      }
     </section>
     ${
       p.exampleYear != null

@@ -38,6 +38,14 @@ export function initiativePage(
       programmeNameEn: string;
     }[];
     places: PlaceSummary[];
+    evaluations: {
+      title: string;
+      method: string;
+      evaluator: string;
+      findings: string;
+      evaluatedOn: string;
+      documents: unknown;
+    }[];
     english: { title: string | null; summary: string | null; description: string | null };
   },
 ): SafeHtml {
@@ -90,6 +98,24 @@ ${
 <p${en ? html` lang="sv"` : ''}>${r.narrative}</p>
 <ul>${r.participantsK != null && r.participantsM != null ? html`<li>${t.participants(r.participantsK, r.participantsM)}</li>` : ''}${r.companiesReached != null ? html`<li>${t.companiesReached(r.companiesReached)}</li>` : ''}${r.spentSek != null ? html`<li>${t.spent}: ${formatSek(locale, r.spentSek)}</li>` : ''}</ul></li>`,
       )}</ol>`
+    : ''
+}
+${
+  extra.evaluations.length > 0
+    ? html`<h2>${t.evaluations}</h2>
+${extra.evaluations.map((e) => {
+  const docs = Array.isArray(e.documents) ? (e.documents as { title: string; url: string }[]) : [];
+  return html`<section class="card" aria-label="${e.title}">
+<h3${en ? html` lang="sv"` : ''}>${e.title}</h3>
+<dl class="facts">
+<dt>${t.evaluator}</dt><dd>${e.evaluator}</dd>
+<dt>${t.evaluationMethod}</dt><dd${en ? html` lang="sv"` : ''}>${e.method}</dd>
+<dt>${t.period}</dt><dd>${formatDate(locale, e.evaluatedOn)}</dd>
+${docs.length > 0 ? html`<dt>${t.evaluationDocuments}</dt><dd><ul>${docs.map((d) => html`<li><a href="${/^https?:\/\//.test(d.url) ? d.url : '#'}">${d.title}</a></li>`)}</ul></dd>` : ''}
+</dl>
+<p${en ? html` lang="sv"` : ''}>${e.findings}</p>
+</section>`;
+})}`
     : ''
 }`;
 }

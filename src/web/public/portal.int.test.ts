@@ -1,27 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { listPublishedInitiatives } from '../../domain/initiatives/queries.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { seedDemo } from '../../seed/seedDemo.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
+import { htmlValidator } from '../../test/html.js';
 import { buildApp } from '../app.js';
 
 let database: Database;
 let app: FastifyInstance;
 let initiativeId: number;
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    'doctype-style': 'off',
-    'no-trailing-whitespace': 'off',
-    'long-title': 'off',
-    'no-inline-style': 'error',
-    'attribute-boolean-style': 'off',
-    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
-  },
-});
+const validator = htmlValidator;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,6 +39,7 @@ const pageTypes = () => [
   '/agenda-2030/7',
   '/handlingsprogram',
   '/tackning',
+  '/utvecklingsaret',
   '/tackning?ar=2023',
   '/handlingsprogram/energi-och-klimat',
   '/tillganglighet',

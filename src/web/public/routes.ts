@@ -5,7 +5,8 @@ import { reportAccessibilityProblem } from '../../domain/accessibility/reportAcc
 import { getOrganisationBySlug, organisationSummaries } from '../../domain/actors/queries.js';
 import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { listProgressReports } from '../../domain/followup/queries.js';
+import { listEvaluations, listProgressReports } from '../../domain/followup/queries.js';
+import { indicatorHeadlines } from '../../domain/followup/indicatorQueries.js';
 import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
 import {
   exampleYears,
@@ -21,7 +22,7 @@ import { toCsv } from '../../domain/opendata/csv.js';
 import { layout } from '../components/layout.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import type { SafeHtml } from '../html.js';
-import { localePath, messages, type Locale } from '../i18n/index.js';
+import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { atomFeed } from './feed.js';
 import { goalAreaPage } from './goalAreaPage.js';
@@ -32,6 +33,14 @@ import { placePage, placesPage } from './placePages.js';
 import { sdgGoalPage, sdgPage } from './sdgPages.js';
 import { searchPage } from './searchPage.js';
 import { coveragePage } from './coveragePage.js';
+import { annualReportBody } from './annualReportView.js';
+import {
+  publishedReport,
+  publishedReports,
+} from '../../domain/evaluation/publishFollowUpReport.js';
+import { PdfUnavailableError, renderPdf } from '../pdf.js';
+import { reportDocument } from '../reportDocument.js';
+import { html } from '../html.js';
 import { analyseCoverage, loadFundedInitiatives } from '../../domain/evaluation/coverage.js';
 import { coverageLabels } from '../../domain/evaluation/coverageReference.js';
 import { programmePage, programmesPage } from './programmePages.js';
@@ -105,9 +114,10 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         const { slug } = slugParams.parse(req.params);
         const { ar } = yearQuery.parse(req.query);
         const { area, goals } = await goalAreaBySlug(db, slug);
-        const [initiatives, years] = await Promise.all([
+        const [initiatives, years, indicators] = await Promise.all([
           listPublishedInitiatives(db, { goalAreaId: area.id }),
           exampleYears(db, area.id),
+          indicatorHeadlines(db, area.id),
         ]);
         const exampleYear = ar !== undefined && years.includes(ar) ? ar : (years[0] ?? null);
         const examples =
@@ -127,6 +137,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
             exampleYears: years,
             exampleYear,
             examples,
+            indicators,
           }),
         };
       }),
@@ -186,10 +197,11 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
         const detail = await getPublishedInitiative(db, parsed.data.id);
         const presented = presentInitiative(detail);
-        const [reports, places, measures] = await Promise.all([
+        const [reports, places, measures, evaluations] = await Promise.all([
           listProgressReports(db, presented.id),
           placeSummaries(db),
           measuresOfInitiative(db, presented.id),
+          listEvaluations(db, { type: 'initiative', id: presented.id }),
         ]);
         const i = detail.initiative;
         return {
@@ -199,6 +211,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
             reports,
             places,
             measures,
+            evaluations,
             english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
           }),
         };
@@ -306,6 +319,78 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         return { title: t.coverageTitle, body: coveragePage(locale, coverage, labels, years) };
       }),
     );
+
+    app.get(at('/utvecklingsaret'), (req, reply) =>
+      page(req, reply, async () => {
+        const reports = await publishedReports(db);
+        return {
+          title: t.reportsTitle,
+          body: html`<h1>${t.reportsTitle}</h1>
+<p class="lead">${t.reportsIntro}</p>
+${reports.length === 0 ? html`<p>${t.noReports}</p>` : html`<ul>${reports.map((r) => html`<li><a href="${at(`/utvecklingsaret/${r.year}`)}">${t.reportTitle(r.year)}</a></li>`)}</ul>`}`,
+        };
+      }),
+    );
+
+    const reportYear = (req: FastifyRequest) => {
+      const year = z.coerce
+        .number()
+        .int()
+        .min(2000)
+        .max(2100)
+        .safeParse((req.params as { year: string }).year);
+      if (!year.success) throw new NotFoundError('Rapporten finns inte.');
+      return year.data;
+    };
+
+    app.get(at('/utvecklingsaret/:year'), (req, reply) =>
+      page(req, reply, async () => {
+        const { data, publishedAt } = await publishedReport(db, reportYear(req));
+        return {
+          title: t.reportTitle(data.year),
+          body: html`${annualReportBody(locale, data)}
+<p>${t.reportPublishedOn(formatDate(locale, publishedAt))}</p>
+<p><a href="${at(`/utvecklingsaret/${data.year}/rapport.pdf`)}">${t.reportPdf}</a> · <a href="${at(`/utvecklingsaret/${data.year}/utskrift`)}">${t.reportPrint}</a></p>`,
+        };
+      }),
+    );
+
+    app.get(at('/utvecklingsaret/:year/utskrift'), (req, reply) =>
+      cache.serve(req, reply, async () => {
+        const { data } = await publishedReport(db, reportYear(req));
+        return {
+          type: HTML,
+          body: await reportDocument(locale, data, baseUrl(req), { inlineCss: false }),
+        };
+      }),
+    );
+
+    const pdfs = new Map<string, Buffer>();
+    app.get(at('/utvecklingsaret/:year/rapport.pdf'), async (req, reply) => {
+      const { data, publishedAt } = await publishedReport(db, reportYear(req));
+      // The snapshot never changes, so neither does its PDF.
+      const key = `${locale}:${data.year}:${publishedAt.toISOString()}`;
+      let pdf = pdfs.get(key);
+      if (!pdf) {
+        try {
+          pdf = await renderPdf(await reportDocument(locale, data, baseUrl(req)));
+        } catch (err) {
+          if (err instanceof PdfUnavailableError) {
+            return reply.status(503).type('text/plain; charset=utf-8').send(err.message);
+          }
+          throw err;
+        }
+        pdfs.set(key, pdf);
+      }
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="regionala-utvecklingsaret-${data.year}.pdf"`,
+        )
+        .header('cache-control', 'public, max-age=3600')
+        .send(pdf);
+    });
 
     app.get(at('/handlingsprogram'), (req, reply) =>
       page(req, reply, async () => ({

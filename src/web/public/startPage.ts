@@ -23,6 +23,7 @@ export function startPage(
         ${overview.goalAreas.map((area) => goalAreaCard({ locale, area }))}
       </ul>
     </section>
+    <p class="message"><a href="${localePath(locale, '/uppfoljning')}">${t.followUpLink}</a> · <a href="${localePath(locale, '/utvecklingsaret')}">${t.footerReports}</a></p>
     <section aria-labelledby="perspektiv">
       <h2 id="perspektiv">${t.perspectives}</h2>
       <p>${t.perspectivesIntro}</p>

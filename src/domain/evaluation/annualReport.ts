@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { currentStrategy } from '../strategy/queries.js';
+import { analyseCoverage, loadFundedInitiatives } from './coverage.js';
+import { coverageLabels } from './coverageReference.js';
+
+export interface ReportInitiative {
+  id: number;
+  title: string;
+  summary: string;
+  ownerName: string;
+  startDate: string;
+  endDate: string | null;
+  isDemo: boolean;
+}
+
+export interface AnnualReportData {
+  year: number;
+  generatedAt: string;
+  strategy: { nameSv: string; nameEn: string; visionSv: string; visionEn: string };
+  introduction: string;
+  totals: {
+    started: number;
+    finished: number;
+    active: number;
+    moneySek: number;
+    organisations: number;
+  };
+  areas: {
+    slug: string;
+    nameSv: string;
+    nameEn: string;
+    moneySek: number;
+    goals: {
+      code: string;
+      nameSv: string;
+      nameEn: string;
+      activeInitiatives: number;
+      indicators: {
+        nameSv: string;
+        nameEn: string;
+        unit: string;
+        value: number | null;
+        period: number | null;
+        isExample: boolean;
+      }[];
+    }[];
+    examples: ReportInitiative[];
+  }[];
+  started: ReportInitiative[];
+  finished: ReportInitiative[];
+  gaps: { goals: string[]; places: string[]; perspectives: string[] };
+  evaluations: { title: string; evaluator: string; evaluatedOn: string; findings: string }[];
+  anyDemo: boolean;
+}
+
+const initiativeColumns = sql`i.id, i.title, i.summary, o.name as "ownerName", i.start_date::text as "startDate",
+  i.end_date::text as "endDate", i.is_demo as "isDemo"`;
+
+/** Everything "Regionala utvecklingsåret YYYY" tells, read from the data of that year. */
+export async function buildAnnualReport(
+  db: Db,
+  year: number,
+  options: { introduction?: string; now?: Date } = {},
+): Promise<AnnualReportData> {
+  const strategy = await currentStrategy(db);
+  const published = sql`i.workflow_state = 'publicerad' and i.strategy_id = ${strategy.id}`;
+  const [
+    started,
+    finished,
+    funded,
+    labels,
+    counts,
+    goalRows,
+    indicatorRows,
+    exampleRows,
+    evaluations,
+  ] = await Promise.all([
+    queryRows<ReportInitiative>(
+      db,
+      sql`select ${initiativeColumns} from initiatives i join organisations o on o.id = i.owner_organisation_id
+          where ${published} and extract(year from i.start_date) = ${year} order by i.start_date, i.title`,
+    ),
+    queryRows<ReportInitiative>(
+      db,
+      sql`select ${initiativeColumns} from initiatives i join organisations o on o.id = i.owner_organisation_id
+          where ${published} and i.status = 'avslutad' and extract(year from i.end_date) = ${year} order by i.end_date, i.title`,
+    ),
+    loadFundedInitiatives(db),
+    coverageLabels(db),
+    queryRows<{ active: number; organisations: number }>(
+      db,
+      sql`select count(distinct i.id)::int as active, count(distinct pa.organisation_id)::int as organisations
+          from initiatives i join initiative_partners pa on pa.initiative_id = i.id
+          where ${published} and i.status <> 'avbruten' and extract(year from i.start_date) <= ${year}
+            and (i.end_date is null or extract(year from i.end_date) >= ${year})`,
+    ),
+    queryRows<{ code: string; areaSlug: string; active: number }>(
+      db,
+      sql`select g.code, ga.slug as "areaSlug", count(distinct i.id)::int as active
+          from goals g join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
+          left join initiative_goals ig on ig.goal_id = g.id
+          left join initiatives i on i.id = ig.initiative_id and ${published} and i.status <> 'avbruten'
+            and extract(year from i.start_date) <= ${year} and (i.end_date is null or extract(year from i.end_date) >= ${year})
+          group by g.code, ga.slug`,
+    ),
+    queryRows<{
+      code: string;
+      nameSv: string;
+      nameEn: string;
+      unit: string;
+      value: number | null;
+      period: number | null;
+      isExample: boolean;
+    }>(
+      db,
+      sql`select g.code, ind.name_sv as "nameSv", ind.name_en as "nameEn", ind.unit, ind.target_is_example as "isExample",
+            o.value, o.period
+          from indicators ind join goals g on g.id = ind.goal_id join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
+          left join lateral (select value, period from observations ob where ob.indicator_id = ind.id and ob.place_code = '0008'
+            and ob.gender = 'T' and ob.period <= ${year} and ob.value is not null order by ob.period desc limit 1) o on true
+          order by g.code, ind.name_sv`,
+    ),
+    queryRows<ReportInitiative & { areaSlug: string }>(
+      db,
+      sql`select distinct on (ga.slug, i.id) ${initiativeColumns}, ga.slug as "areaSlug"
+          from initiatives i join organisations o on o.id = i.owner_organisation_id
+          join initiative_goals ig on ig.initiative_id = i.id join goals g on g.id = ig.goal_id join goal_areas ga on ga.id = g.goal_area_id
+          where ${published} and i.example_of_year = ${year} order by ga.slug, i.id`,
+    ),
+    queryRows<AnnualReportData['evaluations'][number]>(
+      db,
+      sql`select e.title, e.evaluator, e.evaluated_on::text as "evaluatedOn", e.findings from evaluations e
+          where extract(year from e.evaluated_on) = ${year} order by e.evaluated_on`,
+    ),
+  ]);
+  const coverage = analyseCoverage(
+    funded,
+    {
+      goals: labels.goals.map((g) => g.key),
+      places: labels.places.map((p) => p.key),
+      perspectives: labels.perspectives.map((p) => p.key),
+    },
+    year,
+  );
+  const areaMoney = new Map(coverage.money.goalAreas.map((m) => [m.key, m.amount]));
+  const strip = ({
+    areaSlug: _a,
+    ...rest
+  }: ReportInitiative & { areaSlug: string }): ReportInitiative => rest;
+  const areas = labels.goalAreas.map((a) => ({
+    slug: a.key,
+    nameSv: a.sv,
+    nameEn: a.en,
+    moneySek: areaMoney.get(a.key) ?? 0,
+    goals: labels.goals
+      .filter((g) => g.area === a.key)
+      .map((g) => ({
+        code: g.key,
+        nameSv: g.sv,
+        nameEn: g.en,
+        activeInitiatives: goalRows.find((r) => r.code === g.key)?.active ?? 0,
+        indicators: indicatorRows
+          .filter((r) => r.code === g.key)
+          .map(({ code: _c, ...rest }) => rest),
+      })),
+    examples: exampleRows.filter((e) => e.areaSlug === a.key).map(strip),
+  }));
+  return {
+    year,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    strategy: {
+      nameSv: strategy.nameSv,
+      nameEn: strategy.nameEn,
+      visionSv: strategy.visionSv,
+      visionEn: strategy.visionEn,
+    },
+    introduction: options.introduction ?? '',
+    totals: {
+      started: started.length,
+      finished: finished.length,
+      active: counts[0]?.active ?? 0,
+      moneySek: coverage.total,
+      organisations: counts[0]?.organisations ?? 0,
+    },
+    areas,
+    started,
+    finished,
+    gaps: {
+      goals: coverage.gaps.goals,
+      places: coverage.gaps.places.filter((p) => p !== '0008'),
+      perspectives: coverage.gaps.perspectives,
+    },
+    evaluations,
+    anyDemo: [...started, ...finished, ...exampleRows].some((i) => i.isDemo),
+  };
+}

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { actionProgrammes, evaluations, goals, initiatives } from '../../db/schema/index.js';
+import { recordAuditEvent } from '../audit/recordAuditEvent.js';
+import { inTransaction, type Ctx } from '../context.js';
+import { fail, issue, ok, parseInput, type Result } from '../result.js';
+
+export const evaluationSchema = z.object({
+  subjectType: z.enum(['initiative', 'programme', 'goal'], { error: 'Välj vad som utvärderats.' }),
+  subjectId: z.number().int().positive(),
+  title: z.string().trim().min(3, 'Ange en rubrik.').max(300),
+  method: z.string().trim().min(3, 'Beskriv metoden.').max(2000),
+  evaluator: z.string().trim().min(2, 'Ange vem som utvärderat.').max(300),
+  findings: z.string().trim().min(10, 'Beskriv resultaten med minst tio tecken.').max(20000),
+  evaluatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.'),
+  documents: z
+    .array(
+      z.object({
+        title: z.string().trim().min(1).max(300),
+        url: z.url({ protocol: /^https?$/, error: 'Ange en webbadress som börjar med https://.' }),
+      }),
+    )
+    .max(20)
+    .default([]),
+});
+
+export type EvaluationInput = z.input<typeof evaluationSchema>;
+
+/** Records an evaluation of an initiative, an action programme or a goal. */
+export async function recordEvaluation(
+  ctx: Ctx,
+  input: EvaluationInput,
+): Promise<Result<{ id: number }>> {
+  const parsed = parseInput(evaluationSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return inTransaction(ctx, async (tx) => {
+    const table = { initiative: initiatives, programme: actionProgrammes, goal: goals }[
+      v.subjectType
+    ];
+    const [subject] = await tx.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.id, v.subjectId));
+    if (!subject) return fail([issue('subjectId', 'Det som utvärderats finns inte.', 'unknown')]);
+    const [row] = await tx.db
+      .insert(evaluations)
+      .values({
+        ...v,
+        createdByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        createdAt: ctx.now(),
+      })
+      .returning({ id: evaluations.id });
+    await recordAuditEvent(tx, {
+      action: 'evaluation.recorded',
+      entityType: 'evaluation',
+      entityId: row!.id,
+      after: v,
+    });
+    return ok({ id: row!.id });
+  });
+}

@@ -1,0 +1,27 @@
+import type { Config } from '../config.js';
+import type { Ctx } from '../domain/context.js';
+import {
+  REFRESH_ALL,
+  REFRESH_ONE,
+  refreshAllIndicators,
+  refreshIndicator,
+} from './refreshIndicators.js';
+
+/** A job kind's handler. Throwing fails the attempt; the job is retried with backoff. */
+export type JobHandler = (ctx: Ctx, payload: unknown) => Promise<unknown>;
+
+export type JobRegistry = Record<string, JobHandler>;
+
+/** Jobs scheduled by the worker itself: the kind and when it next runs after now. */
+export interface ScheduledJob {
+  kind: string;
+  next: (now: Date) => Date;
+}
+
+/** The job kinds Riktning runs. */
+export function defaultRegistry(sources: Config['sources']): JobRegistry {
+  return {
+    [REFRESH_ALL]: (ctx) => refreshAllIndicators(ctx),
+    [REFRESH_ONE]: (ctx, payload) => refreshIndicator(ctx, payload, sources),
+  };
+}

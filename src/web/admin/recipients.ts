@@ -1,0 +1,23 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { initiatives, memberships, users } from '../../db/schema/index.js';
+
+/** Active coordinators and administrators, who review submitted initiatives. */
+export async function curatorEmails(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, ['admin', 'samordnare']), isNull(users.disabledAt)));
+  return rows.map((r) => r.email);
+}
+
+/** Active members of the organisation that owns the initiative. */
+export async function ownerEmails(db: Db, initiativeId: number): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(initiatives)
+    .innerJoin(memberships, eq(memberships.organisationId, initiatives.ownerOrganisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(initiatives.id, initiativeId), isNull(users.disabledAt)));
+  return [...new Set(rows.map((r) => r.email))];
+}

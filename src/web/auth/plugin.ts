@@ -1,0 +1,32 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { loadConfig } from '../../config.js';
+import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { adminRoutes } from '../admin/routes.js';
+import { authRoutes } from './routes.js';
+import { loadAccount } from './session.js';
+
+export interface AccountsOptions {
+  db: Db;
+  /** Defaults to SMTP_URL and MAIL_FROM from the environment. */
+  mailer?: Mailer;
+  /** The clock; tests move it to expire sessions and links. */
+  now?: () => Date;
+}
+
+/**
+ * Accounts and the admin area, in their own scope: the session is loaded only for these routes,
+ * so the public, cached pages never read a cookie.
+ */
+export async function accountsPlugin(app: FastifyInstance, options: AccountsOptions) {
+  const config = loadConfig(process.env);
+  const now = options.now ?? (() => new Date());
+  const mailer = options.mailer ?? createMailer(config.mail, app.log);
+  const baseUrl = (req: FastifyRequest) =>
+    config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+  app.decorateRequest('account', null);
+  app.addHook('preHandler', loadAccount(options.db, now));
+  const deps = { db: options.db, mailer, now, baseUrl };
+  authRoutes(app, deps);
+  adminRoutes(app, deps);
+}

@@ -1,0 +1,198 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { findInvitation, acceptInvitation } from '../../domain/actors/invitations.js';
+import {
+  isResetTokenValid,
+  requestPasswordReset,
+  resetPassword,
+  RESET_TTL_MS,
+} from '../../domain/actors/passwordResets.js';
+import { revokeAllSessions, revokeSession } from '../../domain/actors/sessions.js';
+import { signIn } from '../../domain/actors/signIn.js';
+import { context, systemActor, type Ctx } from '../../domain/context.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { passwordResetMail } from '../../mail/templates.js';
+import { csrfToken, verifyCsrf } from '../csrf.js';
+import type { SafeHtml } from '../html.js';
+import { adminSv as t } from '../i18n/admin.sv.js';
+import { sendPage } from '../public/routes.js';
+import { swedishTime } from './formParts.js';
+import {
+  clearSessionCookie,
+  redirectToSignIn,
+  safeReturnPath,
+  sessionToken,
+  setSessionCookie,
+} from './session.js';
+import { forgotView, inviteView, linkInvalidView, resetView, signInView } from './views.js';
+
+export interface AuthDeps {
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+  baseUrl: (req: FastifyRequest) => string;
+}
+
+type Body = Record<string, unknown>;
+const str = (body: unknown, key: string) => {
+  const v = (body as Body | undefined)?.[key];
+  return typeof v === 'string' ? v : '';
+};
+
+export function page(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+) {
+  reply.header('cache-control', 'no-store');
+  return sendPage(reply, { title, body, path: req.url }, status);
+}
+
+/** Sign-in, sign-out, invitations and password resets. */
+export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
+  const ctx = (label: string): Ctx => context(deps.db, systemActor(label), deps.now);
+  const csrf = { preHandler: verifyCsrf };
+
+  app.get('/logga-in', (req, reply) => {
+    const q = req.query as Body;
+    const back = safeReturnPath(q.tillbaka);
+    if (req.account) return reply.redirect(back, 303);
+    return page(
+      req,
+      reply,
+      t.signInTitle,
+      signInView({
+        csrf: csrfToken(req, reply),
+        email: '',
+        back,
+        notice: q.utloggad === '1' ? t.signedOut : undefined,
+      }),
+    );
+  });
+
+  app.post('/logga-in', csrf, async (req, reply) => {
+    const email = str(req.body, 'email').slice(0, 320);
+    const back = safeReturnPath(str(req.body, 'tillbaka'));
+    const result = await signIn(ctx('sign-in'), {
+      email,
+      password: str(req.body, 'password').slice(0, 1024),
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+    });
+    if (!result.ok) {
+      const error =
+        result.code === 'rate_limited'
+          ? t.rateLimited(swedishTime(result.retryAt))
+          : t.signInFailed;
+      const status = result.code === 'rate_limited' ? 429 : 401;
+      const view = signInView({ csrf: csrfToken(req, reply), email, back, error });
+      return page(req, reply, t.signInTitle, view, status);
+    }
+    // The session the browser held before, if any, ends: a planted id is worth nothing now.
+    const previous = sessionToken(req);
+    if (previous) await revokeSession(ctx('sign-in'), previous);
+    setSessionCookie(req, reply, result.token);
+    return reply.redirect(back, 303);
+  });
+
+  app.post('/logga-ut', csrf, async (req, reply) => {
+    const token = sessionToken(req);
+    if (token) await revokeSession(ctx('sign-out'), token);
+    clearSessionCookie(req, reply);
+    return reply.redirect('/logga-in?utloggad=1', 303);
+  });
+
+  app.post('/logga-ut-overallt', csrf, async (req, reply) => {
+    if (!req.account) return redirectToSignIn(req, reply);
+    await revokeAllSessions(ctx('sign-out'), req.account.userId, 'sign_out_everywhere');
+    clearSessionCookie(req, reply);
+    return reply.redirect('/logga-in?utloggad=1', 303);
+  });
+
+  app.get('/glomt-losenord', (req, reply) =>
+    page(req, reply, t.forgotTitle, forgotView({ csrf: csrfToken(req, reply), sent: false })),
+  );
+
+  app.post('/glomt-losenord', csrf, async (req, reply) => {
+    const email = str(req.body, 'email').slice(0, 320);
+    const reset = email.includes('@') ? await requestPasswordReset(ctx('reset'), email) : null;
+    if (reset) {
+      const link = `${deps.baseUrl(req)}/aterstall/${reset.token}`;
+      await deps.mailer.send(
+        reset.email,
+        passwordResetMail({ link, minutes: RESET_TTL_MS / 60_000 }),
+      );
+    }
+    return page(req, reply, t.forgotTitle, forgotView({ csrf: csrfToken(req, reply), sent: true }));
+  });
+
+  app.get('/aterstall/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    if (!(await isResetTokenValid(ctx('reset'), token))) {
+      return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    }
+    return page(
+      req,
+      reply,
+      t.resetTitle,
+      resetView({ csrf: csrfToken(req, reply), token, issues: [] }),
+    );
+  });
+
+  app.post('/aterstall/:token', csrf, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const result = await resetPassword(ctx('reset'), {
+      token,
+      password: str(req.body, 'password'),
+    });
+    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    if (!result.ok) {
+      const view = resetView({ csrf: csrfToken(req, reply), token, issues: result.issues });
+      return page(req, reply, t.resetTitle, view, 400);
+    }
+    clearSessionCookie(req, reply);
+    return page(
+      req,
+      reply,
+      t.resetTitle,
+      signInView({ csrf: csrfToken(req, reply), email: '', back: '/admin', notice: t.resetDone }),
+    );
+  });
+
+  app.get('/inbjudan/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const inv = await findInvitation(ctx('invitation'), token);
+    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    const view = inviteView({
+      csrf: csrfToken(req, reply),
+      token,
+      email: inv.email,
+      name: '',
+      issues: [],
+    });
+    return page(req, reply, t.inviteTitle, view);
+  });
+
+  app.post('/inbjudan/:token', csrf, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const c = ctx('invitation');
+    const inv = await findInvitation(c, token);
+    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    const name = str(req.body, 'name');
+    const result = await acceptInvitation(c, { token, name, password: str(req.body, 'password') });
+    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    if (!result.ok) {
+      const view = inviteView({
+        csrf: csrfToken(req, reply),
+        token,
+        email: inv.email,
+        name,
+        issues: result.issues,
+      });
+      return page(req, reply, t.inviteTitle, view, 400);
+    }
+    return reply.redirect('/logga-in?tillbaka=%2Fadmin', 303);
+  });
+}

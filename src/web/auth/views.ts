@@ -1,0 +1,80 @@
+import type { Issue } from '../../domain/result.js';
+import { html, type SafeHtml } from '../html.js';
+import { adminSv as t } from '../i18n/admin.sv.js';
+import { csrfField, formErrors } from './formParts.js';
+
+export function signInView(p: {
+  csrf: string;
+  email: string;
+  back: string;
+  error?: string;
+  notice?: string;
+}): SafeHtml {
+  return html`<h1>${t.signInTitle}</h1>
+<p>${t.signInIntro}</p>
+${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
+${p.error ? html`<div class="message" role="alert"><p>${p.error}</p></div>` : ''}
+<form method="post" action="/logga-in">
+${csrfField(p.csrf)}
+<input type="hidden" name="tillbaka" value="${p.back}">
+<div class="field"><label for="email">${t.email}</label>
+<input type="email" id="email" name="email" value="${p.email}" autocomplete="username" required></div>
+<div class="field"><label for="password">${t.password}</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required></div>
+<button type="submit">${t.signInButton}</button>
+</form>
+<p><a href="/glomt-losenord">${t.forgotLink}</a></p>`;
+}
+
+export function forgotView(p: { csrf: string; sent: boolean }): SafeHtml {
+  return html`<h1>${t.forgotTitle}</h1>
+${p.sent ? html`<p class="message" role="status">${t.forgotSent}</p>` : html`<p>${t.forgotIntro}</p>`}
+<form method="post" action="/glomt-losenord">
+${csrfField(p.csrf)}
+<div class="field"><label for="email">${t.email}</label>
+<input type="email" id="email" name="email" autocomplete="email" required></div>
+<button type="submit">${t.forgotButton}</button>
+</form>`;
+}
+
+function passwordField(issues: Issue[], label: string): SafeHtml {
+  const f = formErrors(issues);
+  return html`<div class="field"><label for="password">${label}</label>
+<p class="hint" id="password-hint">${t.passwordHint}</p>${f.errorText('password')}
+<input type="password" id="password" name="password" autocomplete="new-password" minlength="12" maxlength="256" required aria-describedby="password-hint"${f.describedBy('password')}></div>`;
+}
+
+export function resetView(p: { csrf: string; token: string; issues: Issue[] }): SafeHtml {
+  return html`<h1>${t.resetTitle}</h1>
+${formErrors(p.issues).summary(t.formErrors)}
+<form method="post" action="/aterstall/${p.token}">
+${csrfField(p.csrf)}
+${passwordField(p.issues, t.newPassword)}
+<button type="submit">${t.resetButton}</button>
+</form>`;
+}
+
+export function inviteView(p: {
+  csrf: string;
+  token: string;
+  email: string;
+  name: string;
+  issues: Issue[];
+}): SafeHtml {
+  return html`<h1>${t.inviteTitle}</h1>
+<p>${t.inviteIntro(p.email)}</p>
+${formErrors(p.issues).summary(t.formErrors)}
+<form method="post" action="/inbjudan/${p.token}">
+${csrfField(p.csrf)}
+<div class="field"><label for="name">${t.name}</label>
+<input type="text" id="name" name="name" value="${p.name}" autocomplete="name" maxlength="200"></div>
+${passwordField(p.issues, t.password)}
+<button type="submit">${t.inviteButton}</button>
+</form>`;
+}
+
+export function linkInvalidView(): SafeHtml {
+  return html`<h1>${t.linkInvalidTitle}</h1>
+<p>${t.linkInvalid}</p>
+<p><a href="/glomt-losenord">${t.forgotLink}</a></p>`;
+}

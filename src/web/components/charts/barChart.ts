@@ -1,0 +1,71 @@
+import { scaleLinear } from 'd3-scale';
+import { html, type SafeHtml } from '../../html.js';
+import { chartFrame, coord, type ChartTable } from './chartFrame.js';
+
+export interface Bar {
+  label: string;
+  /** null when the value is missing (withheld or not published). */
+  value: number | null;
+}
+
+export interface ReferenceLine {
+  label: string;
+  value: number;
+  dash: string;
+}
+
+export interface BarChartParams {
+  id: string;
+  title: string;
+  desc: string;
+  bars: Bar[];
+  references: ReferenceLine[];
+  format: (n: number) => string;
+  missingLabel: string;
+  table: ChartTable;
+  csv: { href: string; label: string };
+}
+
+const W = 640;
+const ROW = 24;
+const M = { top: 34, right: 64, bottom: 24, left: 110 };
+
+/** One horizontal bar per municipality; the county and riket as labelled reference lines. */
+export function barChart(p: BarChartParams): SafeHtml {
+  const H = M.top + M.bottom + ROW * Math.max(1, p.bars.length);
+  const values = [
+    ...p.bars.flatMap((b) => (b.value === null ? [] : [b.value])),
+    ...p.references.map((r) => r.value),
+  ];
+  const hi = values.length ? Math.max(...values) : 1;
+  const lo = values.length ? Math.min(0, ...values) : 0;
+  const x = scaleLinear()
+    .domain([lo, hi === lo ? lo + 1 : hi])
+    .nice()
+    .range([M.left, W - M.right]);
+  const bars = p.bars.map((b, i) => {
+    const top = M.top + i * ROW;
+    const label = html`<text x="${M.left - 6}" y="${top + ROW / 2 + 4}" text-anchor="end">${b.label}</text>`;
+    if (b.value === null) {
+      return html`<g>${label}<text x="${M.left + 4}" y="${top + ROW / 2 + 4}">${p.missingLabel}</text></g>`;
+    }
+    const x0 = x(Math.min(0, b.value));
+    const w = Math.abs(x(b.value) - x(0));
+    return html`<g>${label}<rect x="${coord(x0)}" y="${top + 3}" width="${coord(w)}" height="${ROW - 6}" fill="#5694ca" stroke="#1d70b8" /><text x="${coord(x0 + w + 4)}" y="${top + ROW / 2 + 4}">${p.format(b.value)}</text></g>`;
+  });
+  const refs = p.references.map(
+    (r, i) =>
+      html`<g class="chart-reference"><line x1="${coord(x(r.value))}" x2="${coord(x(r.value))}" y1="${M.top - 4}" y2="${H - M.bottom}" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="${r.dash}" /><text x="${coord(x(r.value))}" y="${i === 0 ? 12 : 26}" text-anchor="middle">${r.label}: ${p.format(r.value)}</text></g>`,
+  );
+  return chartFrame({
+    id: p.id,
+    title: p.title,
+    desc: p.desc,
+    width: W,
+    height: H,
+    content: html`${bars}${refs}`,
+    table: p.table,
+    csv: p.csv,
+    className: 'chart-bar',
+  });
+}

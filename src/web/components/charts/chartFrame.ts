@@ -1,0 +1,66 @@
+import { html, type SafeHtml } from '../../html.js';
+
+export interface ChartTable {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+}
+
+export interface ChartFrameParams {
+  /** A unique id prefix for the title and description. */
+  id: string;
+  title: string;
+  /** The text alternative: what the chart shows, in a sentence or two. */
+  desc: string;
+  width: number;
+  height: number;
+  content: SafeHtml;
+  table: ChartTable;
+  csv: { href: string; label: string };
+  className?: string;
+}
+
+/** A number rounded for a chart coordinate; never NaN in the markup. */
+export const coord = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '0');
+
+/** Every chart: an SVG image with title and desc, the data table behind it and a CSV download. */
+export function chartFrame(p: ChartFrameParams): SafeHtml {
+  const titleId = `${p.id}-title`;
+  const descId = `${p.id}-desc`;
+  return html`<figure class="chart ${p.className ?? ''}">
+    <figcaption>${p.title}</figcaption>
+    <svg
+      class="chart-svg"
+      viewBox="0 0 ${p.width} ${p.height}"
+      role="img"
+      aria-labelledby="${titleId} ${descId}"
+    >
+      <title id="${titleId}">${p.title}</title>
+      <desc id="${descId}">${p.desc}</desc>
+      ${p.content}
+    </svg>
+    <div class="chart-table">
+      <table>
+        <caption>
+          ${p.table.caption}
+        </caption>
+        <thead>
+          <tr>
+            ${p.table.head.map((h, i) => html`<th scope="col"${i > 0 ? html` class="num"` : ''}>${h}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${p.table.rows.map(
+            (r) =>
+              html`<tr>
+                ${r.map((c, i) =>
+                  i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <p class="chart-download"><a href="${p.csv.href}" download>${p.csv.label}</a></p>
+  </figure>`;
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export class PdfUnavailableError extends Error {}
+
+/**
+ * Prints an HTML document to a tagged PDF (with title, language and outline) in Debian's
+ * Chromium, driven by playwright-core. Chromium is found at CHROMIUM_PATH or /usr/bin/chromium.
+ */
+export async function renderPdf(documentHtml: string): Promise<Buffer> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new PdfUnavailableError(
+      `PDF kräver Chromium, som inte finns på ${executablePath}. Installera med "apt-get install -y chromium" eller ange CHROMIUM_PATH.`,
+    );
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    // Nothing outside the document is fetched: the report must not depend on the network.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(documentHtml, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
+    });
+  } finally {
+    await browser.close();
+  }
+}

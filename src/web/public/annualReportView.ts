@@ -1,0 +1,100 @@
+import type { AnnualReportData, ReportInitiative } from '../../domain/evaluation/annualReport.js';
+import { html, raw, type SafeHtml } from '../html.js';
+import { formatDate, formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
+
+const nf = (locale: Locale) =>
+  new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
+
+function initiativeList(locale: Locale, items: ReportInitiative[], baseUrl: string): SafeHtml {
+  return html`<ul>${items.map(
+    (i) =>
+      html`<li><a href="${baseUrl}${localePath(locale, `/insatser/${i.id}`)}"${locale === 'en' ? html` lang="sv"` : ''}>${i.title}</a> – ${i.ownerName}</li>`,
+  )}</ul>`;
+}
+
+/** The report's body: the same for the web page, the frozen snapshot and the PDF. */
+export function annualReportBody(locale: Locale, r: AnnualReportData, baseUrl = ''): SafeHtml {
+  const t = messages(locale);
+  const sv = locale === 'sv';
+  const goalName = (code: string) => {
+    for (const a of r.areas)
+      for (const g of a.goals) if (g.code === code) return `${g.code} ${sv ? g.nameSv : g.nameEn}`;
+    return code;
+  };
+  return html`<article class="report">
+<h1>${t.reportTitle(r.year)}</h1>
+<p class="lead">${sv ? r.strategy.nameSv : r.strategy.nameEn}</p>
+${r.anyDemo ? html`<p class="notice">${t.reportDemoNote}</p>` : ''}
+${r.introduction ? html`<p>${r.introduction}</p>` : ''}
+<blockquote class="vision"><p>${sv ? r.strategy.visionSv : r.strategy.visionEn}</p></blockquote>
+<h2>${t.reportSummary}</h2>
+<dl class="facts">
+<dt>${t.reportStarted}</dt><dd>${r.totals.started}</dd>
+<dt>${t.reportFinished}</dt><dd>${r.totals.finished}</dd>
+<dt>${t.reportActive}</dt><dd>${r.totals.active}</dd>
+<dt>${t.reportOrganisations}</dt><dd>${r.totals.organisations}</dd>
+<dt>${t.reportMoney}</dt><dd>${formatMillions(locale, r.totals.moneySek)}</dd>
+</dl>
+${r.areas.map(
+  (a) => html`<section aria-labelledby="omrade-${a.slug}">
+<h2 id="omrade-${a.slug}">${sv ? a.nameSv : a.nameEn}</h2>
+<p>${t.reportMoney}: ${formatMillions(locale, a.moneySek)}</p>
+<table>
+<caption>${t.goals}</caption>
+<thead><tr><th scope="col">${t.goals}</th><th scope="col" class="num">${t.reportActive}</th><th scope="col">${t.reportIndicators}</th></tr></thead>
+<tbody>${a.goals.map(
+    (g) =>
+      html`<tr><th scope="row">${g.code} ${sv ? g.nameSv : g.nameEn}</th><td class="num">${g.activeInitiatives}</td><td>${
+        g.indicators.length === 0
+          ? '–'
+          : html`<ul>${g.indicators.map(
+              (ind) =>
+                html`<li>${sv ? ind.nameSv : ind.nameEn}: ${ind.value === null ? '–' : `${nf(locale).format(ind.value)} ${ind.unit} (${ind.period})`}</li>`,
+            )}</ul>`
+      }</td></tr>`,
+  )}</tbody>
+</table>
+${a.examples.length > 0 ? html`<h3>${t.reportExamples}</h3>${initiativeList(locale, a.examples, baseUrl)}` : ''}
+</section>`,
+)}
+<h2>${t.reportNewInitiatives} (${r.started.length})</h2>
+${initiativeList(locale, r.started, baseUrl)}
+<h2>${t.reportFinishedInitiatives} (${r.finished.length})</h2>
+${initiativeList(locale, r.finished, baseUrl)}
+<h2>${t.reportGaps}</h2>
+<dl class="facts">
+<dt>${t.gapsGoals}</dt><dd>${r.gaps.goals.length ? r.gaps.goals.map(goalName).join(', ') : t.noGaps}</dd>
+<dt>${t.gapsPerspectives}</dt><dd>${r.gaps.perspectives.length ? r.gaps.perspectives.join(', ') : t.noGaps}</dd>
+</dl>
+<h2>${t.reportEvaluations}</h2>
+${
+  r.evaluations.length === 0
+    ? html`<p>${t.reportNoEvaluations}</p>`
+    : html`<ul>${r.evaluations.map((e) => html`<li><strong>${e.title}</strong> (${e.evaluator}, ${formatDate(locale, e.evaluatedOn)}): ${e.findings}</li>`)}</ul>`
+}
+</article>`;
+}
+
+/** A standalone, printable document of the report, for the PDF. */
+export function annualReportDocument(
+  locale: Locale,
+  r: AnnualReportData,
+  css: string | null,
+  baseUrl: string,
+): string {
+  const t = messages(locale);
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<title>${t.reportTitle(r.year)}</title>
+<meta name="author" content="Region Kalmar län">
+${css === null ? html`<link rel="stylesheet" href="/static/app.css">` : html`<style>${raw(css)}</style>`}
+</head>
+<body>
+<main>
+${annualReportBody(locale, r, baseUrl)}
+</main>
+</body>
+</html>`.toString();
+}

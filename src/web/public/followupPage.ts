@@ -1,0 +1,46 @@
+import type { GoalAreaFollowUp } from '../../domain/followup/indicatorQueries.js';
+import { areaBar } from '../components/goalAreaCard.js';
+import { html, type SafeHtml } from '../html.js';
+import { followupMessages } from '../i18n/followup.en.js';
+import { localePath, messages, type Locale } from '../i18n/index.js';
+import { indicatorHeadlineList, statusCounts } from './followupParts.js';
+
+/** "Så går det för Kalmar län": every goal area and goal with its indicators' status. */
+export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtml {
+  const t = messages(locale);
+  const f = followupMessages(locale);
+  const sv = locale === 'sv';
+  const anyDemo = areas.some((a) =>
+    a.goals.some((g) => g.indicators.some((i) => i.indicator.isDemo)),
+  );
+  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}">
+      <ol>
+        <li><a href="${localePath(locale, '/')}">${t.navHome}</a></li>
+        <li>${f.overviewNav}</li>
+      </ol>
+    </nav>
+    <h1>${f.overviewTitle}</h1>
+    <p class="lead">${f.overviewLead}</p>
+    ${anyDemo ? html`<p class="notice">${f.demoNote}</p>` : ''}
+    <details class="method">
+      <summary>${f.methodTitle}</summary>
+      <p>${f.method}</p>
+    </details>
+    ${areas.map(
+      (a) => html`<section class="followup-area" aria-labelledby="omrade-${a.area.slug}">
+        ${areaBar(a.area.colour)}
+        <h2 id="omrade-${a.area.slug}">
+          <a href="${localePath(locale, `/malomraden/${a.area.slug}`)}"
+            >${sv ? a.area.nameSv : a.area.nameEn}</a
+          >
+        </h2>
+        ${statusCounts(locale, a.rollUp)}
+        ${a.goals.map(
+          (g) => html`<div class="followup-goal">
+            <h3>${g.goal.code} ${sv ? g.goal.nameSv : g.goal.nameEn}</h3>
+            ${statusCounts(locale, g.rollUp)} ${indicatorHeadlineList(locale, g.indicators, 4)}
+          </div>`,
+        )}
+      </section>`,
+    )}`;
+}

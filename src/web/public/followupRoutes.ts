@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { NotFoundError } from '../../domain/errors.js';
+import {
+  followUpOverview,
+  indicatorBySlug,
+  indicatorObservations,
+  revisionNotes,
+} from '../../domain/followup/indicatorQueries.js';
+import { indicatorStatus } from '../../domain/followup/indicatorStatus.js';
+import { toCsv } from '../../domain/opendata/csv.js';
+import { placeSummaries } from '../../domain/places/queries.js';
+import { followupMessages } from '../i18n/followup.en.js';
+import { localePath } from '../i18n/index.js';
+import type { PageCache } from '../pageCache.js';
+import { followupPage } from './followupPage.js';
+import { indicatorPage } from './indicatorPage.js';
+import { renderPage, type Page } from './routes.js';
+
+const HTML = 'text/html; charset=utf-8';
+const slugParams = z.object({
+  slug: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+(\.csv)?$/),
+});
+
+/** The follow-up pages: "Så går det för Kalmar län" and one page (and CSV) per indicator. */
+export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
+  for (const locale of ['sv', 'en'] as const) {
+    const f = followupMessages(locale);
+    const at = (path: string) => localePath(locale, path);
+    const page = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<Page>) =>
+      cache.serve(req, reply, async () => ({
+        type: HTML,
+        body: renderPage(locale, req.url, await render()),
+      }));
+
+    app.get(at('/uppfoljning'), (req, reply) =>
+      page(req, reply, async () => ({
+        title: f.overviewTitle,
+        description: f.overviewLead,
+        body: followupPage(locale, await followUpOverview(db)),
+      })),
+    );
+
+    app.get(at('/indikatorer/:slug'), async (req, reply) => {
+      const parsed = slugParams.safeParse(req.params);
+      if (!parsed.success) throw new NotFoundError('Indikatorn finns inte.');
+      const { slug } = parsed.data;
+      if (slug.endsWith('.csv')) {
+        reply.header('content-disposition', `attachment; filename="${slug}"`);
+        return cache.serve(req, reply, async () => ({
+          type: 'text/csv; charset=utf-8',
+          body: await indicatorCsv(db, slug.slice(0, -4), `${req.protocol}://${req.host}`),
+        }));
+      }
+      return page(req, reply, async () => {
+        const indicator = await indicatorBySlug(db, slug);
+        const [observations, revisions, places] = await Promise.all([
+          indicatorObservations(db, indicator.id),
+          revisionNotes(db, indicator.id),
+          placeSummaries(db),
+        ]);
+        const name = locale === 'sv' ? indicator.nameSv : indicator.nameEn;
+        return {
+          title: name,
+          description: `${f.indicator}: ${name}`,
+          body: indicatorPage(locale, {
+            indicator,
+            observations,
+            status: indicatorStatus(indicator, observations),
+            revisions,
+            places,
+          }),
+        };
+      });
+    });
+  }
+}
+
+/** Every observation of an indicator, with unit, source and attribution in the comment rows. */
+async function indicatorCsv(db: Db, slug: string, baseUrl: string): Promise<string> {
+  const indicator = await indicatorBySlug(db, slug);
+  const rows = await indicatorObservations(db, indicator.id);
+  const source =
+    indicator.source === 'kolada'
+      ? 'Källa: Kolada'
+      : indicator.source === 'scb'
+        ? 'Källa: SCB (CC0)'
+        : 'Källa: egen uppgift';
+  return toCsv({
+    delimiter: 'comma',
+    comments: [
+      `Riktning – ${indicator.nameSv}`,
+      `Enhet: ${indicator.unit}`,
+      `${source}${indicator.sourceRef ? ` (${indicator.sourceRef})` : ''}`,
+      indicator.source === 'kolada' ? 'Licens: Kolada, med källangivelse' : 'Licens: CC0 1.0',
+      ...(indicator.isDemo ? ['Demodata: värdena är påhittade.'] : []),
+      `${baseUrl}/indikatorer/${indicator.slug}`,
+    ],
+    header: ['indikator', 'omrade', 'ar', 'kon', 'varde', 'enhet', 'status', 'kalla', 'demodata'],
+    rows: rows.map((r) => [
+      indicator.slug,
+      r.placeCode,
+      r.period,
+      r.gender,
+      r.value,
+      indicator.unit,
+      r.status,
+      r.source,
+      r.isDemo,
+    ]),
+  });
+}

@@ -1,0 +1,129 @@
+import type { IndicatorDetail, ObservationRow } from '../../domain/followup/indicatorQueries.js';
+import { COUNTRY, COUNTY, series } from '../../domain/followup/indicatorStatus.js';
+import type { PlaceSummary } from '../../domain/places/queries.js';
+import { barChart } from '../components/charts/barChart.js';
+import { choropleth } from '../components/charts/choropleth.js';
+import { lineChart, type LineSeries } from '../components/charts/lineChart.js';
+import { html, type SafeHtml } from '../html.js';
+import { followupMessages } from '../i18n/followup.en.js';
+import { localePath, type Locale } from '../i18n/index.js';
+import { formatValue } from './followupParts.js';
+
+export interface IndicatorChartData {
+  indicator: IndicatorDetail;
+  observations: ObservationRow[];
+  places: PlaceSummary[];
+}
+
+/** The latest year with a county total: the year the municipalities are compared in. */
+export function comparisonYear(observations: ObservationRow[]): number | null {
+  const years = series(observations, COUNTY, 'T').map((v) => v.year);
+  return years.length ? Math.max(...years) : null;
+}
+
+/** The line chart, the bar chart and the map of an indicator, each with its table and CSV link. */
+export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml {
+  const f = followupMessages(locale);
+  const i = d.indicator;
+  const sv = locale === 'sv';
+  const name = sv ? i.nameSv : i.nameEn;
+  const fmt = (n: number) => formatValue(locale, n, i.decimals);
+  const cell = (n: number | null | undefined) =>
+    n === null || n === undefined ? f.missing : fmt(n);
+  const csv = { href: localePath(locale, `/indikatorer/${i.slug}.csv`), label: f.downloadCsv };
+
+  const lines: LineSeries[] = [
+    { label: f.total, values: series(d.observations, COUNTY, 'T'), dash: 'solid' },
+  ];
+  if (i.genderSplit) {
+    lines.push({ label: f.women, values: series(d.observations, COUNTY, 'K'), dash: 'dash' });
+    lines.push({ label: f.men, values: series(d.observations, COUNTY, 'M'), dash: 'dot' });
+  }
+  const years = [
+    ...new Set(d.observations.filter((o) => o.placeCode === COUNTY).map((o) => o.period)),
+  ].sort();
+  const countyValue = (year: number, g: 'T' | 'K' | 'M') =>
+    d.observations.find((o) => o.placeCode === COUNTY && o.period === year && o.gender === g)
+      ?.value;
+  const line = lineChart({
+    id: `trend-${i.slug}`,
+    title: `${f.trendChart}: ${name} (${i.unit})`,
+    desc: `${f.trendDesc(name, years[0] ?? 0, years[years.length - 1] ?? 0)}${i.genderSplit ? ` ${f.genderDesc}` : ''}`,
+    series: lines,
+    baseline:
+      i.baselineYear !== null && i.baselineValue !== null
+        ? { year: i.baselineYear, value: i.baselineValue, label: f.baseline }
+        : null,
+    target:
+      i.targetYear !== null && i.targetValue !== null
+        ? {
+            year: i.targetYear,
+            value: i.targetValue,
+            label: i.targetIsExample ? `${f.target}*` : f.target,
+          }
+        : null,
+    format: fmt,
+    table: {
+      caption: f.tableCaption(`${f.trendChart} (${i.unit})`),
+      head: [f.year, f.total, ...(i.genderSplit ? [f.women, f.men] : [])],
+      rows: years.map((y) => [
+        y,
+        cell(countyValue(y, 'T')),
+        ...(i.genderSplit ? [cell(countyValue(y, 'K')), cell(countyValue(y, 'M'))] : []),
+      ]),
+    },
+    csv,
+  });
+
+  const year = comparisonYear(d.observations);
+  if (year === null) return line;
+  const valueOf = (code: string) =>
+    d.observations.find((o) => o.placeCode === code && o.period === year && o.gender === 'T')
+      ?.value ?? null;
+  const municipalities = d.places.filter((p) => p.kind === 'kommun');
+  const placeName = (p: PlaceSummary) => (sv ? p.nameSv : p.nameEn);
+  const rows = municipalities.map((m) => [placeName(m), cell(valueOf(m.code))]);
+  const county = valueOf(COUNTY);
+  const country = valueOf(COUNTRY);
+  const references = [
+    ...(county === null ? [] : [{ label: f.county, value: county, dash: '6 3' }]),
+    ...(country === null ? [] : [{ label: f.country, value: country, dash: '2 3' }]),
+  ];
+  const tableRows = [...rows, [f.county, cell(county)], [f.country, cell(country)]];
+  const bar = barChart({
+    id: `kommuner-${i.slug}`,
+    title: `${f.barChart(year)}: ${name} (${i.unit})`,
+    desc: f.barDesc(year),
+    bars: municipalities.map((m) => ({ label: placeName(m), value: valueOf(m.code) })),
+    references,
+    format: fmt,
+    missingLabel: f.missing,
+    table: {
+      caption: f.tableCaption(`${f.barChart(year)} (${i.unit})`),
+      head: [f.municipality, f.value],
+      rows: tableRows,
+    },
+    csv,
+  });
+  const map = choropleth({
+    id: `karta-${i.slug}`,
+    title: `${f.mapChart(year)}: ${name} (${i.unit})`,
+    desc: f.mapDesc(year),
+    areas: municipalities.map((m) => ({
+      code: m.code,
+      geometry: m.geometry,
+      label: placeName(m),
+      value: valueOf(m.code),
+    })),
+    format: fmt,
+    missingLabel: f.missing,
+    legendTitle: i.unit,
+    table: {
+      caption: f.tableCaption(`${f.mapChart(year)} (${i.unit})`),
+      head: [f.municipality, f.value],
+      rows,
+    },
+    csv,
+  });
+  return html`${line}${bar}${map}`;
+}

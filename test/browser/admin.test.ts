@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { createOrganisation } from '../../src/domain/actors/createOrganisation.js';
+import { context, systemActor } from '../../src/domain/context.js';
+import { createTestDatabase } from '../../src/test/database.js';
+import { buildApp } from '../../src/web/app.js';
+import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const ctx = context(database.db, systemActor('test'));
+  const org = await createOrganisation(ctx, {
+    slug: 'emmaboda-kommun',
+    name: 'Emmaboda kommun',
+    kind: 'kommun',
+  });
+  if (!org.ok) throw new Error('organisation');
+  await makeUser(database.db, 'aktor@example.se', 'aktor', [org.value.id]);
+  await makeUser(database.db, 'samordnare@example.se', 'samordnare');
+  app = await buildApp({ database });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // Playwright gives every launch a new, empty user data directory of its own.
+  browser = await chromium.launch({
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const widths = [
+  { name: 'phone', width: 375, height: 740 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+
+async function expectNoViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    page.url(),
+  ).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base}/admin`);
+  await page.waitForURL(/\/logga-in\?tillbaka=%2Fadmin/);
+  await expectNoViolations(page);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/admin$/);
+}
+
+describe('admin journey', () => {
+  for (const viewport of widths) {
+    it(`an actor registers and submits, an editor publishes (${viewport.name})`, async () => {
+      const title = `Cykelvägar i Emmaboda (${viewport.name})`;
+      const actor = await browser.newContext({ viewport });
+      actor.setDefaultTimeout(15_000);
+      const page = await actor.newPage();
+      let path = '';
+      try {
+        await signIn(page, 'aktor@example.se');
+        await expectNoViolations(page);
+        await page.getByRole('link', { name: 'Registrera insats' }).click();
+        await page.waitForURL(/\/admin\/insatser\/ny$/);
+        await expectNoViolations(page);
+
+        // A first try with gaps: errors beside the fields, nothing typed is lost.
+        await page.getByLabel('Rubrik').fill(title);
+        await page.getByRole('button', { name: 'Spara utkast' }).click();
+        expect(await page.locator('#summary-error').textContent()).toContain('tio tecken');
+        expect(await page.getByLabel('Rubrik').inputValue()).toBe(title);
+        await expectNoViolations(page);
+
+        await page
+          .getByLabel('Sammanfattning')
+          .fill('Nya cykelvägar mellan tätorterna i kommunen.');
+        await page.getByLabel('Status').selectOption('planerad');
+        await page.getByLabel('Startdatum (ÅÅÅÅ-MM-DD)').fill('2026-03-01');
+        await page.getByLabel('Ägande organisation').selectOption({ label: 'Emmaboda kommun' });
+        await page.getByLabel('Emmaboda', { exact: true }).check();
+        await page.locator('input[name="goalIds"]').first().check();
+        await page.getByLabel('Rad 1: källa').selectOption('kommun');
+        await page.getByLabel('Rad 1: belopp i kronor').fill('500000');
+        await page.getByLabel('Rad 1: år').fill('2026');
+        await page.getByRole('button', { name: 'Spara utkast' }).click();
+        await page.waitForURL(/\/admin\/insatser\/\d+\?klart=skapad/);
+        path = new URL(page.url()).pathname;
+        await expectNoViolations(page);
+        await page.getByRole('button', { name: 'Skicka in för godkännande' }).click();
+        await page.waitForURL(/klart=inskickad/);
+        await page.goto(`${base}/admin/konto`);
+        await expectNoViolations(page);
+        await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+        await page.waitForURL(/\/logga-in\?utloggad=1/);
+      } finally {
+        await actor.close();
+      }
+
+      const editor = await browser.newContext({ viewport });
+      editor.setDefaultTimeout(15_000);
+      const review = await editor.newPage();
+      try {
+        await signIn(review, 'samordnare@example.se');
+        await review.getByRole('link', { name: title }).click();
+        await review.waitForURL(new RegExp(`${path}$`));
+        await expectNoViolations(review);
+        await review.getByRole('button', { name: 'Godkänn och publicera' }).click();
+        await review.waitForURL(/klart=publicerad/);
+        await review.getByRole('link', { name: 'Visa på den publika webbplatsen' }).click();
+        await review.waitForURL(/\/insatser\/\d+$/);
+        expect(await review.locator('h1').textContent()).toContain(title);
+      } finally {
+        await editor.close();
+      }
+    });
+  }
+});

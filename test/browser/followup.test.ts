@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { demoIndicators } from '../../src/seed/demo/indicators.js';
+import { seedDemo } from '../../src/seed/seedDemo.js';
+import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { buildApp } from '../../src/web/app.js';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(testCtx(database.db));
+  app = await buildApp({ database });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // Playwright gives every launch a new, empty user data directory of its own.
+  browser = await chromium.launch({
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const widths = [
+  { name: 'phone', width: 375, height: 740 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+
+async function expectNoViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    page.url(),
+  ).toEqual([]);
+}
+
+const split = demoIndicators.find((i) => i.genderSplit)!.key;
+const total = demoIndicators.find((i) => !i.genderSplit)!.key;
+
+describe('follow-up pages in the browser', () => {
+  for (const viewport of widths) {
+    it(`has no axe violations and no horizontal scrolling (${viewport.name})`, async () => {
+      const context = await browser.newContext({ viewport });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      try {
+        for (const path of [
+          '/uppfoljning',
+          `/indikatorer/${split}`,
+          `/indikatorer/${total}`,
+          '/en/uppfoljning',
+          `/en/indikatorer/${split}`,
+          '/malomraden/delaktighet-halsa-och-valbefinnande',
+        ]) {
+          const res = await page.goto(`${base}${path}`);
+          expect(res?.status(), path).toBe(200);
+          await expectNoViolations(page);
+          // A string, so the test compiles without the DOM library.
+          const overflow = await page.evaluate<number>(
+            'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+          );
+          expect(overflow, path).toBeLessThanOrEqual(0);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`reaches an indicator from the overview and its CSV by keyboard (${viewport.name})`, async () => {
+      const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/uppfoljning`);
+        await page.locator(`a[href="/indikatorer/${split}"]`).first().press('Enter');
+        await page.waitForURL(new RegExp(`/indikatorer/${split}$`));
+        expect(await page.locator('svg[role="img"]').count()).toBe(3);
+        const csv = await page.request.get(`${base}/indikatorer/${split}.csv`);
+        expect(csv.status()).toBe(200);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
