@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { demoIndicators } from '../../src/seed/demo/indicators.js';
@@ -17,24 +17,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(testCtx(database.db));
   app = await buildApp({ database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // Playwright gives every launch a new, empty user data directory of its own.
-  browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  base = await listenOnLoopback(app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -42,21 +26,6 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
 });
-
-const widths = [
-  { name: 'phone', width: 375, height: 740 },
-  { name: 'desktop', width: 1280, height: 900 },
-];
-
-async function expectNoViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    page.url(),
-  ).toEqual([]);
-}
 
 const split = demoIndicators.find((i) => i.genderSplit)!.key;
 const total = demoIndicators.find((i) => !i.genderSplit)!.key;

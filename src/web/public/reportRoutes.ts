@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { analyseCoverage, loadFundedInitiatives } from '../../domain/evaluation/coverage.js';
+import { coverageLabels } from '../../domain/evaluation/coverageReference.js';
+import {
+  publishedReport,
+  publishedReports,
+} from '../../domain/evaluation/publishFollowUpReport.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { html } from '../html.js';
+import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
+import type { PageCache } from '../pageCache.js';
+import { PdfUnavailableError, renderPdf } from '../pdf.js';
+import { reportDocument } from '../reportDocument.js';
+import { annualReportBody } from './annualReportView.js';
+import { coveragePage } from './coveragePage.js';
+import type { Page } from './routes.js';
+
+const HTML = 'text/html; charset=utf-8';
+const yearQuery = z.object({
+  ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+});
+
+/** Coverage and the annual follow-up reports, in one language. */
+export function reportRoutes(r: {
+  app: FastifyInstance;
+  db: Db;
+  cache: PageCache;
+  locale: Locale;
+  page: (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    render: () => Promise<Page>,
+  ) => Promise<FastifyReply>;
+  baseUrl: (req: FastifyRequest) => string;
+}) {
+  const { app, db, cache, locale, page, baseUrl } = r;
+  const t = messages(locale);
+  const at = (path: string) => localePath(locale, path);
+
+  app.get(at('/tackning'), (req, reply) =>
+    page(req, reply, async () => {
+      const { ar } = yearQuery.parse(req.query);
+      const [initiatives, labels] = await Promise.all([
+        loadFundedInitiatives(db),
+        coverageLabels(db),
+      ]);
+      const years = [...new Set(initiatives.flatMap((i) => i.funding.map((f) => f.year)))].sort(
+        (a, b) => b - a,
+      );
+      const year = ar !== undefined && years.includes(ar) ? ar : null;
+      const coverage = analyseCoverage(
+        initiatives,
+        {
+          goals: labels.goals.map((g) => g.key),
+          places: labels.places.map((p) => p.key),
+          perspectives: labels.perspectives.map((p) => p.key),
+        },
+        year,
+      );
+      return { title: t.coverageTitle, body: coveragePage(locale, coverage, labels, years) };
+    }),
+  );
+
+  app.get(at('/utvecklingsaret'), (req, reply) =>
+    page(req, reply, async () => {
+      const reports = await publishedReports(db);
+      return {
+        title: t.reportsTitle,
+        body: html`<h1>${t.reportsTitle}</h1>
+<p class="lead">${t.reportsIntro}</p>
+${reports.length === 0 ? html`<p>${t.noReports}</p>` : html`<ul>${reports.map((r) => html`<li><a href="${at(`/utvecklingsaret/${r.year}`)}">${t.reportTitle(r.year)}</a></li>`)}</ul>`}`,
+      };
+    }),
+  );
+
+  const reportYear = (req: FastifyRequest) => {
+    const year = z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .safeParse((req.params as { year: string }).year);
+    if (!year.success) throw new NotFoundError('Rapporten finns inte.');
+    return year.data;
+  };
+
+  app.get(at('/utvecklingsaret/:year'), (req, reply) =>
+    page(req, reply, async () => {
+      const { data, publishedAt } = await publishedReport(db, reportYear(req));
+      return {
+        title: t.reportTitle(data.year),
+        body: html`${annualReportBody(locale, data)}
+<p>${t.reportPublishedOn(formatDate(locale, publishedAt))}</p>
+<p><a href="${at(`/utvecklingsaret/${data.year}/rapport.pdf`)}">${t.reportPdf}</a> · <a href="${at(`/utvecklingsaret/${data.year}/utskrift`)}">${t.reportPrint}</a></p>`,
+      };
+    }),
+  );
+
+  app.get(at('/utvecklingsaret/:year/utskrift'), (req, reply) =>
+    cache.serve(req, reply, async () => {
+      const { data } = await publishedReport(db, reportYear(req));
+      return {
+        type: HTML,
+        body: await reportDocument(locale, data, baseUrl(req), { inlineCss: false }),
+      };
+    }),
+  );
+
+  const pdfs = new Map<string, Buffer>();
+  app.get(at('/utvecklingsaret/:year/rapport.pdf'), async (req, reply) => {
+    const { data, publishedAt } = await publishedReport(db, reportYear(req));
+    // The snapshot never changes, so neither does its PDF.
+    const key = `${locale}:${data.year}:${publishedAt.toISOString()}`;
+    let pdf = pdfs.get(key);
+    if (!pdf) {
+      try {
+        pdf = await renderPdf(await reportDocument(locale, data, baseUrl(req)));
+      } catch (err) {
+        if (err instanceof PdfUnavailableError) {
+          return reply.status(503).type('text/plain; charset=utf-8').send(err.message);
+        }
+        throw err;
+      }
+      pdfs.set(key, pdf);
+    }
+    return reply
+      .type('application/pdf')
+      .header(
+        'content-disposition',
+        `inline; filename="regionala-utvecklingsaret-${data.year}.pdf"`,
+      )
+      .header('cache-control', 'public, max-age=3600')
+      .send(pdf);
+  });
+}
