@@ -2,20 +2,17 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   fundingLines,
-  goalAreas,
   goals,
   initiativeGoals,
   initiativePartners,
-  initiativePerspectives,
   initiativePlaces,
   initiatives,
   initiativeSdgTargets,
   organisations,
-  perspectives,
-  places,
   sdgTargets,
 } from '../../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
+import { loadPublishedInitiatives } from '../opendata/initiativeQueries.js';
 
 export interface InitiativeListItem {
   id: number;
@@ -146,84 +143,33 @@ export async function exampleYears(db: Db, goalAreaId: number): Promise<number[]
   return rows.map((r) => r.year!).filter((y) => y != null);
 }
 
-export async function getPublishedInitiative(db: Db, id: number) {
-  const [row] = await db
-    .select({
-      initiative: initiatives,
-      owner: { id: organisations.id, name: organisations.name, slug: organisations.slug },
-    })
-    .from(initiatives)
-    .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))
-    .where(and(eq(initiatives.id, id), eq(initiatives.workflowState, 'publicerad')));
-  if (!row) throw new NotFoundError('Insatsen finns inte eller är inte publicerad.');
-  const [partners, funding, placeRows, goalRows, perspectiveRows, sdgRows] = await Promise.all([
-    db
-      .select({ name: organisations.name, kind: organisations.kind, role: initiativePartners.role })
-      .from(initiativePartners)
-      .innerJoin(organisations, eq(organisations.id, initiativePartners.organisationId))
-      .where(eq(initiativePartners.initiativeId, id))
-      .orderBy(asc(initiativePartners.role), asc(organisations.name)),
-    db
-      .select({
-        source: fundingLines.source,
-        amountSek: fundingLines.amountSek,
-        year: fundingLines.year,
-      })
-      .from(fundingLines)
-      .where(eq(fundingLines.initiativeId, id))
-      .orderBy(asc(fundingLines.year), asc(fundingLines.source)),
-    db
-      .select({
-        code: places.code,
-        nameSv: places.nameSv,
-        nameEn: places.nameEn,
-        kind: places.kind,
-      })
-      .from(initiativePlaces)
-      .innerJoin(places, eq(places.code, initiativePlaces.placeCode))
-      .where(eq(initiativePlaces.initiativeId, id))
-      .orderBy(asc(places.code)),
-    db
-      .select({
-        id: goals.id,
-        code: goals.code,
-        nameSv: goals.nameSv,
-        nameEn: goals.nameEn,
-        areaSlug: goalAreas.slug,
-        areaNameSv: goalAreas.nameSv,
-        areaNameEn: goalAreas.nameEn,
-      })
-      .from(initiativeGoals)
-      .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
-      .innerJoin(goalAreas, eq(goalAreas.id, goals.goalAreaId))
-      .where(eq(initiativeGoals.initiativeId, id))
-      .orderBy(asc(goalAreas.position), asc(goals.position)),
-    db
-      .select({ slug: perspectives.slug, nameSv: perspectives.nameSv, nameEn: perspectives.nameEn })
-      .from(initiativePerspectives)
-      .innerJoin(perspectives, eq(perspectives.id, initiativePerspectives.perspectiveId))
-      .where(eq(initiativePerspectives.initiativeId, id))
-      .orderBy(asc(perspectives.position)),
-    db
-      .select({
-        code: sdgTargets.code,
-        goalNumber: sdgTargets.goalNumber,
-        titleEn: sdgTargets.titleEn,
-      })
-      .from(initiativeSdgTargets)
-      .innerJoin(sdgTargets, eq(sdgTargets.code, initiativeSdgTargets.sdgTargetCode))
-      .where(eq(initiativeSdgTargets.initiativeId, id))
-      .orderBy(asc(sdgTargets.goalNumber), asc(sdgTargets.position)),
-  ]);
-  return {
-    ...row,
-    partners,
-    funding,
-    places: placeRows,
-    goals: goalRows,
-    perspectives: perspectiveRows,
-    sdgTargets: sdgRows,
-  };
+/** Everything public about one initiative, as presentInitiative reads it. */
+export interface InitiativeDetail {
+  initiative: typeof initiatives.$inferSelect;
+  owner: { id: number; name: string; slug: string };
+  partners: { name: string; kind: string; role: 'lead' | 'partner' | 'funder' | 'implementer' }[];
+  funding: {
+    source: (typeof fundingLines.$inferSelect)['source'];
+    amountSek: number;
+    year: number;
+  }[];
+  places: { code: string; nameSv: string; nameEn: string; kind: 'riket' | 'region' | 'kommun' }[];
+  goals: {
+    id: number;
+    code: string;
+    nameSv: string;
+    nameEn: string;
+    areaSlug: string;
+    areaNameSv: string;
+    areaNameEn: string;
+  }[];
+  perspectives: { slug: string; nameSv: string; nameEn: string }[];
+  sdgTargets: { code: string; goalNumber: number; titleEn: string }[];
 }
 
-export type InitiativeDetail = Awaited<ReturnType<typeof getPublishedInitiative>>;
+/** One published initiative; the same loader as the open-data API, which reads pages of them. */
+export async function getPublishedInitiative(db: Db, id: number): Promise<InitiativeDetail> {
+  const [detail] = await loadPublishedInitiatives(db, [id]);
+  if (!detail) throw new NotFoundError('Insatsen finns inte eller är inte publicerad.');
+  return detail;
+}
