@@ -56,6 +56,8 @@ export const users = pgTable('users', {
   role: userRole().notNull(),
   passwordHash: text(),
   disabledAt: timestamp({ withTimezone: true }),
+  /** Set when a leaving user's personal data was removed; the row stays for the audit trail. */
+  anonymisedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

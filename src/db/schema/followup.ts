@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -8,13 +9,15 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { places, users } from './actors.js';
 import { initiatives } from './initiatives.js';
-import { goals } from './strategy.js';
+import { goals, strategies } from './strategy.js';
 
 export const indicatorSource = pgEnum('indicator_source', ['kolada', 'scb', 'manual']);
 export const indicatorDirection = pgEnum('indicator_direction', ['higher', 'lower']);
@@ -41,6 +44,15 @@ export const indicators = pgTable(
     targetValue: doublePrecision(),
     /** Example targets are configuration, never presented as adopted facts. */
     targetIsExample: boolean().notNull().default(true),
+    description: text().notNull().default(''),
+    methodNote: text().notNull().default(''),
+    /** Place codes the indicator is followed for; empty means the county and every municipality. */
+    placeCodes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** In a draft strategy version: the indicator it was copied from. */
+    sourceIndicatorId: integer().references((): AnyPgColumn => indicators.id),
     isDemo: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,6 +73,9 @@ export const importRuns = pgTable('import_runs', {
   rowsUnchanged: integer().notNull().default(0),
   rowsMissing: integer().notNull().default(0),
   durationMs: integer(),
+  /** Progress of a running import: units of work done of the total (calls, or rows). */
+  progressDone: integer().notNull().default(0),
+  progressTotal: integer(),
   errors: jsonb().notNull().default([]),
   triggeredByUserId: integer().references(() => users.id),
   startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -91,6 +106,56 @@ export const observations = pgTable(
   (t) => [unique().on(t.indicatorId, t.placeCode, t.period, t.gender)],
 );
 
+export const reportingPeriodKind = pgEnum('reporting_period_kind', ['ar', 'tertial', 'annan']);
+
+/** A period the owners of active initiatives report for, with its due date. */
+export const reportingPeriods = pgTable(
+  'reporting_periods',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    strategyId: integer()
+      .notNull()
+      .references(() => strategies.id),
+    kind: reportingPeriodKind().notNull(),
+    nameSv: text().notNull(),
+    nameEn: text().notNull(),
+    periodStart: date().notNull(),
+    periodEnd: date().notNull(),
+    dueDate: date().notNull(),
+    /** Days before the due date the first reminder goes out. */
+    remindDaysBefore: integer().notNull().default(14),
+    openedAt: timestamp({ withTimezone: true }),
+    createdByUserId: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.strategyId, t.periodStart, t.periodEnd)],
+);
+
+/** Reminders sent, one row per period, initiative and kind, so none is sent twice. */
+export const reportReminders = pgTable(
+  'report_reminders',
+  {
+    reportingPeriodId: integer()
+      .notNull()
+      .references(() => reportingPeriods.id),
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    /** 'fore' (before the due date) or 'efter-1', 'efter-2' … (after). */
+    kind: text().notNull(),
+    recipients: text().array().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportingPeriodId, t.initiativeId, t.kind] })],
+);
+
+export const progressReportState = pgEnum('progress_report_state', [
+  'utkast',
+  'inskickad',
+  'publicerad',
+  'returnerad',
+]);
+
 export const trafficLight = pgEnum('traffic_light', ['enligt-plan', 'risk', 'avvikelse']);
 
 export const progressReports = pgTable(
@@ -107,6 +172,17 @@ export const progressReports = pgTable(
     /** Outputs such as participants by gender: { participantsK, participantsM, companiesReached }. */
     outputs: jsonb().notNull().default({}),
     spentSek: bigint({ mode: 'number' }),
+    /** Money spent per funding line: [{ fundingLineId, amountSek }]. */
+    spentByFundingLine: jsonb().notNull().default([]),
+    reportingPeriodId: integer().references(() => reportingPeriods.id),
+    /** Reports written before review existed are published. */
+    state: progressReportState().notNull().default('publicerad'),
+    /** A check-in: nothing new since the last report. */
+    isCheckIn: boolean().notNull().default(false),
+    reviewComment: text(),
+    reviewedByUserId: integer().references(() => users.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
     submittedByUserId: integer().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     isDemo: boolean().notNull().default(false),

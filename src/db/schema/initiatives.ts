@@ -67,6 +67,25 @@ export const initiatives = pgTable(
     exampleOfYear: integer(),
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
+    /**
+     * A change to a published initiative waiting for approval: the proposed snapshot, its state
+     * (utkast, inskickad, returnerad) and the reviewer's comment. The published row stays as it is
+     * until the change is approved.
+     */
+    pendingChanges: jsonb(),
+    pendingState: workflowState(),
+    pendingComment: text(),
+    /** The comment of the latest return, shown to the owner. */
+    returnComment: text(),
+    /**
+     * Facet keys of the initiative ('area:3', 'goal:12', 'persp:2', 'sdg:8', 'place:0880',
+     * 'src:eruf', 'org:5', 'year:2024', 'status:pagaende'), maintained by the commands that change
+     * its relations, so facet counts are one unnest over the matches.
+     */
+    facetKeys: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -82,6 +101,7 @@ export const initiatives = pgTable(
     index('initiatives_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('initiatives_owner_idx').on(t.ownerOrganisationId),
     index('initiatives_workflow_idx').on(t.workflowState, t.startDate),
+    index('initiatives_facet_keys_idx').using('gin', t.facetKeys),
   ],
 );
 

@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
   unique,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { organisations } from './actors.js';
 
@@ -25,6 +26,11 @@ export const strategies = pgTable('strategies', {
   visionEn: text().notNull(),
   status: strategyStatus().notNull().default('draft'),
   adoptedOn: date(),
+  /** The decision's registration number (diarienummer) at adoption. */
+  diarienummer: text(),
+  /** The version a draft was started from. */
+  derivedFromStrategyId: integer().references((): AnyPgColumn => strategies.id),
+  archivedAt: timestamp({ withTimezone: true }),
   isCurrent: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -44,6 +50,8 @@ export const goalAreas = pgTable(
     descriptionEn: text().notNull().default(''),
     colour: text().notNull(),
     position: integer().notNull(),
+    /** In a draft version: the goal area of the version it was copied from. */
+    sourceGoalAreaId: integer().references((): AnyPgColumn => goalAreas.id),
   },
   (t) => [unique().on(t.strategyId, t.slug)],
 );
@@ -58,7 +66,11 @@ export const goals = pgTable(
     code: text().notNull(),
     nameSv: text().notNull(),
     nameEn: text().notNull(),
+    descriptionSv: text().notNull().default(''),
+    descriptionEn: text().notNull().default(''),
     position: integer().notNull(),
+    /** In a draft version: the goal of the version it was copied from. */
+    sourceGoalId: integer().references((): AnyPgColumn => goals.id),
   },
   (t) => [unique().on(t.goalAreaId, t.code)],
 );
@@ -76,6 +88,7 @@ export const perspectives = pgTable(
     descriptionSv: text().notNull().default(''),
     descriptionEn: text().notNull().default(''),
     position: integer().notNull(),
+    sourcePerspectiveId: integer().references((): AnyPgColumn => perspectives.id),
   },
   (t) => [unique().on(t.strategyId, t.slug)],
 );
