@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import type { Locale } from '../i18n/index.js';
+
+/** The cookie that keeps the chosen language of the signed-in pages. */
+export const LANGUAGE_COOKIE = 'riktning_sprak';
+
+/**
+ * The language of the admin area for this request: English when the visitor chose it (the
+ * language switch sets a cookie), otherwise Swedish.
+ */
+export function adminLocale(req: FastifyRequest): Locale {
+  const header = req.headers.cookie ?? '';
+  const match = /(?:^|;\s*)riktning_sprak=(sv|en)(?:;|$)/.exec(header);
+  return match?.[1] === 'en' ? 'en' : 'sv';
+}
