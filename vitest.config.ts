@@ -23,6 +23,9 @@ const browserProject = {
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
+    // Most test time is spent waiting on databases and Chromium, so two workers pay off even on
+    // two cores (the default is one fewer than the cores).
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -83,6 +83,9 @@ try {
     await database.close();
   }
 
+  out.report = await (
+    await import('./bench/report.mjs')
+  ).benchReport(path.join(work, 'report'), log);
   printTable(out);
   const dir = path.join(root, 'bench/results');
   await mkdir(dir, { recursive: true });

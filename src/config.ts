@@ -61,6 +61,47 @@ const schema = z.object({
     .trim()
     .min(3, 'must be a sender such as "Riktning <noreply@example.se>"')
     .default('Riktning <noreply@localhost>'),
+  OIDC_ISSUER: z
+    .url({
+      error: 'must be the issuer URL of the OpenID provider, such as https://login.example.se',
+    })
+    .optional(),
+  OIDC_CLIENT_ID: z
+    .string()
+    .trim()
+    .min(1, 'must be the client id registered at the provider')
+    .optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_STATE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 random characters (for example `openssl rand -hex 32`)')
+    .optional(),
+  OIDC_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60, 'must be a short label such as "Freja eID"')
+    .default('OpenID Connect'),
+  OIDC_SCOPE: z.string().trim().min(1).default('openid email profile'),
+  OIDC_ORGANISATION_CLAIM: z.string().trim().min(1).optional(),
+  OIDC_EMAIL_DOMAINS: z
+    .string()
+    .trim()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .every((pair) => /^[a-z0-9.-]+\.[a-z]{2,}=[a-z0-9]+(-[a-z0-9]+)*$/i.test(pair.trim())),
+      {
+        message:
+          'must be pairs domain=organisation-slug separated by commas, such as kalmar.se=kalmar-kommun,regionkalmar.se=region-kalmar-lan',
+      },
+    )
+    .optional(),
+  OIDC_DEFAULT_ROLE: z
+    .enum(['aktor', 'analytiker'], { error: 'use aktor or analytiker' })
+    .default('aktor'),
+  OIDC_TRUST_EMAIL: booleanFlag.default(false),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'use one of fatal, error, warn, info, debug, trace, silent',
@@ -85,6 +126,27 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   /** Base URLs of the statistics sources; tests point them at recorded responses on loopback. */
   sources: { koladaBaseUrl: string; scbV1BaseUrl: string; scbV2BaseUrl: string };
+  /** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Unset for a public client (PKCE only). */
+  clientSecret: string | null;
+  /** Key of the signed cookie that carries state, nonce and PKCE verifier between the two legs. */
+  stateSecret: string;
+  /** The label of the sign-in button, e.g. "Freja eID". */
+  name: string;
+  scope: string;
+  /** A claim whose value is an organisation's slug or organisationsnummer. */
+  organisationClaim: string | null;
+  /** Email domain → organisation slug, for new users. */
+  emailDomains: Record<string, string>;
+  defaultRole: 'aktor' | 'analytiker';
+  /** Whether the provider's email is trusted without `email_verified` (Entra ID sends none). */
+  trustEmail: boolean;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  const oidc = oidcConfig(c);
   return {
     database: c.DATABASE_URL
       ? { kind: 'postgres', url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX }
@@ -128,6 +191,51 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scbV1BaseUrl: c.SCB_PXWEB_V1_BASE_URL.replace(/\/+$/, ''),
       scbV2BaseUrl: c.SCB_PXWEB_V2_BASE_URL.replace(/\/+$/, ''),
     },
+    oidc,
+  };
+}
+
+function oidcConfig(c: z.infer<typeof schema>): OidcConfig | null {
+  if (!c.OIDC_ISSUER) return null;
+  const problems: { variable: string; message: string }[] = [];
+  if (!c.OIDC_CLIENT_ID) {
+    problems.push({ variable: 'OIDC_CLIENT_ID', message: 'must be set when OIDC_ISSUER is set' });
+  }
+  const stateSecret = c.OIDC_STATE_SECRET ?? c.OIDC_CLIENT_SECRET;
+  if (!stateSecret || stateSecret.length < 32) {
+    problems.push({
+      variable: 'OIDC_STATE_SECRET',
+      message: 'must be at least 32 random characters when OIDC_CLIENT_SECRET is unset or shorter',
+    });
+  }
+  if (!c.OIDC_ORGANISATION_CLAIM && !c.OIDC_EMAIL_DOMAINS) {
+    problems.push({
+      variable: 'OIDC_EMAIL_DOMAINS',
+      message:
+        'set OIDC_EMAIL_DOMAINS or OIDC_ORGANISATION_CLAIM so new users can be placed in an organisation',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const emailDomains = Object.fromEntries(
+    (c.OIDC_EMAIL_DOMAINS ?? '')
+      .split(',')
+      .filter((pair) => pair.trim() !== '')
+      .map((pair) => {
+        const [domain, slug] = pair.trim().split('=');
+        return [domain!.toLowerCase(), slug!];
+      }),
+  );
+  return {
+    issuer: c.OIDC_ISSUER,
+    clientId: c.OIDC_CLIENT_ID!,
+    clientSecret: c.OIDC_CLIENT_SECRET ?? null,
+    stateSecret: stateSecret!,
+    name: c.OIDC_NAME,
+    scope: c.OIDC_SCOPE,
+    organisationClaim: c.OIDC_ORGANISATION_CLAIM ?? null,
+    emailDomains,
+    defaultRole: c.OIDC_DEFAULT_ROLE,
+    trustEmail: c.OIDC_TRUST_EMAIL,
   };
 }
 
@@ -186,6 +294,54 @@ export const configDocs: { variable: string; default: string; meaning: string }[
     variable: 'MAIL_FROM',
     default: 'Riktning <noreply@localhost>',
     meaning: 'Sender of outgoing mail',
+  },
+  {
+    variable: 'OIDC_ISSUER',
+    default: '(unset)',
+    meaning:
+      'Issuer URL of an OpenID Connect provider (Entra ID, Freja eID …); unset → no single sign-on',
+  },
+  {
+    variable: 'OIDC_CLIENT_ID',
+    default: '(unset)',
+    meaning: 'Client id registered at the provider',
+  },
+  {
+    variable: 'OIDC_CLIENT_SECRET',
+    default: '(unset)',
+    meaning: 'Client secret; unset → public client with PKCE only',
+  },
+  {
+    variable: 'OIDC_STATE_SECRET',
+    default: '(client secret)',
+    meaning:
+      'Key (32+ characters) signing the short-lived sign-in cookie; needed without a long client secret',
+  },
+  {
+    variable: 'OIDC_NAME',
+    default: 'OpenID Connect',
+    meaning: 'Label of the sign-in button, e.g. Freja eID',
+  },
+  { variable: 'OIDC_SCOPE', default: 'openid email profile', meaning: 'Scopes asked for' },
+  {
+    variable: 'OIDC_ORGANISATION_CLAIM',
+    default: '(unset)',
+    meaning: "Claim holding a new user's organisation (slug or organisationsnummer)",
+  },
+  {
+    variable: 'OIDC_EMAIL_DOMAINS',
+    default: '(unset)',
+    meaning: 'domain=organisation-slug pairs, comma separated, placing new users by email domain',
+  },
+  {
+    variable: 'OIDC_DEFAULT_ROLE',
+    default: 'aktor',
+    meaning: 'Role of a user created at first sign-in: aktor or analytiker',
+  },
+  {
+    variable: 'OIDC_TRUST_EMAIL',
+    default: 'false',
+    meaning: 'Link to an existing account by email even without email_verified (Entra ID)',
   },
   {
     variable: 'LOG_LEVEL',

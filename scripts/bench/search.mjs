@@ -58,17 +58,17 @@ async function queries(db) {
   ];
 }
 
-export async function benchSearch(database, { rounds }) {
+export async function benchSearch(database, { rounds, search = searchInitiatives }) {
   const list = await queries(database.db);
   const times = [];
   const perQuery = [];
-  for (const raw of list) await searchInitiatives(database.db, parseSearchQuery(raw)); // warm up
+  for (const raw of list) await search(database.db, parseSearchQuery(raw)); // warm up
   for (const raw of list) {
     const own = [];
     let total = 0;
     for (let r = 0; r < rounds; r++) {
       const t = performance.now();
-      const result = await searchInitiatives(database.db, parseSearchQuery(raw));
+      const result = await search(database.db, parseSearchQuery(raw));
       const ms = performance.now() - t;
       total = result.total;
       own.push(ms);

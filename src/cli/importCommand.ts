@@ -7,7 +7,7 @@ import { importCsvObservations } from '../domain/imports/csv/importCsvObservatio
 import type { ImportOutcome } from '../domain/imports/importObservations.js';
 import { importKoladaValues } from '../domain/imports/importKoladaValues.js';
 import { importScbTable } from '../domain/imports/importScbTable.js';
-import { koladaClient } from '../domain/imports/kolada/koladaClient.js';
+import { koladaClient, type KoladaBatchProgress } from '../domain/imports/kolada/koladaClient.js';
 import { scbClient, type ScbSelection } from '../domain/imports/scb/scbClient.js';
 import { parseYears, sourceFailureCodes } from '../domain/imports/sourceFailure.js';
 
@@ -113,6 +113,28 @@ function report(outcome: ImportOutcome): number {
   return outcome.issues.some((i) => sourceFailureCodes.has(i.code)) ? EXIT.failure : EXIT.usage;
 }
 
+/** A text progress bar: [#######-----------------] 7/24 (29 %). */
+export function progressBar(done: number, total: number, width = 24): string {
+  const share = total > 0 ? Math.min(1, Math.max(0, done / total)) : 0;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} (${Math.round(share * 100)} %)`;
+}
+
+/**
+ * Reports each Kolada batch: on a terminal one progress bar redrawn in place (on stderr, so the
+ * output stays clean), otherwise one line per batch for logs.
+ */
+function koladaProgress(p: KoladaBatchProgress): void {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${progressBar(p.batch, p.batches)} omgångar hämtade`);
+    if (p.batch === p.batches) process.stderr.write('\n');
+    return;
+  }
+  console.log(
+    `Omgång ${p.batch}/${p.batches} (${p.places.join(',')}): ${p.rows} värden på ${p.pages} ${p.pages === 1 ? 'sida' : 'sidor'}.`,
+  );
+}
+
 const koladaUsage = `riktning import kolada --kpi <id> --indicator <kortnamn> --places <koder> --years <år>
 
 Hämtar ett nyckeltal från Kolada (API v3) och sparar värdena på en indikator. Alla värden
@@ -170,10 +192,7 @@ export const importCommands = {
         (ctx, sources, input) =>
           importKoladaValues(ctx, input, {
             client: koladaClient(sources.koladaBaseUrl),
-            onBatch: (p) =>
-              console.log(
-                `Omgång ${p.batch}/${p.batches} (${p.places.join(',')}): ${p.rows} värden på ${p.pages} ${p.pages === 1 ? 'sida' : 'sidor'}.`,
-              ),
+            onBatch: koladaProgress,
           }),
       ),
   },

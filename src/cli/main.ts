@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { context, systemActor } from '../domain/context.js';
+import { gdprCommands } from './gdprCommand.js';
 import { importCommands } from './importCommand.js';
 import { reportOptions, reportUsage, ReportUsageError, runReport } from './reportCommand.js';
 import {
@@ -13,7 +14,7 @@ import {
   runRestore,
 } from './backupCommands.js';
 import { startServer } from './serve.js';
-import { userCommands } from './userCommands.js';
+import { orgCommands, userCommands } from './userCommands.js';
 import { workerCommand } from './workerCommand.js';
 import { seedDemo } from '../seed/seedDemo.js';
 import { seedReference } from '../seed/seedReference.js';
@@ -134,9 +135,11 @@ Samma --seed ger samma data.`,
   'user add': userCommands.add,
   'user invite': userCommands.invite,
   'user role': userCommands.role,
+  'org add': orgCommands.add,
   'import kolada': importCommands.kolada,
   'import scb': importCommands.scb,
   'import csv': importCommands.csv,
+  ...gdprCommands,
   worker: workerCommand,
 };
 

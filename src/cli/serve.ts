@@ -1,12 +1,11 @@
 import { count } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import { listenForChanges, type ChangeListener } from '../db/changeNotifications.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { strategies } from '../db/schema/index.js';
 import { context, systemActor } from '../domain/context.js';
-import { seedDemo } from '../seed/seedDemo.js';
+import { noteDataChanged, setChangeFeedConnected } from '../domain/dataChanges.js';
 import { seedReference } from '../seed/seedReference.js';
-import { buildApp } from '../web/app.js';
-import { startWorker } from '../jobs/worker.js';
 
 /** Opens and migrates the database, loads reference (and first-run demo) data, and serves. */
 export interface RunningServer {
@@ -18,6 +17,10 @@ export async function startServer(
   config: Config,
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
+  // The web application's modules load while the database opens (both take about a second);
+  // the demo data and the jobs runner are loaded only when they are used.
+  const appModule = import('../web/app.js');
+  appModule.catch(() => undefined);
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
@@ -26,6 +29,7 @@ export async function startServer(
     const empty = n === 0;
     await seedReference(ctx);
     if (empty && config.demoData) {
+      const { seedDemo } = await import('../seed/seedDemo.js');
       const demo = await seedDemo(ctx);
       console.log(
         `Tom databas: demodata inläst (${demo.organisations} organisationer, ${demo.initiatives} insatser).`,
@@ -35,15 +39,28 @@ export async function startServer(
     await database.close().catch(() => undefined);
     throw err;
   }
+  const { buildApp } = await appModule;
   const app = await buildApp({
     database,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
-  const worker = config.worker ? startWorker(database, config) : null;
+  // Several processes on one PostgreSQL: a change committed by any of them reaches this one's
+  // page cache as a notification (docs/deploy.md). The embedded database has one process.
+  const changes: ChangeListener | null =
+    config.database.kind === 'postgres'
+      ? listenForChanges(config.database.url, {
+          onChange: noteDataChanged,
+          onConnected: setChangeFeedConnected,
+        })
+      : null;
+  const worker = config.worker
+    ? (await import('../jobs/worker.js')).startWorker(database, config)
+    : null;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await worker?.stop();
+      await changes?.stop();
       await app.close();
       await database.close();
     })();

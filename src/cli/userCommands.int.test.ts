@@ -100,3 +100,34 @@ describe('riktning user', () => {
     expect(await run('user', 'role')).toBe(EXIT.usage);
   });
 });
+
+describe('riktning org add', () => {
+  const orgAdd = (slug: string, name: string, kind: string, orgnr?: string) =>
+    run(
+      'org',
+      'add',
+      '--slug',
+      slug,
+      '--name',
+      name,
+      '--kind',
+      kind,
+      ...(orgnr ? ['--orgnr', orgnr] : []),
+    );
+
+  it('adds an organisation after checking the organisationsnummer', async () => {
+    expect(await orgAdd('cli-forening', 'CLI-föreningen', 'ideell-forening', '556677-8898')).toBe(
+      EXIT.usage,
+    );
+    expect(err.join('\n')).toContain('orgNumber: Organisationsnumret stämmer inte');
+    expect(await orgAdd('cli-forening', 'CLI-föreningen', 'ideell-forening', '5566778899')).toBe(
+      EXIT.ok,
+    );
+    expect(out.join('\n')).toContain('organisationsnummer 556677-8899');
+    expect(await orgAdd('cli-forening-2', 'Dubblett', 'foretag', '556677-8899')).toBe(EXIT.usage);
+    expect(err.join('\n')).toContain('finns redan');
+    expect(await orgAdd('x', 'Y', 'kungadome')).toBe(EXIT.usage);
+    expect(err.join('\n')).toContain('kind:');
+    expect(await run('org', 'add', '--name', 'Utan kortadress')).toBe(EXIT.usage);
+  });
+});

@@ -5,6 +5,11 @@ import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { organisations } from '../db/schema/index.js';
 import { addMembership } from '../domain/actors/addMembership.js';
 import { addUser, userRoles } from '../domain/actors/addUser.js';
+import { createOrganisation, organisationKinds } from '../domain/actors/createOrganisation.js';
+import {
+  formatOrganisationNumber,
+  normaliseOrganisationNumber,
+} from '../domain/actors/organisationNumber.js';
 import { INVITATION_TTL_MS, inviteUser } from '../domain/actors/invitations.js';
 import { setPassword } from '../domain/actors/setPassword.js';
 import { setUserRole } from '../domain/actors/setUserRole.js';
@@ -189,4 +194,47 @@ Roller: ${roles}. Användarens inloggningar avslutas så att den nya rollen gäl
   },
 };
 
+const orgAdd: UserCommand = {
+  summary: 'Lägg till en organisation (organisationsnumret kontrolleras)',
+  usage: `riktning org add --slug <kortadress> --name <namn> --kind <typ> [--orgnr <nummer>]
+                 [--kommun <kommunkod>] [--webb <url>]
+
+Typer: ${organisationKinds.join(', ')}. Organisationsnumret skrivs 556677-8899 eller
+5566778899; kontrollsiffran (Luhn) kontrolleras. Kortadressen används i webbadresser och kan
+inte ändras senare.`,
+  options: {
+    help,
+    slug: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    orgnr: { type: 'string' },
+    kommun: { type: 'string' },
+    webb: { type: 'string' },
+  },
+  async run(values) {
+    const slug = text(values.slug);
+    const name = text(values.name);
+    const kind = text(values.kind);
+    if (!slug || !name || !kind) return usage('Ange --slug, --name och --kind.', orgAdd);
+    return withDatabase(async (database) => {
+      const result = await createOrganisation(context(database.db, systemActor('cli')), {
+        slug,
+        name,
+        kind: kind as (typeof organisationKinds)[number],
+        orgNumber: text(values.orgnr) ?? null,
+        municipalityCode: text(values.kommun) ?? null,
+        website: text(values.webb) ?? null,
+      });
+      if (!result.ok) return report(result.issues);
+      const nr = normaliseOrganisationNumber(text(values.orgnr) ?? '');
+      const shown = nr ? `, organisationsnummer ${formatOrganisationNumber(nr)}` : '';
+      console.log(
+        `Organisationen ${name} har lagts till (id ${result.value.id}, kortadress ${slug}${shown}).`,
+      );
+      return EXIT.ok;
+    });
+  },
+};
+
 export const userCommands = { add, invite, role };
+export const orgCommands = { add: orgAdd };

@@ -1,11 +1,14 @@
 import type { Config } from '../config.js';
 import type { Ctx } from '../domain/context.js';
+import { IMPORT_REQUESTED, runRequestedImport } from '../domain/imports/importRuns.js';
 import {
   REFRESH_ALL,
   REFRESH_ONE,
   refreshAllIndicators,
   refreshIndicator,
 } from './refreshIndicators.js';
+import { PURGE_ACCOUNTS, purgeAccountData } from './purgeAccounts.js';
+import { REPORT_REMINDERS, reportRemindersJob } from './reportReminders.js';
 
 /** A job kind's handler. Throwing fails the attempt; the job is retried with backoff. */
 export type JobHandler = (ctx: Ctx, payload: unknown) => Promise<unknown>;
@@ -23,5 +26,8 @@ export function defaultRegistry(sources: Config['sources']): JobRegistry {
   return {
     [REFRESH_ALL]: (ctx) => refreshAllIndicators(ctx),
     [REFRESH_ONE]: (ctx, payload) => refreshIndicator(ctx, payload, sources),
+    [IMPORT_REQUESTED]: (ctx, payload) => runRequestedImport(ctx, payload, sources),
+    [REPORT_REMINDERS]: (ctx) => reportRemindersJob(ctx),
+    [PURGE_ACCOUNTS]: (ctx) => purgeAccountData(ctx),
   };
 }

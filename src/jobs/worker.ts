@@ -15,6 +15,8 @@ import {
   type JobStatus,
 } from './queue.js';
 import { REFRESH_ALL } from './refreshIndicators.js';
+import { PURGE_ACCOUNTS } from './purgeAccounts.js';
+import { REPORT_REMINDERS } from './reportReminders.js';
 import { defaultRegistry, type JobRegistry, type ScheduledJob } from './registry.js';
 
 export interface WorkerOptions {
@@ -46,6 +48,8 @@ export interface Worker {
 
 export const nightlySchedule: ScheduledJob[] = [
   { kind: REFRESH_ALL, next: (now) => nextNight(now) },
+  { kind: REPORT_REMINDERS, next: (now) => nextNight(now, 6) },
+  { kind: PURGE_ACCOUNTS, next: (now) => nextNight(now, 4) },
 ];
 
 export function createWorker(o: WorkerOptions): Worker {

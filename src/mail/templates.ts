@@ -12,7 +12,8 @@ const signature = {
   en: 'Regards\nRiktning – Region Kalmar län',
 };
 
-const both = (sv: string, en: string) =>
+/** A mail body in Swedish with the English text below it, each signed. */
+export const both = (sv: string, en: string) =>
   `${sv}\n\n${signature.sv}\n\n----- In English -----\n\n${en}\n\n${signature.en}\n`;
 
 export function invitationMail(p: {
@@ -76,6 +77,40 @@ export function initiativePublishedMail(p: { title: string; link: string }): Mai
     text: both(
       `Insatsen "${p.title}" är godkänd och publicerad i Riktning:\n${p.link}`,
       `The initiative "${p.title}" has been approved and published in Riktning:\n${p.link}`,
+    ),
+  };
+}
+
+export function reportReminderMail(p: {
+  title: string;
+  periodSv: string;
+  periodEn: string;
+  dueDate: string;
+  daysLate: number;
+  link: string;
+}): MailMessage {
+  const late = p.daysLate > 0;
+  return {
+    subject: late
+      ? `Lägesrapporten är försenad: ${p.title} / Progress report overdue`
+      : `Dags att lämna lägesrapport: ${p.title} / Progress report due`,
+    text: both(
+      `${late ? `Lägesrapporten för "${p.title}" (${p.periodSv}) skulle ha lämnats ${p.dueDate} och är ${p.daysLate} dagar försenad.` : `Lägesrapporten för "${p.title}" (${p.periodSv}) ska lämnas senast ${p.dueDate}.`}\n\nSkriv rapporten, eller meddela att inget är nytt sedan förra rapporten, här:\n${p.link}`,
+      `${late ? `The progress report of "${p.title}" (${p.periodEn}) was due on ${p.dueDate} and is ${p.daysLate} days late.` : `The progress report of "${p.title}" (${p.periodEn}) is due on ${p.dueDate}.`}\n\nWrite the report, or tell us nothing is new since the last report, here:\n${p.link}`,
+    ),
+  };
+}
+
+export function progressReportReturnedMail(p: {
+  title: string;
+  comment: string;
+  link: string;
+}): MailMessage {
+  return {
+    subject: `Lägesrapporten behöver ändras: ${p.title} / Progress report returned`,
+    text: both(
+      `Lägesrapporten för "${p.title}" har returnerats med följande kommentar:\n\n${p.comment}\n\nÄndra och skicka in den igen här:\n${p.link}`,
+      `The progress report of "${p.title}" has been returned with this comment:\n\n${p.comment}\n\nChange it and submit it again here:\n${p.link}`,
     ),
   };
 }

@@ -11,11 +11,30 @@ import { errorPage } from './public/errorPage.js';
 import { PageCache } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
 import { followupRoutes } from './public/followupRoutes.js';
+import { consultationPublicRoutes } from './public/consultationRoutes.js';
+import { strategyArchiveRoutes } from './public/strategyArchivePages.js';
+import { embedRoutes } from './public/embedRoutes.js';
 
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Server timeouts against slow clients; tests shorten them. */
+  timeouts?: Partial<typeof serverTimeouts>;
 }
+
+/**
+ * Limits against slow and oversized requests (docs/operations.md): all headers within 10 s,
+ * the whole request within 30 s, idle keep-alive sockets closed after 5 s, headers at most
+ * 16 KiB (431) and bodies at most 1 MiB (413).
+ */
+export const serverTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+export const MAX_HEADER_BYTES = 16 * 1024;
+export const MAX_BODY_BYTES = 1_048_576;
 
 const securityHeaders = {
   'content-security-policy':
@@ -28,17 +47,43 @@ const securityHeaders = {
 
 /** Builds the web application: every front door, sharing one database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...serverTimeouts, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
-    bodyLimit: 1_048_576,
+    bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.requestMs * 2,
+    http: {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
   });
   await app.register(formbody);
   const { db } = options.database;
 
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.headers(securityHeaders);
+  // PostgreSQL text cannot hold NUL; no address of ours has one, so it is refused at the door.
+  app.addHook('onRequest', async (req) => {
+    if (/%00|\0/i.test(req.url)) {
+      throw Object.assign(new Error('NUL in the address'), {
+        statusCode: 400,
+        code: 'bad_request',
+      });
+    }
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    // A route may set a stricter header of its own (a sandboxing CSP on served documents).
+    for (const [name, value] of Object.entries(securityHeaders)) {
+      if (!reply.hasHeader(name)) reply.header(name, value);
+    }
+    // Behind TLS (the proxy says https), browsers are told to use https only from now on.
+    if (req.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
     return payload;
   });
 
@@ -76,6 +121,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       status = (err as { statusCode: number }).statusCode;
       code = (err as { code?: string }).code ?? 'bad_request';
       message = 'Begäran kunde inte tolkas.';
+      if (status === 413) {
+        code = 'payload_too_large';
+        message = `Begäran är för stor: högst ${MAX_BODY_BYTES / 1_048_576} MB tas emot.`;
+      }
     }
     if (status >= 500) req.log.error({ err }, 'request failed');
     if (wantsJson(req.headers.accept, req.url)) {
@@ -112,6 +161,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = new PageCache(db, 2000, 1000);
   publicRoutes(app, db, cache);
   followupRoutes(app, db, cache);
+  await app.register(consultationPublicRoutes, { db });
+  strategyArchiveRoutes(app, db, cache);
+  embedRoutes(app, db, cache);
   apiRoutes(app, db);
   await app.register(accountsPlugin, { db });
   return app;

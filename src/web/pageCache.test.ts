@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.js';
+import { setChangeFeedConnected } from '../domain/dataChanges.js';
 import { noteDataChanged, PageCache } from './pageCache.js';
 
 /** A stand-in database whose newest audit event id the test sets, counting version reads. */
@@ -48,5 +49,30 @@ describe('PageCache with a version time-to-live', () => {
     expect(state.reads).toBe(1);
     noteDataChanged();
     expect(await cache.dataVersion()).toBe('2');
+  });
+});
+
+describe('PageCache with the change feed', () => {
+  it('trusts a read longer while changes of other processes arrive as notifications', async () => {
+    const { db, state } = fakeDb();
+    const cache = new PageCache(db, 10, 1, 60_000);
+    await cache.dataVersion();
+    await new Promise((r) => setTimeout(r, 10));
+    await cache.dataVersion();
+    expect(state.reads).toBe(2); // no feed: trusted for 1 ms only
+
+    setChangeFeedConnected(true);
+    try {
+      await cache.dataVersion();
+      const reads = state.reads;
+      await new Promise((r) => setTimeout(r, 10));
+      state.version = 2;
+      expect(await cache.dataVersion()).toBe('1'); // trusted: no notification yet
+      expect(state.reads).toBe(reads);
+      noteDataChanged(); // a notification (or a local commit) arrives
+      expect(await cache.dataVersion()).toBe('2');
+    } finally {
+      setChangeFeedConnected(false);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
-import { localDataChanges } from '../domain/dataChanges.js';
+import { changeFeedConnected, localDataChanges } from '../domain/dataChanges.js';
 
 interface Entry {
   version: string;
@@ -44,20 +44,25 @@ export class PageCache {
   /**
    * `versionTtlMs` > 0 trusts a version read for that long unless noteDataChanged() was called
    * since; use it only when every write path in the process calls noteDataChanged() after commit.
+   * While the PostgreSQL change feed is connected (changes of other processes bump the same
+   * counter as they commit), a read is trusted for `feedTtlMs` instead: the limit then only
+   * bounds how long a lost notification could go unseen.
    */
   constructor(
     private readonly db: Db,
     private readonly maxEntries = 1000,
     private readonly versionTtlMs = 0,
+    private readonly feedTtlMs = 30_000,
   ) {}
+
+  private trustMs(): number {
+    if (this.versionTtlMs <= 0) return 0;
+    return changeFeedConnected() ? Math.max(this.versionTtlMs, this.feedTtlMs) : this.versionTtlMs;
+  }
 
   dataVersion(): Promise<string> {
     const last = this.lastRead;
-    if (
-      last &&
-      last.changes === localDataChanges() &&
-      performance.now() - last.at < this.versionTtlMs
-    )
+    if (last && last.changes === localDataChanges() && performance.now() - last.at < this.trustMs())
       return Promise.resolve(last.value);
     if (!this.inFlight) return this.startRead();
     const ignore = () => undefined;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 export class PdfUnavailableError extends Error {}
 
@@ -14,6 +13,8 @@ export async function renderPdf(documentHtml: string): Promise<Buffer> {
       `PDF kräver Chromium, som inte finns på ${executablePath}. Installera med "apt-get install -y chromium" eller ange CHROMIUM_PATH.`,
     );
   }
+  // Loaded when a PDF is asked for: the driver takes about a second to load, not worth paying at start.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     headless: true,

@@ -62,14 +62,14 @@ describe('admin journey', () => {
         await expectNoViolations(page);
 
         // A first try with gaps: errors beside the fields, nothing typed is lost.
-        await page.getByLabel('Rubrik').fill(title);
+        await page.getByLabel('Rubrik', { exact: true }).fill(title);
         await page.getByRole('button', { name: 'Spara utkast' }).click();
         expect(await page.locator('#summary-error').textContent()).toContain('tio tecken');
-        expect(await page.getByLabel('Rubrik').inputValue()).toBe(title);
+        expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(title);
         await expectNoViolations(page);
 
         await page
-          .getByLabel('Sammanfattning')
+          .getByLabel('Sammanfattning', { exact: true })
           .fill('Nya cykelvägar mellan tätorterna i kommunen.');
         await page.getByLabel('Status').selectOption('planerad');
         await page.getByLabel('Startdatum (ÅÅÅÅ-MM-DD)').fill('2026-03-01');
@@ -83,6 +83,23 @@ describe('admin journey', () => {
         await page.waitForURL(/\/admin\/insatser\/\d+\?klart=skapad/);
         path = new URL(page.url()).pathname;
         await expectNoViolations(page);
+
+        // Edit it again (the form prefilled, the version kept), then read its history.
+        await page.getByRole('link', { name: 'Redigera' }).click();
+        await page.waitForURL(/\/redigera$/);
+        await expectNoViolations(page);
+        expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(title);
+        await page
+          .getByLabel('Beskrivning', { exact: true })
+          .fill('Cykelvägarna byggs i två etapper.');
+        await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+        await page.waitForURL(/klart=sparad/);
+        await page.getByRole('link', { name: 'Historik' }).click();
+        await page.waitForURL(/\/historik$/);
+        await expectNoViolations(page);
+        expect(await page.locator('#v2 ins').first().textContent()).toContain('två etapper');
+        await page.getByRole('link', { name: 'Tillbaka till insatsen' }).click();
+        await page.waitForURL(new RegExp(`${path}$`));
         await page.getByRole('button', { name: 'Skicka in för godkännande' }).click();
         await page.waitForURL(/klart=inskickad/);
         await page.goto(`${base}/admin/konto`);

@@ -251,3 +251,23 @@ export const initiativeVersions = pgTable(
   },
   (t) => [index('initiative_versions_initiative_idx').on(t.initiativeId, t.version)],
 );
+
+/**
+ * The links between initiatives and the goals of a strategy version as they stood when the
+ * version was archived at the adoption of its successor, so the archive shows them unchanged.
+ */
+export const archivedInitiativeGoals = pgTable(
+  'archived_initiative_goals',
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id),
+    goalId: integer()
+      .notNull()
+      .references(() => goals.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.goalId] }),
+    index('archived_initiative_goals_goal_idx').on(t.goalId),
+  ],
+);

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { organisationKind, organisations, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
+import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 import { checkOrganisationNumber } from './organisationNumber.js';
+import { can } from './policies.js';
 
 export const organisationKinds = organisationKind.enumValues;
 
@@ -44,6 +46,7 @@ export async function createOrganisation(
   ctx: Ctx,
   input: CreateOrganisationInput,
 ): Promise<Result<{ id: number }>> {
+  if (!can(ctx.actor, 'organisations.manage')) throw new ForbiddenError();
   const parsed = parseInput(createOrganisationSchema, input);
   if (!parsed.ok) return parsed;
   const o = parsed.value;

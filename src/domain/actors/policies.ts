@@ -22,11 +22,19 @@ export type AccountPermission =
   | 'users.manage'
   | 'users.invite'
   | 'strategy.manage'
+  | 'organisations.manage'
   | 'audit.read';
 
 const grants: Record<UserRole, readonly AccountPermission[]> = {
-  admin: ['admin.enter', 'users.manage', 'users.invite', 'strategy.manage', 'audit.read'],
-  samordnare: ['admin.enter', 'strategy.manage', 'audit.read'],
+  admin: [
+    'admin.enter',
+    'users.manage',
+    'users.invite',
+    'strategy.manage',
+    'organisations.manage',
+    'audit.read',
+  ],
+  samordnare: ['admin.enter', 'strategy.manage', 'organisations.manage', 'audit.read'],
   aktor: ['admin.enter'],
   analytiker: ['admin.enter'],
 };

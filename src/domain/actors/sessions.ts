@@ -5,7 +5,7 @@ import type { Actor, Ctx, UserRole } from '../context.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 /** A session ends after two hours without activity, and after twelve hours whatever happens. */
-export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most once a minute, not on every request. */
 const TOUCH_MS = 60 * 1000;

@@ -26,6 +26,10 @@ export async function setUserRole(
       .where(eq(users.email, email));
     if (!user)
       return fail([issue('email', 'Det finns ingen användare med den e-postadressen.', 'unknown')]);
+    if (ctx.actor.kind === 'user' && ctx.actor.userId === user.id && role !== 'admin') {
+      return fail([issue('role', 'Du kan inte ta bort din egen administratörsroll.', 'self')]);
+    }
+    if (user.role === role) return ok({ id: user.id, role });
     await tx.db.update(users).set({ role, updatedAt: ctx.now() }).where(eq(users.id, user.id));
     await recordAuditEvent(tx, {
       action: 'user.role_changed',

@@ -47,6 +47,8 @@ export interface AnnualReportData {
       }[];
     }[];
     examples: ReportInitiative[];
+    /** The editors' introduction to the area, when written. */
+    introduction?: { sv: string; en: string };
   }[];
   started: ReportInitiative[];
   finished: ReportInitiative[];
@@ -62,7 +64,12 @@ const initiativeColumns = sql`i.id, i.title, i.summary, o.name as "ownerName", i
 export async function buildAnnualReport(
   db: Db,
   year: number,
-  options: { introduction?: string; now?: Date } = {},
+  options: {
+    introduction?: string;
+    now?: Date;
+    /** Editors' introductions per goal area, keyed by the area's id. */
+    areaIntroductions?: Record<string, { sv: string; en: string }>;
+  } = {},
 ): Promise<AnnualReportData> {
   const strategy = await currentStrategy(db);
   const published = sql`i.workflow_state = 'publicerad' and i.strategy_id = ${strategy.id}`;
@@ -132,7 +139,7 @@ export async function buildAnnualReport(
     queryRows<AnnualReportData['evaluations'][number]>(
       db,
       sql`select e.title, e.evaluator, e.evaluated_on::text as "evaluatedOn", e.findings from evaluations e
-          where extract(year from e.evaluated_on) = ${year} order by e.evaluated_on`,
+          where e.published_at is not null and extract(year from e.evaluated_on) = ${year} order by e.evaluated_on`,
     ),
   ]);
   const coverage = analyseCoverage(
@@ -149,6 +156,15 @@ export async function buildAnnualReport(
     areaSlug: _a,
     ...rest
   }: ReportInitiative & { areaSlug: string }): ReportInitiative => rest;
+  const areaIds = await queryRows<{ id: number; slug: string }>(
+    db,
+    sql`select id, slug from goal_areas where strategy_id = ${strategy.id}`,
+  );
+  const introductionOf = (slug: string) => {
+    const id = areaIds.find((a) => a.slug === slug)?.id;
+    const intro = id === undefined ? undefined : options.areaIntroductions?.[String(id)];
+    return intro && (intro.sv || intro.en) ? { introduction: intro } : {};
+  };
   const areas = labels.goalAreas.map((a) => ({
     slug: a.key,
     nameSv: a.sv,
@@ -166,6 +182,7 @@ export async function buildAnnualReport(
           .map(({ code: _c, ...rest }) => rest),
       })),
     examples: exampleRows.filter((e) => e.areaSlug === a.key).map(strip),
+    ...introductionOf(a.key),
   }));
   return {
     year,

@@ -6,6 +6,7 @@ import { inTransaction, type Ctx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { currentStrategy } from '../strategy/queries.js';
 import { buildAnnualReport, type AnnualReportData } from './annualReport.js';
+import type { AreaIntroductions } from './saveReportIntroductions.js';
 
 /**
  * Publishes the follow-up report of a year: the data is read once and frozen in the snapshot,
@@ -32,7 +33,11 @@ export async function publishFollowUpReport(
       );
     }
     const introduction = input.introduction ?? existing?.introduction ?? '';
-    const data = await buildAnnualReport(tx.db, input.year, { introduction, now: ctx.now() });
+    const data = await buildAnnualReport(tx.db, input.year, {
+      introduction,
+      now: ctx.now(),
+      areaIntroductions: (existing?.areaIntroductions ?? {}) as AreaIntroductions,
+    });
     const values = {
       strategyId: strategy.id,
       year: input.year,

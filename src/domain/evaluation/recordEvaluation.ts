@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { actionProgrammes, evaluations, goals, initiatives } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
+import { isCurator } from '../actors/policies.js';
 import { inTransaction, type Ctx } from '../context.js';
+import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 
 export const evaluationSchema = z.object({
@@ -12,6 +14,7 @@ export const evaluationSchema = z.object({
   method: z.string().trim().min(3, 'Beskriv metoden.').max(2000),
   evaluator: z.string().trim().min(2, 'Ange vem som utvärderat.').max(300),
   findings: z.string().trim().min(10, 'Beskriv resultaten med minst tio tecken.').max(20000),
+  recommendations: z.string().trim().max(20000).default(''),
   evaluatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.'),
   documents: z
     .array(
@@ -26,29 +29,33 @@ export const evaluationSchema = z.object({
 
 export type EvaluationInput = z.input<typeof evaluationSchema>;
 
-/** Records an evaluation of an initiative, an action programme or a goal. */
+/** Only the Region's curators record and publish evaluations. */
+export const evaluationPolicy = { manage: (actor: Ctx['actor']) => isCurator(actor) };
+
+/**
+ * Records an evaluation of an initiative, an action programme or a goal. It is published at
+ * once unless `draft` is set; a draft is published later with publishEvaluation.
+ */
 export async function recordEvaluation(
   ctx: Ctx,
   input: EvaluationInput,
+  options: { draft?: boolean } = {},
 ): Promise<Result<{ id: number }>> {
+  if (!evaluationPolicy.manage(ctx.actor)) throw new ForbiddenError();
   const parsed = parseInput(evaluationSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   return inTransaction(ctx, async (tx) => {
-    const table = { initiative: initiatives, programme: actionProgrammes, goal: goals }[
-      v.subjectType
-    ];
-    const [subject] = await tx.db
-      .select({ id: table.id })
-      .from(table)
-      .where(eq(table.id, v.subjectId));
-    if (!subject) return fail([issue('subjectId', 'Det som utvärderats finns inte.', 'unknown')]);
+    if (!(await subjectExists(tx, v))) {
+      return fail([issue('subjectId', 'Det som utvärderats finns inte.', 'unknown')]);
+    }
     const [row] = await tx.db
       .insert(evaluations)
       .values({
         ...v,
         createdByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         createdAt: ctx.now(),
+        publishedAt: options.draft ? null : ctx.now(),
       })
       .returning({ id: evaluations.id });
     await recordAuditEvent(tx, {
@@ -59,4 +66,19 @@ export async function recordEvaluation(
     });
     return ok({ id: row!.id });
   });
+}
+
+/** Whether the initiative, programme or goal an evaluation is about exists. */
+export async function subjectExists(
+  tx: Ctx,
+  v: { subjectType: 'initiative' | 'programme' | 'goal'; subjectId: number },
+): Promise<boolean> {
+  const table = { initiative: initiatives, programme: actionProgrammes, goal: goals }[
+    v.subjectType
+  ];
+  const [subject] = await tx.db
+    .select({ id: table.id })
+    .from(table)
+    .where(eq(table.id, v.subjectId));
+  return Boolean(subject);
 }

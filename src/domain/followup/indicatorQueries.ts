@@ -55,7 +55,8 @@ const indicatorSelect = sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_e
   g.id as "goalId", g.code as "goalCode", g.name_sv as "goalNameSv", g.name_en as "goalNameEn",
   g.position as "goalPosition", a.id as "areaId", a.slug as "areaSlug", a.name_sv as "areaNameSv",
   a.name_en as "areaNameEn", a.colour as "areaColour", a.position as "areaPosition"
-  from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id`;
+  from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id
+  join strategies s on s.id = a.strategy_id and s.status <> 'draft'`;
 
 function toDetail(r: IndicatorRow): IndicatorDetail {
   return {
@@ -165,7 +166,8 @@ export async function indicatorHeadlines(
   db: Db,
   goalAreaId?: number,
 ): Promise<IndicatorHeadline[]> {
-  const where = goalAreaId === undefined ? sql`` : sql` where a.id = ${goalAreaId}`;
+  const where =
+    goalAreaId === undefined ? sql` where s.is_current` : sql` where a.id = ${goalAreaId}`;
   const rows = await queryRows<IndicatorRow>(
     db,
     sql`${indicatorSelect}${where} order by a.position, g.position, i.id`,
@@ -247,4 +249,83 @@ export async function followUpOverview(db: Db): Promise<GoalAreaFollowUp[]> {
     a.rollUp = rollUpProgress(a.goals.flatMap((g) => g.rollUp.parts));
   }
   return areas;
+}
+
+/** One row of the indicator catalogue in the admin. */
+export interface CatalogueRow
+  extends Pick<
+    IndicatorDetail,
+    | 'id'
+    | 'slug'
+    | 'nameSv'
+    | 'nameEn'
+    | 'source'
+    | 'sourceRef'
+    | 'unit'
+    | 'baselineYear'
+    | 'baselineValue'
+    | 'targetYear'
+    | 'targetValue'
+    | 'targetIsExample'
+    | 'isDemo'
+  > {
+  goalCode: string;
+  goalNameSv: string;
+  goalNameEn: string;
+}
+
+/** Every indicator of the catalogue, by goal (draft strategy versions' copies excluded). */
+export async function indicatorCatalogue(db: Db): Promise<CatalogueRow[]> {
+  return queryRows<CatalogueRow>(
+    db,
+    sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_en as "nameEn", i.source::text as source,
+      i.source_ref as "sourceRef", i.unit, i.baseline_year as "baselineYear", i.baseline_value as "baselineValue",
+      i.target_year as "targetYear", i.target_value as "targetValue", i.target_is_example as "targetIsExample",
+      i.is_demo as "isDemo", g.code as "goalCode", g.name_sv as "goalNameSv", g.name_en as "goalNameEn"
+      from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id
+      join strategies s on s.id = a.strategy_id and s.status <> 'draft'
+      order by a.position, g.position, i.name_sv, i.id`,
+  );
+}
+
+/** The stored fields of one indicator, as the edit form shows them. */
+export interface IndicatorFields extends Omit<IndicatorDetail, 'isDemo' | 'goal' | 'goalArea'> {
+  goalId: number;
+  description: string;
+  placeCodes: string[];
+  methodNote: string;
+}
+
+export async function indicatorFields(db: Db, id: number): Promise<IndicatorFields> {
+  const [row] = await queryRows<IndicatorFields>(
+    db,
+    sql`select id, goal_id as "goalId", slug, name_sv as "nameSv", name_en as "nameEn", description, unit,
+      source::text as source, source_ref as "sourceRef", direction::text as direction,
+      gender_split as "genderSplit", decimals, baseline_year as "baselineYear", baseline_value as "baselineValue",
+      target_year as "targetYear", target_value as "targetValue", target_is_example as "targetIsExample",
+      place_codes as "placeCodes", method_note as "methodNote"
+      from indicators where id = ${id}`,
+  );
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** The goals of the current strategy and the places, for the indicator form. */
+export async function indicatorFormChoices(db: Db): Promise<{
+  goals: { id: number; code: string; nameSv: string; nameEn: string }[];
+  places: { code: string; nameSv: string; nameEn: string }[];
+}> {
+  const [goals, places] = await Promise.all([
+    queryRows<{ id: number; code: string; nameSv: string; nameEn: string }>(
+      db,
+      sql`select g.id, g.code, g.name_sv as "nameSv", g.name_en as "nameEn" from goals g
+        join goal_areas a on a.id = g.goal_area_id join strategies s on s.id = a.strategy_id and s.is_current
+        order by a.position, g.position, g.id`,
+    ),
+    queryRows<{ code: string; nameSv: string; nameEn: string }>(
+      db,
+      sql`select code, name_sv as "nameSv", name_en as "nameEn" from places order by code`,
+    ),
+  ]);
+  return { goals, places };
 }

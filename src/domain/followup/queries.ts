@@ -1,8 +1,8 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evaluations, progressReports } from '../../db/schema/index.js';
 
-/** Progress reports of an initiative, oldest first, with the outputs the public may see. */
+/** Published progress reports of an initiative, oldest first, with the outputs the public may see. */
 export async function listProgressReports(db: Db, initiativeId: number) {
   const rows = await db
     .select({
@@ -14,7 +14,9 @@ export async function listProgressReports(db: Db, initiativeId: number) {
       spentSek: progressReports.spentSek,
     })
     .from(progressReports)
-    .where(eq(progressReports.initiativeId, initiativeId))
+    .where(
+      and(eq(progressReports.initiativeId, initiativeId), eq(progressReports.state, 'publicerad')),
+    )
     .orderBy(asc(progressReports.periodEnd));
   const count = (o: unknown, k: string) => {
     const v = (o as Record<string, unknown> | null)?.[k];
@@ -32,7 +34,7 @@ export async function listProgressReports(db: Db, initiativeId: number) {
   }));
 }
 
-/** Evaluations of an initiative, newest first; documents are public links. */
+/** Published evaluations of an initiative, newest first; documents are public links. */
 export async function listEvaluations(
   db: Db,
   subject: { type: 'initiative' | 'programme' | 'goal'; id: number },
@@ -43,10 +45,18 @@ export async function listEvaluations(
       method: evaluations.method,
       evaluator: evaluations.evaluator,
       findings: evaluations.findings,
+      recommendations: evaluations.recommendations,
       evaluatedOn: evaluations.evaluatedOn,
-      documents: evaluations.documents,
+      // Links, then the uploaded PDFs, which are served by /dokument/:id.
+      documents: sql<unknown>`${evaluations.documents} || coalesce((select jsonb_agg(jsonb_build_object('title', ed.title, 'url', '/dokument/' || ed.document_id) order by ed.document_id) from evaluation_documents ed where ed.evaluation_id = ${evaluations.id}), '[]'::jsonb)`,
     })
     .from(evaluations)
-    .where(and(eq(evaluations.subjectType, subject.type), eq(evaluations.subjectId, subject.id)))
+    .where(
+      and(
+        eq(evaluations.subjectType, subject.type),
+        eq(evaluations.subjectId, subject.id),
+        isNotNull(evaluations.publishedAt),
+      ),
+    )
     .orderBy(desc(evaluations.evaluatedOn));
 }

@@ -3,10 +3,16 @@ import { findIndicatorBySlug } from './findIndicator.js';
 import {
   importObservations,
   recordFailedImport,
+  reportImportProgress,
+  startImportRun,
   type ImportIssue,
   type ImportOutcome,
 } from './importObservations.js';
-import type { KoladaBatchProgress, KoladaClient } from './kolada/koladaClient.js';
+import {
+  KOLADA_BATCH_SIZE,
+  type KoladaBatchProgress,
+  type KoladaClient,
+} from './kolada/koladaClient.js';
 import { sourceIssue } from './sourceFailure.js';
 
 export interface ImportKoladaInput {
@@ -19,7 +25,8 @@ export interface ImportKoladaInput {
 /**
  * Fetches one Kolada KPI for the given places and years and stores it on an indicator. Every
  * batch is fetched before anything is written, so a source failure half-way leaves no values
- * behind, only a failed import run.
+ * behind, only a failed import run. The run is opened first and counts its calls as progress
+ * (one per batch of places, and one for the write).
  */
 export async function importKoladaValues(
   ctx: Ctx,
@@ -41,16 +48,30 @@ export async function importKoladaValues(
       code: 'unknown_indicator',
     });
   }
+  const batches = Math.ceil(new Set(input.places).size / KOLADA_BATCH_SIZE) + 1;
+  const runId = await startImportRun(ctx, { source: 'kolada', params, progressTotal: batches });
+  let progress = Promise.resolve();
   let rows;
   try {
     const kpi = await deps.client.kpi(input.kpi);
-    rows = await deps.client.values(kpi.id, input.places, input.years, deps.onBatch);
+    rows = await deps.client.values(kpi.id, input.places, input.years, (p) => {
+      progress = progress.then(() => reportImportProgress(ctx, runId, p.batch, p.batches + 1));
+      deps.onBatch?.(p);
+    });
+    await progress;
   } catch (err) {
-    return failed(sourceIssue(err));
+    await progress.catch(() => undefined);
+    const issue = sourceIssue(err);
+    return {
+      ok: false,
+      runId: await recordFailedImport(ctx, { source: 'kolada', params, runId, issues: [issue] }),
+      issues: [issue],
+    };
   }
   return importObservations(ctx, {
     source: 'kolada',
     params,
+    runId,
     rows: rows.map((r) => ({ ...r, indicatorId: indicator.id })),
   });
 }

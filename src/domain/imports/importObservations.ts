@@ -1,11 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  importRuns,
-  indicators,
-  observationRevisions,
-  observations,
-  places,
-} from '../../db/schema/index.js';
+import { importRuns, indicators, observations, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import type { ParsedRow } from './parsedRow.js';
@@ -29,6 +23,8 @@ export interface ImportInput {
   params: Record<string, unknown>;
   rows: ImportRow[];
   sourceRevision?: string | null;
+  /** A run opened earlier by startImportRun (to show progress while fetching); else one is made. */
+  runId?: number;
 }
 
 export interface ImportCounts {
@@ -46,6 +42,9 @@ export type ImportOutcome =
 
 /** Larger than any count or amount our indicators measure; beyond it a value is a unit mistake. */
 export const ABSURD_VALUE = 1e12;
+
+/** Rows per insert statement; each batch is one JSON parameter. */
+const WRITE_BATCH = 10_000;
 
 class RejectedImport extends Error {
   constructor(readonly issues: ImportIssue[]) {
@@ -66,24 +65,20 @@ export async function importObservations(ctx: Ctx, input: ImportInput): Promise<
   const started = performance.now();
   try {
     return await inTransaction(ctx, async (tx) => {
-      const [run] = await tx.db
-        .insert(importRuns)
-        .values({
-          source: input.source,
-          params: input.params,
-          status: 'running',
-          startedAt: tx.now(),
-          triggeredByUserId: tx.actor.kind === 'user' ? tx.actor.userId : null,
-        })
-        .returning({ id: importRuns.id });
-      const runId = run!.id;
+      const runId = input.runId ?? (await insertRun(tx, input.source, input.params, 'running'));
       const issues = await checkRows(tx, input.rows);
       if (issues.length > 0) throw new RejectedImport(issues);
       const counts = await writeRows(tx, input, runId);
       const durationMs = Math.round(performance.now() - started);
       await tx.db
         .update(importRuns)
-        .set({ ...counts, status: 'succeeded', durationMs, finishedAt: tx.now() })
+        .set({
+          ...counts,
+          status: 'succeeded',
+          durationMs: await runDuration(tx, runId, durationMs),
+          finishedAt: tx.now(),
+          progressDone: sql`coalesce(${importRuns.progressTotal}, ${importRuns.progressDone})`,
+        })
         .where(eq(importRuns.id, runId));
       await recordAuditEvent(tx, {
         action: 'import.succeeded',
@@ -108,6 +103,7 @@ export async function importObservations(ctx: Ctx, input: ImportInput): Promise<
     const runId = await recordFailedImport(ctx, {
       source: input.source,
       params: input.params,
+      runId: input.runId,
       issues,
       rowsRead: input.rows.length,
       durationMs: Math.round(performance.now() - started),
@@ -117,7 +113,10 @@ export async function importObservations(ctx: Ctx, input: ImportInput): Promise<
   }
 }
 
-/** Stores a failed run (rows read, errors) with its audit event, in a transaction of its own. */
+/**
+ * Stores a failed run (rows read, errors) with its audit event, in a transaction of its own: the
+ * run opened by startImportRun when given, else a new one.
+ */
 export async function recordFailedImport(
   ctx: Ctx,
   input: {
@@ -126,31 +125,94 @@ export async function recordFailedImport(
     issues: ImportIssue[];
     rowsRead?: number;
     durationMs?: number;
+    runId?: number;
   },
 ): Promise<number> {
   return inTransaction(ctx, async (tx) => {
-    const [run] = await tx.db
-      .insert(importRuns)
-      .values({
-        source: input.source,
-        params: input.params,
-        status: 'failed',
-        rowsRead: input.rowsRead ?? 0,
-        errors: input.issues.slice(0, 1000),
-        durationMs: input.durationMs ?? null,
-        startedAt: tx.now(),
-        finishedAt: tx.now(),
-        triggeredByUserId: tx.actor.kind === 'user' ? tx.actor.userId : null,
-      })
-      .returning({ id: importRuns.id });
+    const failed = {
+      status: 'failed',
+      rowsRead: input.rowsRead ?? 0,
+      errors: input.issues.slice(0, 1000),
+      finishedAt: tx.now(),
+    };
+    let runId = input.runId;
+    if (runId === undefined) {
+      runId = await insertRun(tx, input.source, input.params, 'failed');
+      await tx.db
+        .update(importRuns)
+        .set({ ...failed, durationMs: input.durationMs ?? null })
+        .where(eq(importRuns.id, runId));
+    } else {
+      await tx.db
+        .update(importRuns)
+        .set({ ...failed, durationMs: await runDuration(tx, runId, input.durationMs ?? 0) })
+        .where(eq(importRuns.id, runId));
+    }
     await recordAuditEvent(tx, {
       action: 'import.failed',
       entityType: 'import_run',
-      entityId: run!.id,
+      entityId: runId,
       after: { source: input.source, params: input.params, errors: input.issues.length },
     });
-    return run!.id;
+    return runId;
   });
+}
+
+async function insertRun(
+  ctx: Ctx,
+  source: string,
+  params: Record<string, unknown>,
+  status: string,
+  progressTotal: number | null = null,
+): Promise<number> {
+  const [run] = await ctx.db
+    .insert(importRuns)
+    .values({
+      source,
+      params,
+      status,
+      progressTotal,
+      startedAt: ctx.now(),
+      triggeredByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    })
+    .returning({ id: importRuns.id });
+  return run!.id;
+}
+
+/** A run's duration: from its start (it may have been opened before fetching) or as measured. */
+async function runDuration(ctx: Ctx, runId: number, measuredMs: number): Promise<number> {
+  const [run] = await ctx.db
+    .select({ startedAt: importRuns.startedAt })
+    .from(importRuns)
+    .where(eq(importRuns.id, runId));
+  const sinceStart = run ? ctx.now().getTime() - run.startedAt.getTime() : 0;
+  return Math.max(measuredMs, Math.round(sinceStart));
+}
+
+/**
+ * Opens a run before a long fetch, committed at once so the admin page shows it while it runs;
+ * importObservations (with its runId) or recordFailedImport closes it.
+ */
+export async function startImportRun(
+  ctx: Ctx,
+  input: { source: string; params: Record<string, unknown>; progressTotal?: number },
+): Promise<number> {
+  return inTransaction(ctx, (tx) =>
+    insertRun(tx, input.source, input.params, 'running', input.progressTotal ?? null),
+  );
+}
+
+/** Records how far a running import has come (committed on its own, visible at once). */
+export async function reportImportProgress(
+  ctx: Ctx,
+  runId: number,
+  done: number,
+  total: number,
+): Promise<void> {
+  await ctx.db
+    .update(importRuns)
+    .set({ progressDone: done, progressTotal: total })
+    .where(and(eq(importRuns.id, runId), eq(importRuns.status, 'running')));
 }
 
 async function checkRows(ctx: Ctx, rows: ImportRow[]): Promise<ImportIssue[]> {
@@ -254,53 +316,38 @@ async function writeRows(ctx: Ctx, input: ImportInput, runId: number): Promise<I
       revisions.push({ observationId: before.id, old: before, row: { ...r, status } });
     } else counts.rowsUnchanged += 1;
   }
-  const retrievedAt = ctx.now();
-  for (let i = 0; i < toWrite.length; i += 1000) {
-    await ctx.db
-      .insert(observations)
-      .values(
-        toWrite.slice(i, i + 1000).map((r) => ({
-          indicatorId: r.indicatorId,
-          placeCode: r.placeCode,
-          period: r.period,
-          gender: r.gender,
-          value: r.value,
-          status: r.status,
-          source: input.source,
-          sourceRevision: input.sourceRevision ?? null,
-          retrievedAt,
-          importRunId: runId,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [
-          observations.indicatorId,
-          observations.placeCode,
-          observations.period,
-          observations.gender,
-        ],
-        set: {
-          value: sql`excluded.value`,
-          status: sql`excluded.status`,
-          source: sql`excluded.source`,
-          sourceRevision: sql`excluded.source_revision`,
-          retrievedAt: sql`excluded.retrieved_at`,
-          importRunId: sql`excluded.import_run_id`,
-        },
-      });
+  const retrievedAt = ctx.now().toISOString();
+  // Each batch travels as one JSON parameter (json_to_recordset), not one parameter per value.
+  for (let i = 0; i < toWrite.length; i += WRITE_BATCH) {
+    const batch = toWrite.slice(i, i + WRITE_BATCH).map((r) => ({
+      i: r.indicatorId,
+      p: r.placeCode,
+      y: r.period,
+      g: r.gender,
+      v: r.value,
+      s: r.status,
+    }));
+    await ctx.db.execute(sql`insert into observations
+        (indicator_id, place_code, period, gender, value, status, source, source_revision, retrieved_at, import_run_id)
+      select r.i, r.p, r.y, r.g::gender, r.v, r.s, ${input.source}, ${input.sourceRevision ?? null},
+        ${retrievedAt}::timestamptz, ${runId}::int
+      from json_to_recordset(${JSON.stringify(batch)}::json) as r(i int, p text, y int, g text, v float8, s text)
+      on conflict (indicator_id, place_code, period, gender) do update set value = excluded.value,
+        status = excluded.status, source = excluded.source, source_revision = excluded.source_revision,
+        retrieved_at = excluded.retrieved_at, import_run_id = excluded.import_run_id`);
   }
-  for (let i = 0; i < revisions.length; i += 1000) {
-    await ctx.db.insert(observationRevisions).values(
-      revisions.slice(i, i + 1000).map((rev) => ({
-        observationId: rev.observationId,
-        oldValue: rev.old.value,
-        newValue: rev.row.value,
-        oldStatus: rev.old.status,
-        newStatus: rev.row.status,
-        importRunId: runId,
-        revisedAt: retrievedAt,
-      })),
-    );
+  for (let i = 0; i < revisions.length; i += WRITE_BATCH) {
+    const batch = revisions.slice(i, i + WRITE_BATCH).map((rev) => ({
+      o: rev.observationId,
+      ov: rev.old.value,
+      nv: rev.row.value,
+      os: rev.old.status,
+      ns: rev.row.status,
+    }));
+    await ctx.db.execute(sql`insert into observation_revisions
+        (observation_id, old_value, new_value, old_status, new_status, import_run_id, revised_at)
+      select r.o, r.ov, r.nv, r.os, r.ns, ${runId}::int, ${retrievedAt}::timestamptz
+      from json_to_recordset(${JSON.stringify(batch)}::json) as r(o int, ov float8, nv float8, os text, ns text)`);
   }
   counts.rowsWritten = toWrite.length;
   return counts;

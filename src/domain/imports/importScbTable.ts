@@ -3,6 +3,8 @@ import { findIndicatorBySlug } from './findIndicator.js';
 import {
   importObservations,
   recordFailedImport,
+  reportImportProgress,
+  startImportRun,
   type ImportIssue,
   type ImportOutcome,
 } from './importObservations.js';
@@ -56,6 +58,8 @@ export async function importScbTable(
     [timeDim]: input.years.map(String),
     ...input.selection,
   };
+  // One call to SCB and one write: the run shows 0 of 2 while the table is fetched.
+  const runId = await startImportRun(ctx, { source: 'scb', params, progressTotal: 2 });
   let rows;
   try {
     const data =
@@ -63,12 +67,19 @@ export async function importScbTable(
         ? await deps.client.v1(input.table, selection)
         : await deps.client.v2(input.table, selection);
     rows = scbCellsToRows(data, input.mapping);
+    await reportImportProgress(ctx, runId, 1, 2);
   } catch (err) {
-    return failed(sourceIssue(err));
+    const issue = sourceIssue(err);
+    return {
+      ok: false,
+      runId: await recordFailedImport(ctx, { source: 'scb', params, runId, issues: [issue] }),
+      issues: [issue],
+    };
   }
   return importObservations(ctx, {
     source: 'scb',
     params,
+    runId,
     rows: rows.map((r) => ({ ...r, indicatorId: indicator.id })),
   });
 }

@@ -1,7 +1,9 @@
 /**
  * The HTTP side of the statistics importers: timeouts, retries with exponential backoff on 429,
- * 5xx and network errors (honouring Retry-After), and a polite rate limit. Sleep and clock are
- * injectable so tests never wait for a real backoff.
+ * 5xx and network errors (honouring Retry-After), and a polite rate limit. Only the configured
+ * origins are called and redirects are followed by hand within the same origin, so a response
+ * cannot steer a request to another host (SSRF). Sleep and clock are injectable so tests never
+ * wait for a real backoff.
  */
 
 export type SourceErrorCode =
@@ -35,7 +37,16 @@ export interface HttpOptions {
   /** At most `rateLimit.calls` requests within `rateLimit.perMs`. */
   rateLimit?: { calls: number; perMs: number };
   userAgent?: string;
+  /**
+   * The origins (scheme, host, port) requests may go to: the configured base URLs. A URL from
+   * elsewhere — a next-page link in a response, say — is refused before anything is sent.
+   * Without it, each request may only go to its own origin.
+   */
+  allowedOrigins?: string[];
 }
+
+/** Redirects are followed by hand, within the same origin only, at most this many in a row. */
+const MAX_REDIRECTS = 5;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -69,24 +80,51 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
     }
   }
 
+  /** The URL, if it may be fetched: http(s), and one of the allowed origins. */
+  function allowed(url: string, origin?: string): URL {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new SourceError('source_bad_response', 'Källan gav en ogiltig adress.', { url });
+    }
+    const origins = options.allowedOrigins?.map((o) => new URL(o).origin) ?? [
+      origin ?? parsed.origin,
+    ];
+    if (!/^https?:$/.test(parsed.protocol) || !origins.includes(parsed.origin)) {
+      throw new SourceError(
+        'source_bad_response',
+        `Adressen ${parsed.host} är inte en konfigurerad källa; inget anrop gjordes.`,
+        { url },
+      );
+    }
+    return parsed;
+  }
+
   async function request(url: string, init: RequestInit): Promise<unknown> {
-    for (let attempt = 0; ; attempt += 1) {
+    const first = allowed(url);
+    let target = first.toString();
+    let current = init;
+    let redirects = 0;
+    for (let attempt = 0; ; ) {
       await waitForSlot();
       requests += 1;
       let response: Response;
       try {
-        response = await doFetch(url, {
-          ...init,
+        response = await doFetch(target, {
+          ...current,
+          redirect: 'manual',
           headers: {
             accept: 'application/json',
             'user-agent': options.userAgent ?? 'riktning (Region Kalmar län)',
-            ...(init.headers as Record<string, string> | undefined),
+            ...(current.headers as Record<string, string> | undefined),
           },
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
         if (attempt < retries) {
           await sleep(backoffMs * 2 ** attempt);
+          attempt += 1;
           continue;
         }
         throw new SourceError(
@@ -94,6 +132,31 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
           `Källan svarade inte (${(err as Error).name === 'TimeoutError' ? 'tidsgränsen passerades' : 'nätverksfel'}) efter ${attempt + 1} försök.`,
           { url },
         );
+      }
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel().catch(() => undefined);
+        // Only within the origin asked: never to another host, such as a private address.
+        const next = new URL(location, target).toString();
+        if (redirects >= MAX_REDIRECTS) {
+          throw new SourceError('source_bad_response', 'Källan skickade vidare för många gånger.', {
+            url,
+            status: response.status,
+          });
+        }
+        try {
+          allowed(next, first.origin);
+        } catch {
+          throw new SourceError(
+            'source_bad_response',
+            `Källan skickade vidare till en annan värd (${new URL(next).host}); det följs inte.`,
+            { url, status: response.status },
+          );
+        }
+        redirects += 1;
+        target = next;
+        if (response.status !== 307 && response.status !== 308) current = { method: 'GET' };
+        continue;
       }
       if (response.ok) {
         try {
@@ -110,6 +173,7 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
         await response.body?.cancel();
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
         await sleep(Math.max(retryAfter ?? 0, backoffMs * 2 ** attempt));
+        attempt += 1;
         continue;
       }
       await response.body?.cancel().catch(() => undefined);

@@ -1,19 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import {
-  fundingLines,
-  initiativeGoals,
-  initiativeMeasures,
-  initiativePartners,
-  initiativePerspectives,
-  initiativePlaces,
-  initiatives,
-  initiativeSdgTargets,
-  initiativeVersions,
-  strategies,
-} from '../../db/schema/index.js';
+import { initiatives, strategies } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
+import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
+import { appendVersion } from './initiativeVersions.js';
 import { initiativePolicy } from './policies.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 import { initiativeSchema, type InitiativeInput } from './initiativeSchema.js';
@@ -51,86 +42,24 @@ export async function createInitiative(
       .insert(initiatives)
       .values({
         strategyId: strategy.id,
-        title: v.title,
-        summary: v.summary,
-        description: v.description,
-        status: v.status,
-        startDate: v.startDate,
-        endDate: v.endDate,
-        ownerOrganisationId: v.ownerOrganisationId,
-        diarienummer: v.diarienummer,
-        contactEmail: v.contactEmail,
-        exampleOfYear: v.exampleOfYear,
-        isDemo: v.isDemo,
+        ...initiativeColumns(v),
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
       })
       .returning({ id: initiatives.id });
     const id = row!.id;
-    const partners = dedupe(
-      [{ organisationId: v.ownerOrganisationId, role: 'lead' as const }, ...v.partners],
-      (p) => `${p.organisationId}:${p.role}`,
-    );
-    await tx.db
-      .insert(initiativePartners)
-      .values(partners.map((p) => ({ initiativeId: id, ...p })));
-    if (v.funding.length > 0) {
-      await tx.db.insert(fundingLines).values(
-        v.funding.map((f) => ({
-          initiativeId: id,
-          source: f.source,
-          amountSek: f.amountSek,
-          year: f.year,
-          funderOrganisationId: f.funderOrganisationId ?? null,
-        })),
-      );
-    }
-    await tx.db
-      .insert(initiativePlaces)
-      .values([...new Set(v.placeCodes)].map((placeCode) => ({ initiativeId: id, placeCode })));
-    await tx.db
-      .insert(initiativeGoals)
-      .values([...new Set(v.goalIds)].map((goalId) => ({ initiativeId: id, goalId })));
-    if (v.perspectiveIds.length > 0) {
-      await tx.db.insert(initiativePerspectives).values(
-        [...new Set(v.perspectiveIds)].map((perspectiveId) => ({
-          initiativeId: id,
-          perspectiveId,
-        })),
-      );
-    }
-    if (v.sdgTargetCodes.length > 0) {
-      await tx.db.insert(initiativeSdgTargets).values(
-        [...new Set(v.sdgTargetCodes)].map((sdgTargetCode) => ({
-          initiativeId: id,
-          sdgTargetCode,
-        })),
-      );
-    }
-    if (v.measureIds.length > 0) {
-      await tx.db
-        .insert(initiativeMeasures)
-        .values([...new Set(v.measureIds)].map((measureId) => ({ initiativeId: id, measureId })));
-    }
-    const snapshot = { ...v, partners };
-    await tx.db.insert(initiativeVersions).values({
-      initiativeId: id,
-      version: 1,
-      snapshot,
-      createdByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      createdAt: ctx.now(),
+    const partners = await writeInitiativeRelations(tx.db, id, v, false);
+    await appendVersion(tx, id, 1, v, {
+      action: 'created',
+      state: 'utkast',
+      pendingState: null,
     });
     await recordAuditEvent(tx, {
       action: 'initiative.created',
       entityType: 'initiative',
       entityId: id,
-      after: snapshot,
+      after: { ...v, partners },
     });
     return ok({ id });
   });
-}
-
-function dedupe<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
 }

@@ -10,6 +10,14 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Datumet finns inte.');
 
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .nullish()
+    .transform((v) => v || null);
+
 /** The fields of an initiative, shared by the admin form, the seed and the importers. */
 export const initiativeSchema = z
   .object({
@@ -24,6 +32,10 @@ export const initiativeSchema = z
       .min(10, 'Skriv en sammanfattning på minst tio tecken.')
       .max(1000, 'Högst 1000 tecken.'),
     description: z.string().trim().max(20000, 'Högst 20 000 tecken.').default(''),
+    /** English texts; empty means the portal shows the Swedish text marked lang="sv". */
+    titleEn: optionalText(300, 'Högst 300 tecken.'),
+    summaryEn: optionalText(1000, 'Högst 1000 tecken.'),
+    descriptionEn: optionalText(20000, 'Högst 20 000 tecken.'),
     status: z.enum(initiativeStatuses, { error: 'Välj status.' }),
     startDate: isoDate,
     endDate: isoDate.nullish().transform((v) => v ?? null),

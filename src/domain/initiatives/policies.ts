@@ -6,12 +6,22 @@ import type { WorkflowState } from './workflow.js';
 export interface InitiativeFacts {
   ownerOrganisationId: number;
   workflowState: WorkflowState;
+  /** The state of a proposed change to a published initiative, if one is open. */
+  pendingState?: WorkflowState | null;
 }
 
 const ownsOrganisation = (actor: Actor, organisationId: number) =>
   actor.kind === 'user' && actor.organisationIds.includes(organisationId);
 
 const editableStates: readonly WorkflowState[] = ['utkast', 'returnerad'];
+
+const isOwnerMember = (actor: Actor, i: InitiativeFacts) =>
+  actor.kind === 'user' && actor.role === 'aktor' && ownsOrganisation(actor, i.ownerOrganisationId);
+
+/** A proposed change to a published initiative that its owner may still work on. */
+const openChange = (i: InitiativeFacts) =>
+  i.workflowState === 'publicerad' &&
+  (i.pendingState == null || editableStates.includes(i.pendingState));
 
 /**
  * Initiative policies, one place for every front door. Published initiatives are public;
@@ -29,23 +39,49 @@ export const initiativePolicy = {
     if (!actor) return false;
     return isCurator(actor) || ownsOrganisation(actor, i.ownerOrganisationId);
   },
+  /**
+   * Change the initiative's fields. Curators edit every state but archived directly; members
+   * edit their drafts, and propose changes to their published initiatives (see editMode).
+   */
   edit(actor: Actor, i: InitiativeFacts): boolean {
     if (i.workflowState === 'arkiverad') return false;
     if (isCurator(actor)) return true;
-    return (
-      actor.kind === 'user' &&
-      actor.role === 'aktor' &&
-      ownsOrganisation(actor, i.ownerOrganisationId) &&
-      editableStates.includes(i.workflowState)
-    );
+    return isOwnerMember(actor, i) && (editableStates.includes(i.workflowState) || openChange(i));
   },
+  /** Whether a save applies to the record or becomes a change proposed for approval. */
+  editMode(actor: Actor, i: InitiativeFacts): 'direct' | 'proposal' {
+    return !isCurator(actor) && i.workflowState === 'publicerad' ? 'proposal' : 'direct';
+  },
+  /** Submit a draft, or a proposed change of a published initiative, for approval. */
   submit(actor: Actor, i: InitiativeFacts): boolean {
+    if (i.workflowState === 'publicerad') {
+      return (
+        i.pendingState != null &&
+        editableStates.includes(i.pendingState) &&
+        (isCurator(actor) || isOwnerMember(actor, i))
+      );
+    }
     return editableStates.includes(i.workflowState) && initiativePolicy.edit(actor, i);
   },
   approve(actor: Actor, i: InitiativeFacts): boolean {
-    return isCurator(actor) && i.workflowState === 'inskickad';
+    return isCurator(actor) && awaitingApproval(i);
   },
   return(actor: Actor, i: InitiativeFacts): boolean {
-    return isCurator(actor) && i.workflowState === 'inskickad';
+    return isCurator(actor) && awaitingApproval(i);
+  },
+  /** Archive (never delete): curators, and the owner's members. */
+  archive(actor: Actor, i: InitiativeFacts): boolean {
+    return i.workflowState !== 'arkiverad' && (isCurator(actor) || isOwnerMember(actor, i));
+  },
+  /** Bring an archived initiative back as a draft: curators only. */
+  restore(actor: Actor, i: InitiativeFacts): boolean {
+    return i.workflowState === 'arkiverad' && isCurator(actor);
   },
 };
+
+function awaitingApproval(i: InitiativeFacts): boolean {
+  return (
+    i.workflowState === 'inskickad' ||
+    (i.workflowState === 'publicerad' && i.pendingState === 'inskickad')
+  );
+}

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
+import type { FacetKeyPrefix } from './facetKeys.js';
 import { PAGE_SIZE, type SearchQuery } from './searchQuery.js';
 
 export interface SearchHit {
@@ -53,32 +54,27 @@ const list = <T>(values: T[]) =>
     sql`, `,
   );
 
+/** The keys of one facet's chosen values (see facetKeys.ts), as a text[] expression. */
+const keysOf = (prefix: FacetKeyPrefix, values: (string | number)[]) =>
+  sql`array[${list(values.map((v) => `${prefix}:${v}`))}]::text[]`;
+
+/** The keys of the rows of a table whose column is one of the values (slugs and codes to ids). */
+const keysWhere = (prefix: FacetKeyPrefix, table: string, column: string, values: string[]) =>
+  sql`(select coalesce(array_agg(${`${prefix}:`} || t.id), '{}') from ${sql.raw(table)} t where t.${sql.raw(column)} in (${list(values)}))`;
+
+/**
+ * The chosen facet values: one value of each facet must match (OR within a facet, AND between
+ * facets). Relation facets test the denormalised keys, so the GIN index on facet_keys finds them.
+ */
 function filters(s: SearchQuery): SQL[] {
   const where: SQL[] = [sql`i.workflow_state = 'publicerad'`];
-  if (s.goalAreas.length)
-    where.push(
-      sql`i.id in (select ig.initiative_id from initiative_goals ig join goals g on g.id = ig.goal_id join goal_areas ga on ga.id = g.goal_area_id where ga.slug in (${list(s.goalAreas)}))`,
-    );
-  if (s.goals.length)
-    where.push(
-      sql`i.id in (select ig.initiative_id from initiative_goals ig join goals g on g.id = ig.goal_id where g.code in (${list(s.goals)}))`,
-    );
-  if (s.perspectives.length)
-    where.push(
-      sql`i.id in (select ip.initiative_id from initiative_perspectives ip join perspectives p on p.id = ip.perspective_id where p.slug in (${list(s.perspectives)}))`,
-    );
-  if (s.sdgGoals.length)
-    where.push(
-      sql`i.id in (select ist.initiative_id from initiative_sdg_targets ist join sdg_targets st on st.code = ist.sdg_target_code where st.goal_number in (${list(s.sdgGoals)}))`,
-    );
-  if (s.places.length)
-    where.push(
-      sql`i.id in (select initiative_id from initiative_places where place_code in (${list(s.places)}))`,
-    );
-  if (s.organisations.length)
-    where.push(
-      sql`i.id in (select pa.initiative_id from initiative_partners pa join organisations o on o.id = pa.organisation_id where o.slug in (${list(s.organisations)}))`,
-    );
+  const anyOf = (keys: SQL) => where.push(sql`i.facet_keys && ${keys}`);
+  if (s.goalAreas.length) anyOf(keysWhere('area', 'goal_areas', 'slug', s.goalAreas));
+  if (s.goals.length) anyOf(keysWhere('goal', 'goals', 'code', s.goals));
+  if (s.perspectives.length) anyOf(keysWhere('persp', 'perspectives', 'slug', s.perspectives));
+  if (s.sdgGoals.length) anyOf(keysOf('sdg', s.sdgGoals));
+  if (s.places.length) anyOf(keysOf('place', s.places));
+  if (s.organisations.length) anyOf(keysWhere('org', 'organisations', 'slug', s.organisations));
   if (s.statuses.length) where.push(sql`i.status::text in (${list(s.statuses)})`);
   if (s.years.length)
     where.push(
@@ -90,10 +86,7 @@ function filters(s: SearchQuery): SQL[] {
         sql` or `,
       )})`,
     );
-  if (s.sources.length)
-    where.push(
-      sql`i.id in (select initiative_id from funding_lines where source::text in (${list(s.sources)}))`,
-    );
+  if (s.sources.length) anyOf(keysOf('src', s.sources));
   return where;
 }
 
@@ -114,74 +107,99 @@ function textCondition(s: SearchQuery, fuzzy: boolean): { where: SQL | null; ran
 }
 
 /**
- * The matching initiatives, computed once per statement (materialized). The facets need only the
- * ids and a few columns; the relevance rank is computed only where it orders a page.
+ * The matching initiatives, read once per search (materialized): the few columns the facets and
+ * the order need, and the relevance rank only when it orders the page.
  */
-function matchedCte(s: SearchQuery, fuzzy: boolean, withRank: boolean): SQL {
+function matchedCte(s: SearchQuery, fuzzy: boolean): SQL {
   const { where, rank } = textCondition(s, fuzzy);
   const all = where ? [...filters(s), where] : filters(s);
   return sql`matched as materialized (
-    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at${withRank ? sql`, ${rank} as rank` : sql``}
+    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at, i.facet_keys,
+      ${s.sort === 'relevans' ? rank : sql`0::float8`} as rank
     from initiatives i where ${sql.join(all, sql` and `)}
   )`;
 }
 
 /**
- * One facet over a relation table: the relation rows of the matching initiatives (a hash
- * semi-join, not one index probe per match), grouped by an integer or enum key first and labelled
- * after. `distinct` is needed where one initiative can reach a value twice (two goals of one area).
+ * One relation facet: the counted keys with the prefix, labelled by their table. Values that
+ * share a label (a goal area's slug in two strategy versions) are summed, as links name the slug.
  */
-const facet = (o: { key: SQL; from: SQL; distinct: boolean; label: SQL; join: SQL; order: SQL }) =>
+const facet = (o: { prefix: FacetKeyPrefix; label: SQL; join: SQL; order: SQL }) =>
   sql`(select coalesce(json_agg(json_build_object('value', x.value, 'labelSv', x."labelSv", 'labelEn', x."labelEn", 'count', x.count) order by ${o.order}), '[]') from (
-    select ${o.label}, sum(c.n)::int as count from (
-      select k, count(*) as n from (
-        select ${o.distinct ? sql`distinct r.initiative_id,` : sql``} ${o.key} as k ${o.from}
-        where r.initiative_id in (select id from matched)) d group by k) c ${o.join}
+    select ${o.label}, sum(c.n)::int as count from facet_counts c ${o.join}
+    where c.k like ${`${o.prefix}:%`}
     group by value, "labelSv", "labelEn") x)`;
 
-async function facetsAndTotal(db: Db, s: SearchQuery, fuzzy: boolean) {
-  const [row] = await queryRows<{ total: number; facets: SearchResult['facets'] }>(
+const ORDER: Record<SearchQuery['sort'], SQL> = {
+  relevans: sql`m.rank desc, m.published_at desc nulls last, m.id desc`,
+  nyast: sql`m.published_at desc nulls last, m.id desc`,
+  start: sql`m.start_date desc, m.id desc`,
+  budget: sql`m.funding desc, m.id desc`,
+};
+
+const funding = (id: SQL) =>
+  sql`coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = ${id}), 0)::float8`;
+
+/**
+ * One statement per search: the matches are read once, and the total, every facet and the page
+ * (clamped to the last page, as the links are) come from them.
+ */
+async function searchOnce(db: Db, s: SearchQuery, fuzzy: boolean, pageSize: number) {
+  const snippet =
+    s.q && !fuzzy
+      ? sql`ts_headline('swedish', i.summary || ' ' || i.description, websearch_to_tsquery('swedish', ${s.q}), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')`
+      : sql`null::text`;
+  const [row] = await queryRows<{
+    total: number;
+    facets: SearchResult['facets'];
+    hits: SearchHit[];
+  }>(
     db,
-    sql`with ${matchedCte(s, fuzzy, false)}
-    select (select count(*)::int from matched) as total, json_build_object(
+    sql`with ${matchedCte(s, fuzzy)},
+    total as (select count(*)::int as n from matched),
+    facet_counts as materialized (select k, count(*) as n from matched m, unnest(m.facet_keys) k group by k),
+    paged as materialized (
+      select m.id, m.rank, m.published_at, m.start_date${s.sort === 'budget' ? sql`, m.funding` : sql``}
+      from ${s.sort === 'budget' ? sql`(select m.*, ${funding(sql`m.id`)} as funding from matched m)` : sql`matched`} m
+      order by ${ORDER[s.sort]} limit ${pageSize}
+      offset (select (least(${s.page}, greatest(1, ceil(n::numeric / ${pageSize})::int)) - 1) * ${pageSize} from total))
+    select (select n from total) as total,
+    (select coalesce(json_agg(to_jsonb(h) - 'ord' order by h.ord), '[]') from (
+      select i.id, i.title, i.title_en as "titleEn", i.summary, ${snippet} as snippet, i.status::text as status,
+        i.start_date::text as "startDate", i.end_date::text as "endDate", o.name as "ownerName", i.is_demo as "isDemo",
+        to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "publishedAt",
+        ${funding(sql`i.id`)} as "fundingSek",
+        row_number() over (order by ${ORDER[s.sort]}) as ord
+      from paged m join initiatives i on i.id = m.id join organisations o on o.id = i.owner_organisation_id) h) as hits,
+    json_build_object(
       'goalAreas', ${facet({
-        key: sql`g.goal_area_id`,
-        from: sql`from initiative_goals r join goals g on g.id = r.goal_id`,
-        distinct: true,
+        prefix: 'area',
         label: sql`ga.slug as value, ga.name_sv as "labelSv", ga.name_en as "labelEn", min(ga.position) as pos`,
-        join: sql`join goal_areas ga on ga.id = c.k`,
+        join: sql`join goal_areas ga on c.k = 'area:' || ga.id`,
         order: sql`x.pos`,
       })},
       'goals', ${facet({
-        key: sql`r.goal_id`,
-        from: sql`from initiative_goals r`,
-        distinct: false,
+        prefix: 'goal',
         label: sql`g.code as value, g.name_sv as "labelSv", g.name_en as "labelEn"`,
-        join: sql`join goals g on g.id = c.k`,
+        join: sql`join goals g on c.k = 'goal:' || g.id`,
         order: sql`x.value`,
       })},
       'perspectives', ${facet({
-        key: sql`r.perspective_id`,
-        from: sql`from initiative_perspectives r`,
-        distinct: false,
+        prefix: 'persp',
         label: sql`p.slug as value, p.name_sv as "labelSv", p.name_en as "labelEn", min(p.position) as pos`,
-        join: sql`join perspectives p on p.id = c.k`,
+        join: sql`join perspectives p on c.k = 'persp:' || p.id`,
         order: sql`x.pos`,
       })},
       'sdgGoals', ${facet({
-        key: sql`st.goal_number`,
-        from: sql`from initiative_sdg_targets r join sdg_targets st on st.code = r.sdg_target_code`,
-        distinct: true,
+        prefix: 'sdg',
         label: sql`sg.number::text as value, coalesce(sg.short_sv, sg.short_en) as "labelSv", sg.short_en as "labelEn", min(sg.number) as pos`,
-        join: sql`join sdg_goals sg on sg.number = c.k`,
+        join: sql`join sdg_goals sg on c.k = 'sdg:' || sg.number`,
         order: sql`x.pos`,
       })},
       'places', ${facet({
-        key: sql`r.place_code`,
-        from: sql`from initiative_places r`,
-        distinct: false,
+        prefix: 'place',
         label: sql`pl.code as value, pl.name_sv as "labelSv", pl.name_en as "labelEn"`,
-        join: sql`join places pl on pl.code = c.k`,
+        join: sql`join places pl on c.k = 'place:' || pl.code`,
         order: sql`x.value`,
       })},
       'organisations', (select coalesce(json_agg(x order by x.count desc, x."labelSv"), '[]') from (
@@ -198,47 +216,14 @@ async function facetsAndTotal(db: Db, s: SearchQuery, fuzzy: boolean) {
           least(coalesce(extract(year from m.end_date)::int, extract(year from now())::int + 1), extract(year from m.start_date)::int + 15)) y
         group by y) x),
       'sources', ${facet({
-        key: sql`r.source`,
-        from: sql`from funding_lines r`,
-        distinct: true,
-        label: sql`c.k::text as value, c.k::text as "labelSv", c.k::text as "labelEn"`,
+        prefix: 'src',
+        label: sql`substr(c.k, 5) as value, substr(c.k, 5) as "labelSv", substr(c.k, 5) as "labelEn"`,
         join: sql``,
         order: sql`x.value`,
       })}
     ) as facets`,
   );
   return row!;
-}
-
-const ORDER: Record<SearchQuery['sort'], SQL> = {
-  relevans: sql`m.rank desc, m.published_at desc nulls last, m.id desc`,
-  nyast: sql`m.published_at desc nulls last, m.id desc`,
-  start: sql`m.start_date desc, m.id desc`,
-  budget: sql`funding desc, m.id desc`,
-};
-
-async function page(
-  db: Db,
-  s: SearchQuery,
-  fuzzy: boolean,
-  limit: number,
-  offset: number,
-): Promise<SearchHit[]> {
-  const snippet =
-    s.q && !fuzzy
-      ? sql`ts_headline('swedish', i.summary || ' ' || i.description, websearch_to_tsquery('swedish', ${s.q}), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')`
-      : sql`null::text`;
-  return queryRows<SearchHit>(
-    db,
-    sql`with ${matchedCte(s, fuzzy, true)}
-    select i.id, i.title, i.title_en as "titleEn", i.summary, ${snippet} as snippet, i.status::text as status,
-      i.start_date::text as "startDate", i.end_date::text as "endDate", o.name as "ownerName", i.is_demo as "isDemo",
-      to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "publishedAt",
-      coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0)::float8 as funding,
-      coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0)::float8 as "fundingSek"
-    from matched m join initiatives i on i.id = m.id join organisations o on o.id = i.owner_organisation_id
-    order by ${ORDER[s.sort]} limit ${limit} offset ${offset}`,
-  );
 }
 
 /** Full-text search with Swedish stemming, a typo-tolerant fallback, facets, sort and pages. */
@@ -248,41 +233,30 @@ export async function searchInitiatives(
   options: { pageSize?: number } = {},
 ): Promise<SearchResult> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  let fuzzy = false;
-  let summary = await facetsAndTotal(db, s, false);
-  if (summary.total === 0 && s.q) {
-    return withTrigramLimits(db, async (tx) => {
-      const similar = await facetsAndTotal(tx, s, true);
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    // Room for the matches of a common word in memory (the default spills them to disk), and
+    // pg_trgm thresholds equal to the typo-tolerant limits; both for this transaction only.
+    await tx.execute(
+      sql`select set_config('work_mem', '32MB', true), set_config('pg_trgm.similarity_threshold', '0.2', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`,
+    );
+    let fuzzy = false;
+    let found = await searchOnce(tx, s, false, pageSize);
+    if (found.total === 0 && s.q) {
+      const similar = await searchOnce(tx, s, true, pageSize);
       if (similar.total > 0) {
         fuzzy = true;
-        summary = similar;
+        found = similar;
       }
-      return finish(tx, s, fuzzy, summary, pageSize);
-    });
-  }
-  return finish(db, s, fuzzy, summary, pageSize);
-}
-
-/** Runs fn in a transaction whose pg_trgm thresholds match the typo-tolerant limits above. */
-function withTrigramLimits<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.similarity_threshold', '0.2', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`,
-    );
-    return fn(tx as unknown as Db);
+    }
+    const pageCount = Math.max(1, Math.ceil(found.total / pageSize));
+    return {
+      hits: found.hits,
+      total: found.total,
+      page: Math.min(s.page, pageCount),
+      pageCount,
+      fuzzy,
+      facets: found.facets,
+    };
   });
-}
-
-async function finish(
-  db: Db,
-  s: SearchQuery,
-  fuzzy: boolean,
-  summary: { total: number; facets: SearchResult['facets'] },
-  pageSize: number,
-): Promise<SearchResult> {
-  const pageCount = Math.max(1, Math.ceil(summary.total / pageSize));
-  const current = Math.min(s.page, pageCount);
-  const hits =
-    summary.total === 0 ? [] : await page(db, s, fuzzy, pageSize, (current - 1) * pageSize);
-  return { hits, total: summary.total, page: current, pageCount, fuzzy, facets: summary.facets };
 }

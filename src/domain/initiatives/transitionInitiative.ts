@@ -3,25 +3,46 @@ import { initiatives, memberships } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
-import { checkTransition, type WorkflowAction, type WorkflowState } from './workflow.js';
+import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
+import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
+import { appendVersion, type VersionAction } from './initiativeVersions.js';
+import {
+  checkTransition,
+  pendingTransitions,
+  type WorkflowAction,
+  type WorkflowState,
+} from './workflow.js';
 
-/** Moves an initiative through the approval workflow; the policy is checked here, on the server. */
+const changeActions: Partial<Record<WorkflowAction, VersionAction>> = {
+  submit: 'change_submitted',
+  approve: 'change_approved',
+  return: 'change_returned',
+};
+
+/**
+ * Moves an initiative through the approval workflow; the policy is checked here, on the server.
+ * When a change to a published initiative is open, submit, approve and return act on the
+ * change: approval applies it to the record as a new version. Every step is a version and an
+ * audit event; with `expectedVersion`, a step taken on a stale page is refused (409).
+ */
 export async function transitionInitiative(
   ctx: Ctx,
-  input: { initiativeId: number; action: WorkflowAction; comment?: string },
+  input: {
+    initiativeId: number;
+    action: WorkflowAction;
+    comment?: string;
+    expectedVersion?: number;
+  },
 ): Promise<{ id: number; from: WorkflowState; to: WorkflowState }> {
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .select({
-        id: initiatives.id,
-        workflowState: initiatives.workflowState,
-        ownerOrganisationId: initiatives.ownerOrganisationId,
-        publishedAt: initiatives.publishedAt,
-      })
-      .from(initiatives)
-      .where(eq(initiatives.id, input.initiativeId))
-      .for('update');
+    const row = await loadInitiativeState(tx.db, input.initiativeId, true);
     if (!row) throw new NotFoundError('Insatsen finns inte.');
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+      throw new ConflictError(
+        'Insatsen har ändrats sedan du öppnade sidan. Ladda om sidan och försök igen.',
+        'stale_version',
+      );
+    }
     let isOwnerEditor = false;
     if (ctx.actor.kind === 'user') {
       const m = await tx.db
@@ -32,30 +53,87 @@ export async function transitionInitiative(
       isOwnerEditor =
         ctx.actor.role === 'aktor' && m.some((x) => x.organisationId === row.ownerOrganisationId);
     }
-    const check = checkTransition(row.workflowState, input.action, {
-      role: ctx.actor.kind === 'user' ? ctx.actor.role : 'system',
+    const who = {
+      role: ctx.actor.kind === 'user' ? ctx.actor.role : ('system' as const),
       isOwnerEditor,
-    });
+    };
+    const onChange =
+      row.workflowState === 'publicerad' &&
+      row.pendingState != null &&
+      input.action in changeActions;
+    const check = onChange
+      ? checkTransition(row.pendingState!, input.action, who, pendingTransitions)
+      : checkTransition(row.workflowState, input.action, who);
     if (!check.ok) {
       if (check.code === 'forbidden') throw new ForbiddenError(check.message);
       throw new ConflictError(check.message, check.code);
     }
     const now = ctx.now();
-    await tx.db
-      .update(initiatives)
-      .set({
-        workflowState: check.to,
-        updatedAt: now,
-        publishedAt: check.to === 'publicerad' ? (row.publishedAt ?? now) : row.publishedAt,
-      })
-      .where(eq(initiatives.id, row.id));
+    const version = row.version + 1;
+    const comment = input.comment?.trim() || null;
+    const stored = (await loadInitiativeData(tx.db, row.id))!;
+    let data = stored.data;
+    let proposal = false;
+    if (onChange) {
+      const applied = input.action === 'approve';
+      data = stored.pending ?? stored.data;
+      proposal = !applied;
+      if (applied) {
+        await tx.db
+          .update(initiatives)
+          .set(initiativeColumns(data))
+          .where(eq(initiatives.id, row.id));
+        await writeInitiativeRelations(tx.db, row.id, data, true);
+      }
+      await tx.db
+        .update(initiatives)
+        .set({
+          version,
+          updatedAt: now,
+          pendingChanges: applied ? null : undefined,
+          pendingState: applied ? null : check.to,
+          pendingComment: input.action === 'return' ? comment : applied ? null : undefined,
+        })
+        .where(eq(initiatives.id, row.id));
+    } else {
+      const archived = check.to === 'arkiverad';
+      await tx.db
+        .update(initiatives)
+        .set({
+          workflowState: check.to,
+          version,
+          updatedAt: now,
+          publishedAt: check.to === 'publicerad' ? (row.publishedAt ?? now) : row.publishedAt,
+          returnComment: input.action === 'return' ? comment : undefined,
+          // An open change is kept in the versions; archiving closes it.
+          pendingChanges: archived ? null : undefined,
+          pendingState: archived ? null : undefined,
+          pendingComment: archived ? null : undefined,
+        })
+        .where(eq(initiatives.id, row.id));
+    }
+    const state = onChange ? 'publicerad' : check.to;
+    let pendingState: WorkflowState | null = null;
+    if (onChange) pendingState = input.action === 'approve' ? null : check.to;
+    else if (check.to !== 'arkiverad') pendingState = row.pendingState;
+    await appendVersion(tx, row.id, version, data, {
+      action: onChange ? changeActions[input.action]! : input.action,
+      state,
+      pendingState,
+      comment,
+      proposal,
+    });
     await recordAuditEvent(tx, {
-      action: `initiative.${input.action}`,
+      action: onChange ? `initiative.${changeActions[input.action]}` : `initiative.${input.action}`,
       entityType: 'initiative',
       entityId: row.id,
-      before: { workflowState: row.workflowState },
-      after: { workflowState: check.to, comment: input.comment ?? null },
+      before: {
+        workflowState: row.workflowState,
+        pendingState: row.pendingState,
+        version: row.version,
+      },
+      after: { workflowState: state, pendingState, version, comment },
     });
-    return { id: row.id, from: row.workflowState, to: check.to };
+    return { id: row.id, from: onChange ? row.pendingState! : row.workflowState, to: check.to };
   });
 }

@@ -35,6 +35,17 @@ export const transitions: Record<WorkflowAction, Transition> = {
   restore: { from: ['arkiverad'], to: 'utkast', roles: ['admin', 'samordnare'], owner: false },
 };
 
+/**
+ * The workflow of a change proposed to a published initiative by its organisation: drafted
+ * (utkast), submitted (inskickad), then applied on approval or returned with a comment. The
+ * published record stays as it is until the change is approved.
+ */
+export const pendingTransitions: Partial<Record<WorkflowAction, Transition>> = {
+  submit: transitions.submit,
+  approve: { ...transitions.approve, to: 'publicerad' },
+  return: transitions.return,
+};
+
 export type TransitionCheck =
   | { ok: true; to: WorkflowState }
   | { ok: false; code: 'invalid_transition' | 'forbidden'; message: string };
@@ -43,9 +54,10 @@ export function checkTransition(
   from: WorkflowState,
   action: WorkflowAction,
   who: { role: UserRole | 'system'; isOwnerEditor: boolean },
+  table: Partial<Record<WorkflowAction, Transition>> = transitions,
 ): TransitionCheck {
-  const t = transitions[action];
-  if (!t.from.includes(from)) {
+  const t = table[action];
+  if (!t || !t.from.includes(from)) {
     return {
       ok: false,
       code: 'invalid_transition',

@@ -14,6 +14,7 @@ import {
   perspectives,
   places,
   sdgTargets,
+  users,
 } from '../../db/schema/index.js';
 import type { InitiativeDetail } from '../initiatives/queries.js';
 
@@ -201,10 +202,19 @@ export async function loadPublishedInitiatives(db: Db, ids: number[]): Promise<O
       .where(inArray(initiativeSdgTargets.initiativeId, ids))
       .orderBy(asc(sdgTargets.goalNumber), asc(sdgTargets.position)),
   ]);
+  const personal = await personalAddresses(
+    db,
+    rows.map((r) => r.initiative.contactEmail),
+  );
   const of = <T extends { initiativeId: number }>(list: T[], id: number) =>
     list.filter((x) => x.initiativeId === id).map(({ initiativeId: _, ...rest }) => rest);
   return rows.map((row) => ({
-    initiative: row.initiative,
+    initiative: {
+      ...row.initiative,
+      contactEmail: personal.has(row.initiative.contactEmail?.toLowerCase() ?? '')
+        ? null
+        : row.initiative.contactEmail,
+    },
     owner: { ...row.owner, orgNumber: publicOrgNumber(row.owner.orgNumber) },
     partners: of(partners, row.initiative.id).map((p) => ({
       ...p,
@@ -216,4 +226,19 @@ export async function loadPublishedInitiatives(db: Db, ids: number[]): Promise<O
     perspectives: of(perspectiveRows, row.initiative.id),
     sdgTargets: of(sdgRows, row.initiative.id),
   }));
+}
+
+/**
+ * The contact addresses that are someone's own sign-in address. The contact of an initiative
+ * is meant to be a functional mailbox; an address that belongs to a user is a person's, and
+ * is never published.
+ */
+async function personalAddresses(db: Db, emails: (string | null)[]): Promise<Set<string>> {
+  const wanted = [...new Set(emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db
+    .select({ email: sql<string>`lower(${users.email})` })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, wanted));
+  return new Set(rows.map((r) => r.email));
 }

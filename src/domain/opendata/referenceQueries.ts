@@ -15,23 +15,37 @@ import {
   strategies,
 } from '../../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
+import { publicGoalIds, publicStrategyIds } from '../strategy/visibility.js';
 
 /** Small reference tables, read whole in a stable order; the API pages them in memory. */
 export const listStrategies = (db: Db) =>
-  db.select().from(strategies).orderBy(asc(strategies.periodStart), asc(strategies.id));
+  db
+    .select()
+    .from(strategies)
+    .where(sql`${strategies.id} in ${publicStrategyIds}`)
+    .orderBy(asc(strategies.periodStart), asc(strategies.id));
 
 export const listGoalAreas = (db: Db) =>
-  db.select().from(goalAreas).orderBy(asc(goalAreas.strategyId), asc(goalAreas.position));
+  db
+    .select()
+    .from(goalAreas)
+    .where(sql`${goalAreas.strategyId} in ${publicStrategyIds}`)
+    .orderBy(asc(goalAreas.strategyId), asc(goalAreas.position));
 
 export const listGoals = (db: Db) =>
   db
     .select({ goal: goals, areaSlug: goalAreas.slug, strategyId: goalAreas.strategyId })
     .from(goals)
     .innerJoin(goalAreas, eq(goalAreas.id, goals.goalAreaId))
+    .where(sql`${goalAreas.strategyId} in ${publicStrategyIds}`)
     .orderBy(asc(goalAreas.strategyId), asc(goalAreas.position), asc(goals.position));
 
 export const listPerspectives = (db: Db) =>
-  db.select().from(perspectives).orderBy(asc(perspectives.strategyId), asc(perspectives.position));
+  db
+    .select()
+    .from(perspectives)
+    .where(sql`${perspectives.strategyId} in ${publicStrategyIds}`)
+    .orderBy(asc(perspectives.strategyId), asc(perspectives.position));
 
 export async function listSdgGoals(db: Db) {
   const [goalRows, targetRows] = await Promise.all([
@@ -70,6 +84,7 @@ export const listIndicators = (db: Db) =>
     .select({ indicator: indicators, goalCode: goals.code })
     .from(indicators)
     .innerJoin(goals, eq(goals.id, indicators.goalId))
+    .where(sql`${indicators.goalId} in ${publicGoalIds}`)
     .orderBy(asc(indicators.id));
 
 export async function indicatorBySlug(db: Db, slug: string) {
@@ -77,7 +92,7 @@ export async function indicatorBySlug(db: Db, slug: string) {
     .select({ indicator: indicators, goalCode: goals.code })
     .from(indicators)
     .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .where(eq(indicators.slug, slug));
+    .where(and(eq(indicators.slug, slug), sql`${indicators.goalId} in ${publicGoalIds}`));
   if (!row) throw new NotFoundError('Indikatorn finns inte.');
   return row;
 }
@@ -113,7 +128,7 @@ export async function findObservations(
   return { rows, total: n };
 }
 
-/** Progress reports of published initiatives, newest period last, by id for stability. */
+/** Published progress reports of published initiatives, newest period last, by id for stability. */
 export async function findProgressReports(
   db: Db,
   filter: { initiative?: number },
@@ -121,6 +136,7 @@ export async function findProgressReports(
 ) {
   const where: SQL[] = [
     sql`${progressReports.initiativeId} in (select ${initiatives.id} from ${initiatives} where ${initiatives.workflowState} = 'publicerad')`,
+    eq(progressReports.state, 'publicerad'),
   ];
   if (filter.initiative !== undefined)
     where.push(eq(progressReports.initiativeId, filter.initiative));
@@ -165,6 +181,7 @@ export async function catalogueFacts(db: Db) {
   const slugs = await db
     .select({ slug: indicators.slug, nameSv: indicators.nameSv, source: indicators.source })
     .from(indicators)
+    .where(sql`${indicators.goalId} in ${publicGoalIds}`)
     .orderBy(asc(indicators.id));
   const date = (v: string | null | undefined) => (v ? new Date(v) : null);
   return {

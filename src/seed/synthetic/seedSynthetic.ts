@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { inTransaction, type Ctx } from '../../domain/context.js';
+import { refreshFacetKeysWhere } from '../../domain/initiatives/facetKeys.js';
 import { fundingSources } from '../../domain/initiatives/initiativeSchema.js';
 import { auditBatch, insertJson } from './sqlBatch.js';
 import { between, paragraph, random, sample, title } from './text.js';
@@ -214,6 +215,10 @@ export async function seedSynthetic(ctx: Ctx, options: SyntheticOptions): Promis
         sdgRows,
       );
       const ids = inserted.map((r) => r.id);
+      await refreshFacetKeysWhere(
+        tx.db,
+        sql`i.id between ${Math.min(...ids)} and ${Math.max(...ids)}`,
+      );
       await auditBatch(tx, 'initiative', Math.min(...ids), Math.max(...ids), {
         seed,
         initiatives: size,

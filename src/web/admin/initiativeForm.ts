@@ -4,16 +4,20 @@ import {
   fundingSources,
   initiativeStatuses,
   partnerRoles,
+  type InitiativeData,
   type InitiativeInput,
 } from '../../domain/initiatives/initiativeSchema.js';
 import type { Issue } from '../../domain/result.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, fieldId, formErrors } from '../auth/formParts.js';
+import { initiativeAdminSv, type InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
 import type { FormChoices } from './queries.js';
 
-/** Rows offered for partners and funding lines; empty rows are ignored. */
+/** Empty rows offered for partners and funding lines beyond those filled in; empty rows are ignored. */
 export const PARTNER_ROWS = 3;
 export const FUNDING_ROWS = 3;
+/** The most rows of a list the form reads, so a crafted post cannot make it loop for long. */
+const MAX_ROWS = 100;
 
 /** The form as typed, every value a string, so a failed submit shows exactly what was sent. */
 export type FormValues = Record<string, string | string[]>;
@@ -28,8 +32,23 @@ const many = (v: FormValues, k: string): string[] => {
 };
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
 
+/** How many rows of a list (`partners`, `funding`) the values hold, and room for more. */
+function rowCount(values: FormValues, list: string, spare: number): number {
+  let highest = -1;
+  const re = new RegExp(`^${list}\\.(\\d+)\\.`);
+  for (const k of Object.keys(values)) {
+    const m = re.exec(k);
+    if (m && one(values, k) !== '') highest = Math.max(highest, Number(m[1]));
+  }
+  return Math.min(MAX_ROWS, Math.max(spare, highest + 1 + 1));
+}
+
 /** Reads the posted form into the values to re-show and the command's input. */
-export function readInitiativeForm(body: unknown): { values: FormValues; input: InitiativeInput } {
+export function readInitiativeForm(body: unknown): {
+  values: FormValues;
+  input: InitiativeInput;
+  version: number | null;
+} {
   const values: FormValues = {};
   for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     if (k === '_csrf') continue;
@@ -37,7 +56,7 @@ export function readInitiativeForm(body: unknown): { values: FormValues; input: 
     else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').slice(0, 300);
   }
   const partners: InitiativeInput['partners'] = [];
-  for (let i = 0; i < PARTNER_ROWS; i++) {
+  for (let i = 0; i < rowCount(values, 'partners', 0); i++) {
     const org = one(values, `partners.${i}.organisationId`);
     if (!org) continue;
     partners.push({
@@ -46,7 +65,7 @@ export function readInitiativeForm(body: unknown): { values: FormValues; input: 
     });
   }
   const funding: NonNullable<InitiativeInput['funding']> = [];
-  for (let i = 0; i < FUNDING_ROWS; i++) {
+  for (let i = 0; i < rowCount(values, 'funding', 0); i++) {
     const source = one(values, `funding.${i}.source`);
     const amount = one(values, `funding.${i}.amountSek`);
     if (!source && !amount) continue;
@@ -61,6 +80,9 @@ export function readInitiativeForm(body: unknown): { values: FormValues; input: 
     title: one(values, 'title'),
     summary: one(values, 'summary'),
     description: one(values, 'description'),
+    titleEn: one(values, 'titleEn') || null,
+    summaryEn: one(values, 'summaryEn') || null,
+    descriptionEn: one(values, 'descriptionEn') || null,
     status: one(values, 'status') as InitiativeInput['status'],
     startDate: one(values, 'startDate'),
     endDate: one(values, 'endDate') || null,
@@ -73,37 +95,54 @@ export function readInitiativeForm(body: unknown): { values: FormValues; input: 
     sdgTargetCodes: one(values, 'sdgTargetCodes')
       .split(/[\s,;]+/)
       .filter(Boolean),
+    measureIds: many(values, 'measureIds').map(Number),
     diarienummer: one(values, 'diarienummer') || null,
     contactEmail: one(values, 'contactEmail').trim() || null,
     exampleOfYear: num(one(values, 'exampleOfYear')) ?? null,
+    isDemo: one(values, 'isDemo') === 'true',
   };
-  return { values, input };
+  const rawVersion = Number(one(values, 'version'));
+  const version = Number.isSafeInteger(rawVersion) && rawVersion > 0 ? rawVersion : null;
+  return { values, input, version };
 }
 
-const statusNames: Record<string, string> = {
-  planerad: 'Planerad',
-  pagaende: 'Pågående',
-  avslutad: 'Avslutad',
-  avbruten: 'Avbruten',
-};
-const roleNames: Record<string, string> = {
-  lead: 'Huvudansvarig',
-  partner: 'Partner',
-  funder: 'Finansiär',
-  implementer: 'Genomförare',
-};
-const sourceNames: Record<string, string> = {
-  'regionala-utvecklingsmedel': 'Regionala utvecklingsmedel',
-  eruf: 'ERUF',
-  'esf-plus': 'ESF+',
-  interreg: 'Interreg',
-  tillvaxtverket: 'Tillväxtverket',
-  kommun: 'Kommun',
-  region: 'Region',
-  privat: 'Privat',
-  statlig: 'Statlig',
-  ovrig: 'Övrig',
-};
+/** The form values of a stored initiative, for the edit page. */
+export function formValuesOf(d: InitiativeData, version?: number): FormValues {
+  const values: FormValues = {
+    title: d.title,
+    summary: d.summary,
+    description: d.description,
+    titleEn: d.titleEn ?? '',
+    summaryEn: d.summaryEn ?? '',
+    descriptionEn: d.descriptionEn ?? '',
+    status: d.status,
+    startDate: d.startDate,
+    endDate: d.endDate ?? '',
+    ownerOrganisationId: String(d.ownerOrganisationId),
+    placeCodes: d.placeCodes,
+    goalIds: d.goalIds.map(String),
+    perspectiveIds: d.perspectiveIds.map(String),
+    measureIds: d.measureIds.map(String),
+    sdgTargetCodes: d.sdgTargetCodes.join(', '),
+    diarienummer: d.diarienummer ?? '',
+    contactEmail: d.contactEmail ?? '',
+    exampleOfYear: d.exampleOfYear == null ? '' : String(d.exampleOfYear),
+    isDemo: d.isDemo ? 'true' : '',
+  };
+  d.partners.forEach((p, i) => {
+    values[`partners.${i}.organisationId`] = String(p.organisationId);
+    values[`partners.${i}.role`] = p.role;
+  });
+  d.funding.forEach((f, i) => {
+    values[`funding.${i}.source`] = f.source;
+    values[`funding.${i}.amountSek`] = String(f.amountSek);
+    values[`funding.${i}.year`] = String(f.year);
+    values[`funding.${i}.funderOrganisationId`] =
+      f.funderOrganisationId == null ? '' : String(f.funderOrganisationId);
+  });
+  if (version !== undefined) values.version = String(version);
+  return values;
+}
 
 export interface InitiativeFormParams {
   actor: Actor;
@@ -111,9 +150,18 @@ export interface InitiativeFormParams {
   values: FormValues;
   issues: Issue[];
   csrf: string;
+  /** Where the form posts; the create route by default. */
+  action?: string;
+  /** The version being edited, posted back for the optimistic lock. */
+  version?: number;
+  submitLabel?: string;
+  t?: InitiativeAdminMessages;
 }
 
 export function initiativeForm(p: InitiativeFormParams): SafeHtml {
+  const t = p.t ?? initiativeAdminSv;
+  const l = t.fields;
+  const tf = t.form;
   const f = formErrors(p.issues);
   const v = p.values;
   const selected = (k: string, value: string | number) =>
@@ -123,6 +171,15 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
   const text = (name: string, label: string, attrs: SafeHtml | string = '') =>
     html`<div class="field"><label for="${fieldId(name)}">${label}</label>${f.errorText(name)}
 <input type="text" id="${fieldId(name)}" name="${name}" value="${one(v, name)}"${attrs}${f.describedBy(name)}></div>`;
+  const area = (
+    name: string,
+    label: string,
+    rows: number,
+    max: number,
+    attrs: SafeHtml | string = '',
+  ) =>
+    html`<div class="field"><label for="${name}">${label}</label>${f.errorText(name)}
+<textarea id="${name}" name="${name}" rows="${rows}" maxlength="${max}"${attrs}${f.describedBy(name)}>${one(v, name)}</textarea></div>`;
   const ownerOrgs = isCurator(p.actor)
     ? p.choices.orgs
     : p.choices.orgs.filter(
@@ -130,67 +187,91 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
       );
   const orgOptions = (k: string, list = p.choices.orgs) =>
     list.map((o) => html`<option value="${o.id}"${selected(k, o.id)}>${o.name}</option>`);
+  const checks = (name: string, idPrefix: string, items: { id: number | string; name: string }[]) =>
+    items.map(
+      (x) =>
+        html`<div class="check"><input type="checkbox" id="${idPrefix}-${x.id}" name="${name}" value="${x.id}"${checked(name, x.id)}><label for="${idPrefix}-${x.id}">${x.name}</label></div>`,
+    );
   const areas = [...new Set(p.choices.goals.map((g) => g.area))];
-  return html`${f.summary('Rätta följande')}
-<form method="post" action="/admin/insatser" novalidate>
+  const partnerRows = rowCount(v, 'partners', PARTNER_ROWS);
+  const fundingRows = rowCount(v, 'funding', FUNDING_ROWS);
+  return html`${f.summary(tf.errorSummary)}
+<form method="post" action="${p.action ?? '/admin/insatser'}" novalidate>
 ${csrfField(p.csrf)}
-${text('title', 'Rubrik', html` maxlength="300" required`)}
-<div class="field"><label for="summary">Sammanfattning</label>${f.errorText('summary')}
-<textarea id="summary" name="summary" rows="3" maxlength="1000" required${f.describedBy('summary')}>${one(v, 'summary')}</textarea></div>
-<div class="field"><label for="description">Beskrivning</label>${f.errorText('description')}
-<textarea id="description" name="description" rows="8" maxlength="20000"${f.describedBy('description')}>${one(v, 'description')}</textarea></div>
-<div class="field"><label for="status">Status</label>${f.errorText('status')}
-<select id="status" name="status"${f.describedBy('status')}><option value="">Välj status</option>${initiativeStatuses.map((s) => html`<option value="${s}"${selected('status', s)}>${statusNames[s]}</option>`)}</select></div>
-<div class="field"><label for="startDate">Startdatum (ÅÅÅÅ-MM-DD)</label>${f.errorText('startDate')}
+${p.version !== undefined ? html`<input type="hidden" name="version" value="${p.version}">` : ''}
+${text('title', l.title, html` maxlength="300" required`)}
+${area('summary', l.summary, 3, 1000, html` required`)}
+${area('description', l.description, 8, 20000)}
+<div class="field"><label for="status">${l.status}</label>${f.errorText('status')}
+<select id="status" name="status"${f.describedBy('status')}><option value="">${tf.chooseStatus}</option>${initiativeStatuses.map((s) => html`<option value="${s}"${selected('status', s)}>${t.statusNames[s]}</option>`)}</select></div>
+<div class="field"><label for="startDate">${l.startDate} ${tf.dateHint}</label>${f.errorText('startDate')}
 <input type="date" id="startDate" name="startDate" value="${one(v, 'startDate')}" required${f.describedBy('startDate')}></div>
-<div class="field"><label for="endDate">Slutdatum (ÅÅÅÅ-MM-DD)</label>${f.errorText('endDate')}
+<div class="field"><label for="endDate">${l.endDate} ${tf.dateHint}</label>${f.errorText('endDate')}
 <input type="date" id="endDate" name="endDate" value="${one(v, 'endDate')}"${f.describedBy('endDate')}></div>
-<div class="field"><label for="ownerOrganisationId">Ägande organisation</label>${f.errorText('ownerOrganisationId')}
-<select id="ownerOrganisationId" name="ownerOrganisationId"${f.describedBy('ownerOrganisationId')}><option value="">Välj organisation</option>${orgOptions('ownerOrganisationId', ownerOrgs)}</select></div>
-<fieldset><legend>Partner</legend>
-${Array.from({ length: PARTNER_ROWS }, (_, i) => {
+<div class="field"><label for="ownerOrganisationId">${l.ownerOrganisationId}</label>${f.errorText('ownerOrganisationId')}
+<select id="ownerOrganisationId" name="ownerOrganisationId"${f.describedBy('ownerOrganisationId')}><option value="">${tf.chooseOrganisation}</option>${orgOptions('ownerOrganisationId', ownerOrgs)}</select></div>
+<fieldset><legend>${tf.partnersLegend}</legend>
+${Array.from({ length: partnerRows }, (_, i) => {
   const o = `partners.${i}.organisationId`;
   const r = `partners.${i}.role`;
-  return html`<div class="field"><label for="${fieldId(o)}">Partner ${i + 1}: organisation</label>${f.errorText(o)}
-<select id="${fieldId(o)}" name="${o}"${f.describedBy(o)}><option value="">Ingen</option>${orgOptions(o)}</select>
-<label for="${fieldId(r)}">Partner ${i + 1}: roll</label>${f.errorText(r)}
-<select id="${fieldId(r)}" name="${r}"${f.describedBy(r)}>${partnerRoles.map((x) => html`<option value="${x}"${selected(r, x)}>${roleNames[x]}</option>`)}</select></div>`;
+  return html`<div class="field"><label for="${fieldId(o)}">${tf.partnerRow(i + 1)}: ${tf.organisation}</label>${f.errorText(o)}
+<select id="${fieldId(o)}" name="${o}"${f.describedBy(o)}><option value="">${tf.none}</option>${orgOptions(o)}</select>
+<label for="${fieldId(r)}">${tf.partnerRow(i + 1)}: ${tf.role}</label>${f.errorText(r)}
+<select id="${fieldId(r)}" name="${r}"${f.describedBy(r)}>${partnerRoles.map((x) => html`<option value="${x}"${selected(r, x)}>${t.roleNames[x]}</option>`)}</select></div>`;
 })}
 </fieldset>
-<fieldset><legend>Finansiering</legend>
-${Array.from({ length: FUNDING_ROWS }, (_, i) => {
+<fieldset><legend>${l.funding}</legend>
+${Array.from({ length: fundingRows }, (_, i) => {
   const k = (s: string) => `funding.${i}.${s}`;
-  return html`<div class="field"><label for="${fieldId(k('source'))}">Rad ${i + 1}: källa</label>${f.errorText(k('source'))}
-<select id="${fieldId(k('source'))}" name="${k('source')}"${f.describedBy(k('source'))}><option value="">Ingen</option>${fundingSources.map((s) => html`<option value="${s}"${selected(k('source'), s)}>${sourceNames[s]}</option>`)}</select>
-<label for="${fieldId(k('amountSek'))}">Rad ${i + 1}: belopp i kronor</label>${f.errorText(k('amountSek'))}
+  const row = tf.fundingRow(i + 1);
+  return html`<div class="field"><label for="${fieldId(k('source'))}">${row}: ${tf.source}</label>${f.errorText(k('source'))}
+<select id="${fieldId(k('source'))}" name="${k('source')}"${f.describedBy(k('source'))}><option value="">${tf.none}</option>${fundingSources.map((s) => html`<option value="${s}"${selected(k('source'), s)}>${t.sourceNames[s]}</option>`)}</select>
+<label for="${fieldId(k('amountSek'))}">${row}: ${tf.amount}</label>${f.errorText(k('amountSek'))}
 <input type="text" inputmode="numeric" id="${fieldId(k('amountSek'))}" name="${k('amountSek')}" value="${one(v, k('amountSek'))}"${f.describedBy(k('amountSek'))}>
-<label for="${fieldId(k('year'))}">Rad ${i + 1}: år</label>${f.errorText(k('year'))}
+<label for="${fieldId(k('year'))}">${row}: ${tf.year}</label>${f.errorText(k('year'))}
 <input type="text" inputmode="numeric" id="${fieldId(k('year'))}" name="${k('year')}" value="${one(v, k('year'))}"${f.describedBy(k('year'))}>
-<label for="${fieldId(k('funderOrganisationId'))}">Rad ${i + 1}: finansiär</label>
-<select id="${fieldId(k('funderOrganisationId'))}" name="${k('funderOrganisationId')}"><option value="">Ingen angiven</option>${orgOptions(k('funderOrganisationId'))}</select></div>`;
+<label for="${fieldId(k('funderOrganisationId'))}">${row}: ${tf.funder}</label>${f.errorText(k('funderOrganisationId'))}
+<select id="${fieldId(k('funderOrganisationId'))}" name="${k('funderOrganisationId')}"${f.describedBy(k('funderOrganisationId'))}><option value="">${tf.noFunder}</option>${orgOptions(k('funderOrganisationId'))}</select></div>`;
 })}
 </fieldset>
-<fieldset id="placeCodes"${f.describedBy('placeCodes')}><legend>Platser</legend>${f.errorText('placeCodes')}
-${p.choices.places.map((pl) => html`<div class="check"><input type="checkbox" id="place-${pl.code}" name="placeCodes" value="${pl.code}"${checked('placeCodes', pl.code)}><label for="place-${pl.code}">${pl.name}</label></div>`)}
-</fieldset>
-<fieldset id="goalIds"${f.describedBy('goalIds')}><legend>Mål</legend>${f.errorText('goalIds')}
-${areas.map(
-  (area) =>
-    html`<p><strong>${area}</strong></p>${p.choices.goals
-      .filter((g) => g.area === area)
-      .map(
-        (g) =>
-          html`<div class="check"><input type="checkbox" id="goal-${g.id}" name="goalIds" value="${g.id}"${checked('goalIds', g.id)}><label for="goal-${g.id}">${g.name}</label></div>`,
-      )}`,
+<fieldset id="placeCodes"${f.describedBy('placeCodes')}><legend>${l.placeCodes}</legend>${f.errorText('placeCodes')}
+${checks(
+  'placeCodes',
+  'place',
+  p.choices.places.map((pl) => ({ id: pl.code, name: pl.name })),
 )}
 </fieldset>
-<fieldset id="perspectiveIds"><legend>Horisontella perspektiv</legend>${f.errorText('perspectiveIds')}
-${p.choices.perspectives.map((x) => html`<div class="check"><input type="checkbox" id="perspective-${x.id}" name="perspectiveIds" value="${x.id}"${checked('perspectiveIds', x.id)}><label for="perspective-${x.id}">${x.name}</label></div>`)}
+<fieldset id="goalIds"${f.describedBy('goalIds')}><legend>${l.goalIds}</legend>${f.errorText('goalIds')}
+${areas.map(
+  (a) =>
+    html`<p><strong>${a}</strong></p>${checks(
+      'goalIds',
+      'goal',
+      p.choices.goals.filter((g) => g.area === a),
+    )}`,
+)}
 </fieldset>
-${text('sdgTargetCodes', 'Delmål i Agenda 2030 (t.ex. 4.4, 8.2)')}
-${text('diarienummer', 'Diarienummer', html` maxlength="50"`)}
-${text('contactEmail', 'Kontakt (funktionsbrevlåda)', html` autocomplete="off"`)}
-${text('exampleOfYear', 'Årets exempel (år)', html` inputmode="numeric"`)}
-<button type="submit">Spara utkast</button>
+<fieldset id="perspectiveIds"${f.describedBy('perspectiveIds')}><legend>${l.perspectiveIds}</legend>${f.errorText('perspectiveIds')}
+${checks('perspectiveIds', 'perspective', p.choices.perspectives)}
+</fieldset>
+${
+  p.choices.measures.length > 0
+    ? html`<fieldset id="measureIds"${f.describedBy('measureIds')}><legend>${l.measureIds}</legend>${f.errorText('measureIds')}
+${checks('measureIds', 'measure', p.choices.measures)}
+</fieldset>`
+    : ''
+}
+${text('sdgTargetCodes', tf.sdgHint)}
+${text('diarienummer', l.diarienummer, html` maxlength="50"`)}
+${text('contactEmail', l.contactEmail, html` autocomplete="off"`)}
+${text('exampleOfYear', l.exampleOfYear, html` inputmode="numeric"`)}
+<fieldset><legend>${tf.englishLegend}</legend>
+<p>${tf.englishHint}</p>
+${text('titleEn', l.titleEn, html` maxlength="300" lang="en"`)}
+${area('summaryEn', l.summaryEn, 3, 1000, html` lang="en"`)}
+${area('descriptionEn', l.descriptionEn, 8, 20000, html` lang="en"`)}
+</fieldset>
+${one(v, 'isDemo') === 'true' ? html`<input type="hidden" name="isDemo" value="true">` : ''}
+<button type="submit">${p.submitLabel ?? tf.saveDraft}</button>
 </form>`;
 }

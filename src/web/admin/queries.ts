@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  actionProgrammes,
   goalAreas,
   goals,
   initiatives,
+  measures,
   organisations,
   perspectives,
   places,
@@ -17,6 +19,7 @@ export interface AdminInitiativeRow {
   id: number;
   title: string;
   workflowState: WorkflowState;
+  pendingState: WorkflowState | null;
   ownerOrganisationId: number;
   ownerName: string;
   updatedAt: Date;
@@ -38,12 +41,18 @@ export async function adminInitiatives(
     if (own.length === 0) return [];
     where.push(inArray(initiatives.ownerOrganisationId, own));
   }
-  if (states) where.push(inArray(initiatives.workflowState, states));
+  // A published initiative with an open change proposal counts in the proposal's state too.
+  if (states) {
+    where.push(
+      or(inArray(initiatives.workflowState, states), inArray(initiatives.pendingState, states))!,
+    );
+  }
   return db
     .select({
       id: initiatives.id,
       title: initiatives.title,
       workflowState: initiatives.workflowState,
+      pendingState: initiatives.pendingState,
       ownerOrganisationId: initiatives.ownerOrganisationId,
       ownerName: organisations.name,
       updatedAt: initiatives.updatedAt,
@@ -70,6 +79,10 @@ export async function adminInitiative(db: Db, id: number) {
       ownerName: organisations.name,
       contactEmail: initiatives.contactEmail,
       diarienummer: initiatives.diarienummer,
+      version: initiatives.version,
+      pendingState: initiatives.pendingState,
+      pendingComment: initiatives.pendingComment,
+      returnComment: initiatives.returnComment,
     })
     .from(initiatives)
     .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))
@@ -86,7 +99,7 @@ export async function formChoices(db: Db) {
     .from(strategies)
     .where(eq(strategies.isCurrent, true));
   const strategyId = strategy?.id ?? -1;
-  const [orgs, goalRows, perspectiveRows, placeRows] = await Promise.all([
+  const [orgs, goalRows, perspectiveRows, placeRows, measureRows] = await Promise.all([
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -108,8 +121,20 @@ export async function formChoices(db: Db) {
       .from(places)
       .where(or(eq(places.kind, 'region'), eq(places.kind, 'kommun')))
       .orderBy(asc(places.code)),
+    db
+      .select({ id: measures.id, code: measures.code, name: measures.nameSv })
+      .from(measures)
+      .innerJoin(actionProgrammes, eq(actionProgrammes.id, measures.programmeId))
+      .where(eq(actionProgrammes.strategyId, strategyId))
+      .orderBy(asc(actionProgrammes.slug), asc(measures.code)),
   ]);
-  return { orgs, goals: goalRows, perspectives: perspectiveRows, places: placeRows };
+  return {
+    orgs,
+    goals: goalRows,
+    perspectives: perspectiveRows,
+    places: placeRows,
+    measures: measureRows.map((m) => ({ id: m.id, name: `${m.code} ${m.name}` })),
+  };
 }
 
 export type FormChoices = Awaited<ReturnType<typeof formChoices>>;

@@ -1,93 +1,61 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.js';
 import { isCurator } from '../../domain/actors/policies.js';
-import type { SessionUser } from '../../domain/actors/sessions.js';
-import { actorFor } from '../../domain/actors/sessions.js';
-import { context, type Actor, type Ctx } from '../../domain/context.js';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError } from '../../domain/errors.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
+import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
+import { diffInitiatives } from '../../domain/initiatives/versionDiff.js';
+import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
 import type { Issue } from '../../domain/result.js';
-import type { Mailer } from '../../mail/mailer.js';
 import {
   initiativePublishedMail,
   initiativeReturnedMail,
   initiativeSubmittedMail,
 } from '../../mail/templates.js';
-import { page } from '../auth/routes.js';
-import { redirectToSignIn } from '../auth/session.js';
-import { csrfToken, verifyCsrf } from '../csrf.js';
-import { html, type SafeHtml } from '../html.js';
-import { adminSv as t } from '../i18n/admin.sv.js';
+import { csrfToken } from '../csrf.js';
+import { html } from '../html.js';
+import { adminSv } from '../i18n/admin.sv.js';
+import { adminEn } from '../i18n/admin.en.js';
+import { bulkRoutes } from './bulkRoutes.js';
+import { historyRoutes } from './historyRoutes.js';
+import { initiativeDetailView } from './initiativeDetailView.js';
+import { initiativeEditRoutes } from './initiativeEditRoutes.js';
 import { initiativeForm, readInitiativeForm, type FormValues } from './initiativeForm.js';
-import { adminInitiative, adminInitiatives, formChoices } from './queries.js';
+import { valueNames } from './initiativeNames.js';
+import { atField, initiativeRouteKit, type AdminDeps } from './initiativeRouteKit.js';
+import { adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from './recipients.js';
-import { accountView, adminShell, dashboardView, detailView, listView } from './views.js';
+import { overdueNotice } from './reportingRoutes.js';
+import { accountView, dashboardView, listView } from './views.js';
 
-export interface AdminDeps {
-  db: Db;
-  mailer: Mailer;
-  now: () => Date;
-  baseUrl: (req: FastifyRequest) => string;
-}
-
-const notices: Record<string, string> = {
-  skapad: 'Insatsen är sparad som utkast.',
-  inskickad: 'Insatsen är inskickad för godkännande.',
-  publicerad: 'Insatsen är godkänd och publicerad.',
-  returnerad: 'Insatsen är returnerad till organisationen.',
-};
-
-/** Array items such as `goalIds.2` are shown at their list's field. */
-const atField = (issues: Issue[]) =>
-  issues.map((i) => ({
-    ...i,
-    field: i.field.replace(
-      /^(placeCodes|goalIds|perspectiveIds|sdgTargetCodes|measureIds)\.\d+$/,
-      '$1',
-    ),
-  }));
+export type { AdminDeps } from './initiativeRouteKit.js';
 
 /** The admin area. Every route needs a session; every action checks its policy here and in the command. */
 export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.account) return redirectToSignIn(req, reply);
-  };
-  const csrf = { preHandler: [signedIn, verifyCsrf] };
-  const auth = { preHandler: signedIn };
-  const who = (req: FastifyRequest): { user: SessionUser; actor: Actor; ctx: Ctx } => {
-    const user = req.account!;
-    const actor = actorFor(user);
-    return { user, actor, ctx: context(deps.db, actor, deps.now) };
-  };
-  const show = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    current: string,
-    title: string,
-    body: SafeHtml,
-    status = 200,
-  ) => page(req, reply, title, adminShell(current, who(req).actor, body), status);
+  const kit = initiativeRouteKit(deps);
+  const { auth, csrf, who, show, readable } = kit;
+  const shell = (req: FastifyRequest) => (kit.texts(req).locale === 'en' ? adminEn : adminSv);
   const notice = (req: FastifyRequest) =>
-    notices[String((req.query as Record<string, unknown>).klart ?? '')];
+    kit.texts(req).t.notices[String((req.query as Record<string, unknown>).klart ?? '')];
 
   app.get('/admin', auth, async (req, reply) => {
     const { actor } = who(req);
     const drafts = await adminInitiatives(deps.db, actor, ['utkast', 'returnerad'], true);
     const waiting = isCurator(actor) ? await adminInitiatives(deps.db, actor, ['inskickad']) : null;
+    const overdue = await overdueNotice(deps, actor);
     return show(
       req,
       reply,
       '/admin',
-      t.dashboardTitle,
-      dashboardView({ drafts, waiting, notice: notice(req) }),
+      shell(req).dashboardTitle,
+      html`${dashboardView({ drafts, waiting, notice: notice(req) })}${overdue}`,
     );
   });
 
   app.get('/admin/insatser', auth, async (req, reply) => {
     const rows = await adminInitiatives(deps.db, who(req).actor);
-    return show(req, reply, '/admin/insatser', t.initiativesTitle, listView(rows));
+    return show(req, reply, '/admin/insatser', shell(req).initiativesTitle, listView(rows));
   });
 
   const formPage = async (
@@ -98,21 +66,16 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     status = 200,
   ) => {
     const { actor } = who(req);
+    const title = shell(req).newInitiativeTitle;
     const body = initiativeForm({
       actor,
       choices: await formChoices(deps.db),
       values,
       issues,
       csrf: csrfToken(req, reply),
+      t: kit.texts(req).t,
     });
-    return show(
-      req,
-      reply,
-      '/admin/insatser/ny',
-      t.newInitiativeTitle,
-      html`<h1>${t.newInitiativeTitle}</h1>${body}`,
-      status,
-    );
+    return show(req, reply, '/admin/insatser/ny', title, html`<h1>${title}</h1>${body}`, status);
   };
 
   app.get('/admin/insatser/ny', auth, async (req, reply) => {
@@ -132,70 +95,86 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return reply.redirect(`/admin/insatser/${result.value.id}?klart=skapad`, 303);
   });
 
-  /** The initiative, if the actor may read it; otherwise not found, so ids cannot be probed. */
-  const readable = async (req: FastifyRequest) => {
-    const id = Number((req.params as { id: string }).id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-    const initiative = await adminInitiative(deps.db, id);
-    if (!initiative || !initiativePolicy.read(who(req).actor, initiative))
-      throw new NotFoundError();
-    return initiative;
-  };
-
   app.get('/admin/insatser/:id', auth, async (req, reply) => {
     const initiative = await readable(req);
-    const body = detailView({
+    const { t } = kit.texts(req);
+    let pendingChanges = null;
+    if (initiative.pendingState != null) {
+      const stored = await loadInitiativeData(deps.db, initiative.id);
+      if (stored?.pending) {
+        const names = valueNames(await formChoices(deps.db), t);
+        pendingChanges = diffInitiatives(stored.data, stored.pending, names);
+      }
+    }
+    const body = initiativeDetailView({
+      t,
       actor: who(req).actor,
       initiative,
       csrf: csrfToken(req, reply),
       notice: notice(req),
+      pendingChanges,
     });
     return show(req, reply, '/admin/insatser', initiative.title, body);
   });
 
-  app.post('/admin/insatser/:id/skicka-in', csrf, async (req, reply) => {
-    const initiative = await readable(req);
-    const { ctx, actor } = who(req);
-    if (!initiativePolicy.submit(actor, initiative)) throw new ForbiddenError();
-    await transitionInitiative(ctx, { initiativeId: initiative.id, action: 'submit' });
-    const link = `${deps.baseUrl(req)}/admin/insatser/${initiative.id}`;
+  /** One step of the workflow, checked by the policy here and in the command, then mailed. */
+  const step = (
+    path: string,
+    action: WorkflowAction,
+    done: string,
+    mail: (req: FastifyRequest, i: AdminInitiative, comment: string) => Promise<void>,
+  ) =>
+    app.post(`/admin/insatser/:id/${path}`, csrf, async (req, reply) => {
+      const initiative = await readable(req);
+      const { ctx, actor } = who(req);
+      const allowed = { submit: 'submit', approve: 'approve', return: 'return' } as const;
+      if (!initiativePolicy[allowed[action as keyof typeof allowed]](actor, initiative)) {
+        throw new ForbiddenError();
+      }
+      const raw = (req.body as Record<string, unknown> | undefined)?.comment;
+      const comment = typeof raw === 'string' ? raw.trim().slice(0, 2000) : '';
+      await transitionInitiative(ctx, {
+        initiativeId: initiative.id,
+        action,
+        comment: action === 'return' ? comment : undefined,
+        expectedVersion: kit.postedNumber(req, 'version'),
+      });
+      await mail(req, initiative, comment);
+      return reply.redirect(`/admin/insatser/${initiative.id}?klart=${done}`, 303);
+    });
+
+  const adminLink = (req: FastifyRequest, i: AdminInitiative) =>
+    `${deps.baseUrl(req)}/admin/insatser/${i.id}`;
+  step('skicka-in', 'submit', 'inskickad', async (req, i) => {
     const mail = initiativeSubmittedMail({
-      title: initiative.title,
-      organisation: initiative.ownerName,
-      link,
+      title: i.title,
+      organisation: i.ownerName,
+      link: adminLink(req, i),
     });
     for (const to of await curatorEmails(deps.db)) await deps.mailer.send(to, mail);
-    return reply.redirect(`/admin/insatser/${initiative.id}?klart=inskickad`, 303);
   });
-
-  app.post('/admin/insatser/:id/godkann', csrf, async (req, reply) => {
-    const initiative = await readable(req);
-    const { ctx, actor } = who(req);
-    if (!initiativePolicy.approve(actor, initiative)) throw new ForbiddenError();
-    await transitionInitiative(ctx, { initiativeId: initiative.id, action: 'approve' });
+  step('godkann', 'approve', 'publicerad', async (req, i) => {
     const mail = initiativePublishedMail({
-      title: initiative.title,
-      link: `${deps.baseUrl(req)}/insatser/${initiative.id}`,
+      title: i.title,
+      link: `${deps.baseUrl(req)}/insatser/${i.id}`,
     });
-    for (const to of await ownerEmails(deps.db, initiative.id)) await deps.mailer.send(to, mail);
-    return reply.redirect(`/admin/insatser/${initiative.id}?klart=publicerad`, 303);
+    for (const to of await ownerEmails(deps.db, i.id)) await deps.mailer.send(to, mail);
+  });
+  step('returnera', 'return', 'returnerad', async (req, i, comment) => {
+    const mail = initiativeReturnedMail({
+      title: i.title,
+      comment: comment || '–',
+      link: adminLink(req, i),
+    });
+    for (const to of await ownerEmails(deps.db, i.id)) await deps.mailer.send(to, mail);
   });
 
-  app.post('/admin/insatser/:id/returnera', csrf, async (req, reply) => {
-    const initiative = await readable(req);
-    const { ctx, actor } = who(req);
-    if (!initiativePolicy.return(actor, initiative)) throw new ForbiddenError();
-    const raw = (req.body as Record<string, unknown> | undefined)?.comment;
-    const comment = typeof raw === 'string' ? raw.trim().slice(0, 2000) : '';
-    await transitionInitiative(ctx, { initiativeId: initiative.id, action: 'return', comment });
-    const link = `${deps.baseUrl(req)}/admin/insatser/${initiative.id}`;
-    const mail = initiativeReturnedMail({ title: initiative.title, comment: comment || '–', link });
-    for (const to of await ownerEmails(deps.db, initiative.id)) await deps.mailer.send(to, mail);
-    return reply.redirect(`/admin/insatser/${initiative.id}?klart=returnerad`, 303);
-  });
+  initiativeEditRoutes(app, deps, kit);
+  historyRoutes(app, deps, kit);
+  bulkRoutes(app, deps, kit);
 
   app.get('/admin/konto', auth, async (req, reply) => {
     const body = accountView({ user: who(req).user, csrf: csrfToken(req, reply) });
-    return show(req, reply, '/admin/konto', t.accountTitle, body);
+    return show(req, reply, '/admin/konto', shell(req).accountTitle, body);
   });
 }

@@ -1,12 +1,33 @@
+import { apiTokenPolicy } from '../../domain/access/apiTokens.js';
 import { roleNames } from '../../domain/actors/policies.js';
 import type { SessionUser } from '../../domain/actors/sessions.js';
 import type { Actor } from '../../domain/context.js';
+import { strategyVersionPolicy } from '../../domain/drafting/policies.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import type { WorkflowState } from '../../domain/initiatives/workflow.js';
 import { html, type SafeHtml } from '../html.js';
+import { mayHandlePersonalData } from '../../domain/privacy/policies.js';
+import { privacySv } from '../i18n/privacy.sv.js';
 import { adminSv as t } from '../i18n/admin.sv.js';
+import { adminEn } from '../i18n/admin.en.js';
+import { apiTokensEn } from '../i18n/apiTokens.en.js';
+import { consultationEn } from '../i18n/consultation.en.js';
+import { followupAdminEn } from '../i18n/followupAdmin.en.js';
+import type { Locale } from '../i18n/index.js';
+import { initiativeAdminEn } from '../i18n/initiativeAdmin.en.js';
+import { privacyEn } from '../i18n/privacy.en.js';
+import { reportingEn } from '../i18n/reporting.en.js';
+import { strategyEn } from '../i18n/strategy.en.js';
+import { apiTokensSv } from '../i18n/apiTokens.sv.js';
+import { followupAdminSv } from '../i18n/followupAdmin.sv.js';
+import { isCurator } from '../../domain/actors/policies.js';
+import { reportingSv } from '../i18n/reporting.sv.js';
+import { strategySv } from '../i18n/strategy.sv.js';
+import { consultationSv } from '../i18n/consultation.sv.js';
 import { csrfField } from '../auth/formParts.js';
-import type { AdminInitiative, AdminInitiativeRow } from './queries.js';
+import type { AdminInitiativeRow } from './queries.js';
+import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
+import { accountsNavItems } from './usersNav.js';
 
 export const stateNames: Record<WorkflowState, string> = {
   utkast: 'Utkast',
@@ -16,12 +37,45 @@ export const stateNames: Record<WorkflowState, string> = {
   arkiverad: 'Arkiverad',
 };
 
-/** The admin area's own menu, above each admin page's content. */
-export function adminShell(current: string, actor: Actor, body: SafeHtml): SafeHtml {
+/** The menu's texts, from each area's own catalogue. */
+const navTexts = {
+  sv: {
+    admin: t,
+    bulk: initiativeAdminSv.bulk.nav,
+    reporting: reportingSv.nav,
+    strategy: strategySv.nav,
+    consultation: consultationSv.nav,
+    apiTokens: apiTokensSv.title,
+    indicators: followupAdminSv.indicators.nav,
+    imports: followupAdminSv.imports.nav,
+    privacy: privacySv.title,
+  },
+  en: {
+    admin: adminEn,
+    bulk: initiativeAdminEn.bulk.nav,
+    reporting: reportingEn.nav,
+    strategy: strategyEn.nav,
+    consultation: consultationEn.nav,
+    apiTokens: apiTokensEn.title,
+    indicators: followupAdminEn.indicators.nav,
+    imports: followupAdminEn.imports.nav,
+    privacy: privacyEn.title,
+  },
+} satisfies Record<Locale, unknown>;
+
+/** The admin area's own menu, above each admin page's content, in the admin language. */
+export function adminShell(
+  current: string,
+  actor: Actor,
+  body: SafeHtml,
+  locale: Locale = 'sv',
+): SafeHtml {
+  const n = navTexts[locale];
   const item = (href: string, label: string) =>
     html`<li><a href="${href}"${current === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
-  return html`<nav class="admin-nav" aria-label="${t.adminNav}"><ul>
-${item('/admin', t.navDashboard)}${item('/admin/insatser', t.navInitiatives)}${initiativePolicy.create(actor) ? item('/admin/insatser/ny', t.navNewInitiative) : ''}${item('/admin/konto', t.navAccount)}
+  const mayCreate = initiativePolicy.create(actor);
+  return html`<nav class="admin-nav" aria-label="${n.admin.adminNav}"><ul>
+${item('/admin', n.admin.navDashboard)}${item('/admin/insatser', n.admin.navInitiatives)}${mayCreate ? item('/admin/insatser/ny', n.admin.navNewInitiative) : ''}${mayCreate ? item('/admin/insatser/fil', n.bulk) : ''}${item('/admin/rapportering', n.reporting)}${strategyVersionPolicy.manage(actor) ? item('/admin/strategi', n.strategy) : ''}${item('/admin/samrad', n.consultation)}${apiTokenPolicy.page(actor) ? item('/admin/api-nycklar', n.apiTokens) : ''}${isCurator(actor) ? html`${item('/admin/indikatorer', n.indicators)}${item('/admin/importer', n.imports)}` : ''}${accountsNavItems(actor, item, locale)}${mayHandlePersonalData(actor) ? item('/admin/personuppgifter', n.privacy) : ''}${item('/admin/konto', n.admin.navAccount)}
 </ul></nav>
 ${body}`;
 }
@@ -30,7 +84,7 @@ function table(rows: AdminInitiativeRow[], caption: string): SafeHtml {
   if (rows.length === 0) return html`<p>${t.nothing}</p>`;
   return html`<table><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">Insats</th><th scope="col">Organisation</th><th scope="col">Läge</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${stateNames[r.workflowState]}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${stateNames[r.workflowState]}${r.pendingState ? ` (ändringsförslag: ${stateNames[r.pendingState].toLowerCase()})` : ''}</td></tr>`)}</tbody></table>`;
 }
 
 export function dashboardView(p: {
@@ -47,40 +101,6 @@ ${p.waiting ? html`<h2>${t.waiting}</h2>${table(p.waiting, t.waiting)}` : ''}`;
 
 export function listView(rows: AdminInitiativeRow[]): SafeHtml {
   return html`<h1>${t.initiativesTitle}</h1>${table(rows, t.initiativesTitle)}`;
-}
-
-export function detailView(p: {
-  actor: Actor;
-  initiative: AdminInitiative;
-  csrf: string;
-  notice?: string;
-}): SafeHtml {
-  const i = p.initiative;
-  const action = (path: string, label: string, extra: SafeHtml | string = '') =>
-    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${extra}<button type="submit">${label}</button></form>`;
-  return html`<h1>${i.title}</h1>
-${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
-<dl>
-<dt>Läge</dt><dd>${stateNames[i.workflowState]}</dd>
-<dt>Ägande organisation</dt><dd>${i.ownerName}</dd>
-<dt>Period</dt><dd>${i.startDate}${i.endDate ? ` – ${i.endDate}` : ''}</dd>
-<dt>Sammanfattning</dt><dd>${i.summary}</dd>
-${i.description ? html`<dt>Beskrivning</dt><dd class="prewrap">${i.description}</dd>` : ''}
-${i.contactEmail ? html`<dt>Kontakt</dt><dd>${i.contactEmail}</dd>` : ''}
-${i.diarienummer ? html`<dt>Diarienummer</dt><dd>${i.diarienummer}</dd>` : ''}
-</dl>
-${initiativePolicy.submit(p.actor, i) ? action('skicka-in', 'Skicka in för godkännande') : ''}
-${initiativePolicy.approve(p.actor, i) ? action('godkann', 'Godkänn och publicera') : ''}
-${
-  initiativePolicy.return(p.actor, i)
-    ? action(
-        'returnera',
-        'Returnera',
-        html`<div class="field"><label for="comment">Kommentar till organisationen</label><textarea id="comment" name="comment" rows="4" maxlength="2000" required></textarea></div>`,
-      )
-    : ''
-}
-${i.workflowState === 'publicerad' ? html`<p><a href="/insatser/${i.id}">Visa på den publika webbplatsen</a></p>` : ''}`;
 }
 
 export function accountView(p: { user: SessionUser; csrf: string }): SafeHtml {

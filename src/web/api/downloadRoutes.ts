@@ -1,29 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { toCsv } from '../../domain/opendata/csv.js';
 import { dcatCatalogue } from '../../domain/opendata/dcat.js';
-import { fundingSourceNames, iatiActivities } from '../../domain/opendata/iati.js';
+import { iatiActivities } from '../../domain/opendata/iati.js';
 import {
   findPublishedInitiativeIds,
   loadPublishedInitiatives,
 } from '../../domain/opendata/initiativeQueries.js';
-import { koladaAttribution, licence, publisher } from '../../domain/opendata/publisher.js';
 import { toRdfXml, toTurtle } from '../../domain/opendata/rdf.js';
+import { catalogueFacts } from '../../domain/opendata/referenceQueries.js';
 import {
-  catalogueFacts,
-  findObservations,
-  indicatorBySlug,
-} from '../../domain/opendata/referenceQueries.js';
-import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
+  initiativesTable,
+  observationsTable,
+  tableCsv,
+  tableXlsx,
+} from '../../domain/opendata/tables.js';
 import { initiativeFilterOf } from './filters.js';
 import { baseUrl } from './http.js';
+import type { observationXlsxQuery } from './params.js';
 import { route } from './routes.js';
 
-const comments = (base: string, extra: string[] = []) => [
-  `Källa: ${publisher.name}, Riktning (${base}/)`,
-  `Licens: ${licence.nameSv}, ${licence.uri}`,
-  ...extra,
-];
+const CSV = 'text/csv; charset=utf-8';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Which representation of /dcat the client asked for: Turtle unless RDF/XML weighs more. */
 export function wantsRdfXml(accept: string | undefined): boolean {
@@ -39,7 +37,7 @@ export function wantsRdfXml(accept: string | undefined): boolean {
   return weight('application/rdf+xml') > weight('text/turtle');
 }
 
-/** Downloads (CSV, IATI) under /api/v1, and the DCAT catalogue at /dcat. */
+/** Downloads (CSV, XLSX, IATI) under /api/v1, and the DCAT catalogue at /dcat. */
 export function downloadRoutes(app: FastifyInstance, db: Db, part: 'api' | 'catalogue') {
   if (part === 'catalogue') {
     route(app, 'dcat', async ({ req, reply }) => {
@@ -55,99 +53,39 @@ export function downloadRoutes(app: FastifyInstance, db: Db, part: 'api' | 'cata
     return;
   }
 
+  const attachment = (reply: FastifyReply, file: string, type: string) =>
+    reply.type(type).header('content-disposition', `attachment; filename="${file}"`);
+
   route(app, 'initiativesCsv', async ({ req, reply, query }) => {
-    const { ids } = await findPublishedInitiativeIds(db, initiativeFilterOf(query));
-    const list = (await loadPublishedInitiatives(db, ids)).map(presentInitiative);
-    const base = baseUrl(req);
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="insatser.csv"');
-    return toCsv({
-      delimiter: query.delimiter,
-      comments: comments(base),
-      header: [
-        'id',
-        'title',
-        'summary',
-        'status',
-        'start_date',
-        'end_date',
-        'owner',
-        'partners',
-        'funding_total_sek',
-        'funding_sources',
-        'places',
-        'goals',
-        'perspectives',
-        'sdg_targets',
-        'diarienummer',
-        'contact_email',
-        'example_of_year',
-        'is_demo',
-        'url',
-      ],
-      rows: list.map((i) => [
-        i.id,
-        i.title,
-        i.summary,
-        i.status,
-        i.start_date,
-        i.end_date,
-        i.owner.name,
-        i.partners.map((p) => `${p.name} (${p.role})`).join(' | '),
-        i.funding_total_sek,
-        [...new Set(i.funding.map((f) => fundingSourceNames[f.source] ?? f.source))].join(' | '),
-        i.places.map((p) => p.name).join(' | '),
-        i.goals.map((g) => g.code).join(' | '),
-        i.perspectives.map((p) => p.slug).join(' | '),
-        i.sdg_targets.join(' | '),
-        i.diarienummer,
-        i.contact_email,
-        i.example_of_year,
-        i.is_demo,
-        `${base}/insatser/${i.id}`,
-      ]),
-    });
+    const table = await initiativesTable(db, initiativeFilterOf(query), baseUrl(req));
+    attachment(reply, 'insatser.csv', CSV);
+    return tableCsv(table, query.delimiter);
   });
 
+  route(app, 'initiativesXlsx', async ({ req, reply, query }) => {
+    const table = await initiativesTable(db, initiativeFilterOf(query), baseUrl(req));
+    attachment(reply, 'insatser.xlsx', XLSX);
+    return tableXlsx(table, 'Insatser');
+  });
+
+  const observations = (slug: string, query: z.infer<typeof observationXlsxQuery>, base: string) =>
+    observationsTable(
+      db,
+      slug,
+      { place: query.place, period: query.period, gender: query.gender },
+      base,
+    );
+
   route(app, 'observationsCsv', async ({ req, reply, params, query }) => {
-    const indicator = await indicatorBySlug(db, params.slug);
-    const { rows } = await findObservations(db, indicator.indicator.id, {
-      place: query.place,
-      period: query.period,
-      gender: query.gender,
-    });
-    const i = indicator.indicator;
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="utfall-${i.slug}.csv"`);
-    return toCsv({
-      delimiter: query.delimiter,
-      comments: comments(baseUrl(req), [
-        `Indikator: ${i.nameSv} (${i.unit})`,
-        ...(i.source === 'kolada' ? [koladaAttribution] : []),
-      ]),
-      header: [
-        'indicator',
-        'place_code',
-        'period',
-        'gender',
-        'value',
-        'status',
-        'source',
-        'is_demo',
-      ],
-      rows: rows.map((o) => [
-        i.slug,
-        o.placeCode,
-        o.period,
-        o.gender,
-        o.value,
-        o.status,
-        o.source,
-        o.isDemo,
-      ]),
-    });
+    const table = await observations(params.slug, query, baseUrl(req));
+    attachment(reply, `${table.name}.csv`, CSV);
+    return tableCsv(table, query.delimiter);
+  });
+
+  route(app, 'observationsXlsx', async ({ req, reply, params, query }) => {
+    const table = await observations(params.slug, query, baseUrl(req));
+    attachment(reply, `${table.name}.xlsx`, XLSX);
+    return tableXlsx(table, 'Utfall');
   });
 
   route(app, 'iatiActivities', async ({ req, reply }) => {

@@ -64,7 +64,8 @@ describe('CSV downloads', () => {
     const lines = body.slice(1).split('\r\n');
     expect(lines[0]).toMatch(/^# Källa: Region Kalmar län/);
     expect(lines[1]).toContain('creativecommons.org/publicdomain/zero/1.0/');
-    expect(lines[2]).toMatch(/^id,title,summary,status,/);
+    expect(lines[2]).toMatch(/^# Belopp i kronor/);
+    expect(lines[3]).toMatch(/^id,title,summary,status,/);
     const row = lines.find((l) => l.startsWith(`${ids.hostileId},`))!;
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"")&<b>"`);
     expect(row).toContain(`"'+46 ringer ""citat""`);
@@ -241,7 +242,7 @@ describe('no personal data', () => {
       ...Object.values(endpoints)
         .map((e) => e.path)
         .filter((p) => !p.includes(':'))
-        .map((p) => (/\.(csv|xml|json)$/.test(p) || p === '/dcat' ? p : `${p}?per_page=100`)),
+        .map((p) => (/\.(csv|xlsx|xml|json)$/.test(p) || p === '/dcat' ? p : `${p}?per_page=100`)),
       `/api/v1/initiatives/${ids.hostileId}`,
     ];
     const [indicator] = (await app.inject('/api/v1/indicators')).json().indicators;

@@ -43,11 +43,10 @@ function describe(issue: z.core.$ZodIssue): string {
 export function toApiErrors(error: ZodError): ApiError[] {
   return error.issues.flatMap((issue): ApiError[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        code: 'unknown_parameter',
-        message: `Okänd parameter: ${key}.`,
-        field: key,
-      }));
+      return issue.keys.map((key) => {
+        const field = [...issue.path.map(String), key].join('.');
+        return { code: 'unknown_parameter', message: `Okänd parameter: ${field}.`, field };
+      });
     }
     const field = issue.path.map(String).join('.') || null;
     return [

@@ -5,7 +5,7 @@ import { seedDemo } from '../../seed/seedDemo.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { apiRoutes } from './routes.js';
-import { endpoints, openApiDocument, type Endpoint } from './spec.js';
+import { endpoints, openApiDocument, writeEndpoints, type Endpoint } from './spec.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -34,17 +34,39 @@ describe('the OpenAPI document and the routes', () => {
       typeof openApiDocument
     >;
     expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    const methods = (r: RouteOptions) => (Array.isArray(r.method) ? r.method : [r.method]);
     const routes = registered
-      .filter((r) => r.method === 'GET' || (Array.isArray(r.method) && r.method.includes('GET')))
-      .map((r) => r.url.replace(/:(\w+)/g, '{$1}'))
-      .filter((u) => u.startsWith('/api/v1') || u === '/dcat');
-    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(endpoints).length);
-    for (const url of routes) expect(Object.keys(doc.paths), url).toContain(url);
-    // The real application has each documented route too.
-    for (const path of Object.keys(doc.paths)) {
-      expect(app.hasRoute({ method: 'GET', url: path.replace(/\{(\w+)\}/g, ':$1') }), path).toBe(
-        true,
-      );
+      .flatMap((r) => methods(r).map((m) => [m.toLowerCase(), r.url] as const))
+      .filter(([m]) => m !== 'head')
+      .map(([m, u]) => [m, u.replace(/:(\w+)/g, '{$1}')] as const)
+      .filter(([, u]) => u.startsWith('/api/v1') || u === '/dcat');
+    expect(routes.length).toBeGreaterThanOrEqual(
+      Object.keys(endpoints).length + Object.keys(writeEndpoints).length,
+    );
+    for (const [method, url] of routes) {
+      expect(Object.keys(doc.paths), url).toContain(url);
+      expect(Object.keys(doc.paths[url]!), `${method} ${url}`).toContain(method);
+    }
+    // The real application has each documented operation too.
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(operations)) {
+        const url = path.replace(/\{(\w+)\}/g, ':$1');
+        expect(
+          app.hasRoute({ method: method.toUpperCase() as 'GET', url }),
+          `${method} ${path}`,
+        ).toBe(true);
+      }
+    }
+    // Every write operation names the bearer scheme, which the document defines.
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const e of Object.values(writeEndpoints)) {
+      const op = doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]![e.method.toLowerCase()] as {
+        security: unknown;
+      };
+      expect(op.security).toEqual([{ bearerAuth: [] }]);
     }
   });
 

@@ -63,6 +63,8 @@ export const initiativeListQuery = z.strictObject({ ...paging, ...initiativeFilt
 export const initiativeCsvQuery = z.strictObject({ ...initiativeFilters, ...delimiter });
 export const observationListQuery = z.strictObject({ ...paging, ...observationFilters });
 export const observationCsvQuery = z.strictObject({ ...observationFilters, ...delimiter });
+export const initiativeXlsxQuery = z.strictObject(initiativeFilters);
+export const observationXlsxQuery = z.strictObject(observationFilters);
 export const progressReportQuery = z.strictObject({
   ...paging,
   initiative: z.coerce.number().int().positive().max(2_147_483_647).optional(),

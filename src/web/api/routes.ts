@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { createMailer, type Mailer } from '../../mail/mailer.js';
 import { downloadRoutes } from './downloadRoutes.js';
 import { apiErrorHandler, cacheAndCors, notFound, parseOr400 } from './http.js';
+import { rateLimit } from './rateLimit.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { endpoints, openApiDocument, type Endpoint, type EndpointId } from './spec.js';
+import { writeRoutes } from './writeRoutes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -37,17 +41,23 @@ export function route<Id extends EndpointId>(
 
 /**
  * The open-data front door: the read API, CSV, IATI and the OpenAPI document under /api/v1,
- * and the DCAT-AP-SE catalogue at /dcat. Read-only, public, no personal data.
+ * and the DCAT-AP-SE catalogue at /dcat — public, no personal data — and the write API for
+ * organisations' own systems (bearer tokens only).
  */
-export function apiRoutes(app: FastifyInstance, db: Db) {
+export function apiRoutes(app: FastifyInstance, db: Db, options: { mailer?: Mailer } = {}) {
   const document = openApiDocument();
+  const config = loadConfig(process.env);
+  const mailer = options.mailer ?? createMailer(config.mail, app.log);
+  const publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? null;
   void app.register(
     async (api) => {
+      api.addHook('onRequest', rateLimit());
       api.addHook('onSend', cacheAndCors);
       api.setErrorHandler(apiErrorHandler);
       api.setNotFoundHandler(notFound);
       resourceRoutes(api, db);
       downloadRoutes(api, db, 'api');
+      writeRoutes(api, db, { mailer, publicUrl });
       route(api, 'openApi', async () => document);
     },
     { prefix: API_PREFIX },

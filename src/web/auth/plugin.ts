@@ -3,6 +3,15 @@ import type { Db } from '../../db/client.js';
 import { loadConfig } from '../../config.js';
 import { createMailer, type Mailer } from '../../mail/mailer.js';
 import { adminRoutes } from '../admin/routes.js';
+import { apiTokenRoutes } from '../admin/apiTokensRoutes.js';
+import { followupAdminRoutes } from '../admin/importsAdmin.js';
+import { reportingAdminRoutes } from '../admin/reportingRoutes.js';
+import { privacyRoutes } from '../admin/privacyRoutes.js';
+import { strategyAdminRoutes } from '../admin/strategyRoutes.js';
+import { consultationAdminRoutes } from '../admin/consultationRoutes.js';
+import { auditLogRoutes } from '../admin/auditLog.js';
+import { organisationRoutes } from '../admin/organisations.js';
+import { userRoutes } from '../admin/users.js';
 import { authRoutes } from './routes.js';
 import { loadAccount } from './session.js';
 
@@ -26,7 +35,16 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
     config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
   app.decorateRequest('account', null);
   app.addHook('preHandler', loadAccount(options.db, now));
-  const deps = { db: options.db, mailer, now, baseUrl };
+  const deps = { db: options.db, mailer, now, baseUrl, oidc: config.oidc };
   authRoutes(app, deps);
+  userRoutes(app, deps);
+  organisationRoutes(app, deps);
+  auditLogRoutes(app, deps);
   adminRoutes(app, deps);
+  reportingAdminRoutes(app, deps);
+  privacyRoutes(app, deps);
+  strategyAdminRoutes(app, deps);
+  consultationAdminRoutes(app, deps);
+  apiTokenRoutes(app, deps);
+  followupAdminRoutes(app, deps);
 }

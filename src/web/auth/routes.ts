@@ -14,9 +14,13 @@ import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetMail } from '../../mail/templates.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import type { SafeHtml } from '../html.js';
-import { adminSv as t } from '../i18n/admin.sv.js';
 import { sendPage } from '../public/routes.js';
 import { swedishTime } from './formParts.js';
+import { LANGUAGE_COOKIE } from '../admin/locale.js';
+import type { OidcConfig } from '../../config.js';
+import { localIssues } from './localIssues.js';
+import { oidcRoutes } from './oidcRoutes.js';
+import { textsOf } from './texts.js';
 import {
   clearSessionCookie,
   redirectToSignIn,
@@ -31,6 +35,8 @@ export interface AuthDeps {
   mailer: Mailer;
   now: () => Date;
   baseUrl: (req: FastifyRequest) => string;
+  /** Single sign-on, when OIDC_ISSUER is configured. */
+  oidc?: OidcConfig | null;
 }
 
 type Body = Record<string, unknown>;
@@ -47,27 +53,62 @@ export function page(
   status = 200,
 ) {
   reply.header('cache-control', 'no-store');
-  return sendPage(reply, { title, body, path: req.url }, status);
+  const { locale } = textsOf(req);
+  const other = locale === 'sv' ? 'en' : 'sv';
+  const languageHref = `/sprak?till=${other}&tillbaka=${encodeURIComponent(safeReturnPath(req.url))}`;
+  return sendPage(reply, { title, body, path: req.url, languageHref }, status, locale);
+}
+
+/**
+ * Starts the signed-in session in the browser: the session the browser held before, if any,
+ * ends, so a session id planted before sign-in is worth nothing after it.
+ */
+export async function startSession(
+  deps: Pick<AuthDeps, 'db' | 'now'>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+) {
+  const previous = sessionToken(req);
+  if (previous) await revokeSession(context(deps.db, systemActor('sign-in'), deps.now), previous);
+  setSessionCookie(req, reply, token);
 }
 
 /** Sign-in, sign-out, invitations and password resets. */
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   const ctx = (label: string): Ctx => context(deps.db, systemActor(label), deps.now);
   const csrf = { preHandler: verifyCsrf };
+  const sso = (req: FastifyRequest) =>
+    deps.oidc ? { name: deps.oidc.name, a: textsOf(req).a } : null;
+  if (deps.oidc) oidcRoutes(app, deps, deps.oidc);
+
+  /** The language switch: sets the cookie only, then goes back to a path on this site. */
+  app.get('/sprak', (req, reply) => {
+    const q = req.query as Body;
+    const to = q.till === 'en' ? 'en' : 'sv';
+    const secure = req.protocol === 'https' ? '; Secure' : '';
+    reply.header(
+      'set-cookie',
+      `${LANGUAGE_COOKIE}=${to}; Path=/; SameSite=Lax; Max-Age=31536000${secure}`,
+    );
+    return reply.redirect(safeReturnPath(q.tillbaka), 303);
+  });
 
   app.get('/logga-in', (req, reply) => {
     const q = req.query as Body;
     const back = safeReturnPath(q.tillbaka);
     if (req.account) return reply.redirect(back, 303);
+    const { t } = textsOf(req);
     return page(
       req,
       reply,
       t.signInTitle,
-      signInView({
+      signInView(t, {
         csrf: csrfToken(req, reply),
         email: '',
         back,
         notice: q.utloggad === '1' ? t.signedOut : undefined,
+        sso: sso(req),
       }),
     );
   });
@@ -81,19 +122,23 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
     });
+    const { t } = textsOf(req);
     if (!result.ok) {
       const error =
         result.code === 'rate_limited'
           ? t.rateLimited(swedishTime(result.retryAt))
           : t.signInFailed;
       const status = result.code === 'rate_limited' ? 429 : 401;
-      const view = signInView({ csrf: csrfToken(req, reply), email, back, error });
+      const view = signInView(t, {
+        csrf: csrfToken(req, reply),
+        email,
+        back,
+        error,
+        sso: sso(req),
+      });
       return page(req, reply, t.signInTitle, view, status);
     }
-    // The session the browser held before, if any, ends: a planted id is worth nothing now.
-    const previous = sessionToken(req);
-    if (previous) await revokeSession(ctx('sign-in'), previous);
-    setSessionCookie(req, reply, result.token);
+    await startSession(deps, req, reply, result.token);
     return reply.redirect(back, 303);
   });
 
@@ -111,9 +156,15 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     return reply.redirect('/logga-in?utloggad=1', 303);
   });
 
-  app.get('/glomt-losenord', (req, reply) =>
-    page(req, reply, t.forgotTitle, forgotView({ csrf: csrfToken(req, reply), sent: false })),
-  );
+  app.get('/glomt-losenord', (req, reply) => {
+    const { t } = textsOf(req);
+    return page(
+      req,
+      reply,
+      t.forgotTitle,
+      forgotView(t, { csrf: csrfToken(req, reply), sent: false }),
+    );
+  });
 
   app.post('/glomt-losenord', csrf, async (req, reply) => {
     const email = str(req.body, 'email').slice(0, 320);
@@ -125,31 +176,43 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
         passwordResetMail({ link, minutes: RESET_TTL_MS / 60_000 }),
       );
     }
-    return page(req, reply, t.forgotTitle, forgotView({ csrf: csrfToken(req, reply), sent: true }));
+    const { t } = textsOf(req);
+    return page(
+      req,
+      reply,
+      t.forgotTitle,
+      forgotView(t, { csrf: csrfToken(req, reply), sent: true }),
+    );
   });
 
   app.get('/aterstall/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
+    const { t } = textsOf(req);
     if (!(await isResetTokenValid(ctx('reset'), token))) {
-      return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+      return page(req, reply, t.linkInvalidTitle, linkInvalidView(t), 404);
     }
     return page(
       req,
       reply,
       t.resetTitle,
-      resetView({ csrf: csrfToken(req, reply), token, issues: [] }),
+      resetView(t, { csrf: csrfToken(req, reply), token, issues: [] }),
     );
   });
 
   app.post('/aterstall/:token', csrf, async (req, reply) => {
     const { token } = req.params as { token: string };
+    const { t } = textsOf(req);
     const result = await resetPassword(ctx('reset'), {
       token,
       password: str(req.body, 'password'),
     });
-    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(t), 404);
     if (!result.ok) {
-      const view = resetView({ csrf: csrfToken(req, reply), token, issues: result.issues });
+      const view = resetView(t, {
+        csrf: csrfToken(req, reply),
+        token,
+        issues: localIssues(textsOf(req).locale, result.issues),
+      });
       return page(req, reply, t.resetTitle, view, 400);
     }
     clearSessionCookie(req, reply);
@@ -157,15 +220,22 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       req,
       reply,
       t.resetTitle,
-      signInView({ csrf: csrfToken(req, reply), email: '', back: '/admin', notice: t.resetDone }),
+      signInView(t, {
+        csrf: csrfToken(req, reply),
+        email: '',
+        back: '/admin',
+        notice: t.resetDone,
+        sso: sso(req),
+      }),
     );
   });
 
   app.get('/inbjudan/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
+    const { t } = textsOf(req);
     const inv = await findInvitation(ctx('invitation'), token);
-    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
-    const view = inviteView({
+    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(t), 404);
+    const view = inviteView(t, {
       csrf: csrfToken(req, reply),
       token,
       email: inv.email,
@@ -177,19 +247,20 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
 
   app.post('/inbjudan/:token', csrf, async (req, reply) => {
     const { token } = req.params as { token: string };
+    const { t } = textsOf(req);
     const c = ctx('invitation');
     const inv = await findInvitation(c, token);
-    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    if (!inv) return page(req, reply, t.linkInvalidTitle, linkInvalidView(t), 404);
     const name = str(req.body, 'name');
     const result = await acceptInvitation(c, { token, name, password: str(req.body, 'password') });
-    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(), 404);
+    if (!result) return page(req, reply, t.linkInvalidTitle, linkInvalidView(t), 404);
     if (!result.ok) {
-      const view = inviteView({
+      const view = inviteView(t, {
         csrf: csrfToken(req, reply),
         token,
         email: inv.email,
         name,
-        issues: result.issues,
+        issues: localIssues(textsOf(req).locale, result.issues),
       });
       return page(req, reply, t.inviteTitle, view, 400);
     }

@@ -57,7 +57,9 @@ export function safeReturnPath(value: unknown, fallback = '/admin'): string {
     const base = 'http://riktning.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return fallback;
-    return url.pathname + url.search;
+    // Dot segments can normalise to a protocol-relative path ("/.//evil.example" → "//evil.example").
+    const path = url.pathname + url.search;
+    return path.startsWith('//') ? fallback : path;
   } catch {
     return fallback;
   }

@@ -10,6 +10,8 @@ export interface LayoutParams {
   path: string;
   /** Atom feeds of the page, offered to feed readers. */
   feeds?: { href: string; title: string }[];
+  /** Where the language link goes when the language is not in the path (signed-in pages). */
+  languageHref?: string;
 }
 
 export function layout(p: LayoutParams): SafeHtml {
@@ -20,7 +22,7 @@ export function layout(p: LayoutParams): SafeHtml {
     const current = pathOnly === href || (target !== '/' && pathOnly.startsWith(`${href}/`));
     return html`<li><a href="${href}"${current ? html` aria-current="page"` : ''}>${label}</a></li>`;
   };
-  const other = switchLocalePath(p.locale, p.path);
+  const other = p.languageHref ?? switchLocalePath(p.locale, p.path);
   const svPath = p.locale === 'sv' ? p.path : other;
   const enPath = p.locale === 'en' ? p.path : other;
   const description = p.description
@@ -63,6 +65,8 @@ ${p.body}
 <li><a href="${localePath(p.locale, '/personuppgifter')}">${t.footerPrivacy}</a></li>
 <li><a href="${localePath(p.locale, '/utvecklingsaret')}">${t.footerReports}</a></li>
 <li><a href="${localePath(p.locale, '/flode.atom')}">${t.footerFeed}</a></li>
+<li><a href="${localePath(p.locale, '/oppna-data')}">${t.footerOpenDataLink}</a></li>
+<li><a href="${localePath(p.locale, '/strategin/arkiv')}">${t.footerArchive}</a></li>
 </ul>
 </div>
 </footer>

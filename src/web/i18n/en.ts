@@ -166,6 +166,8 @@ export const en: Messages = {
   footerAccessibility: 'Accessibility statement',
   footerPrivacy: 'Cookies and personal data',
   footerFeed: 'New initiatives (Atom)',
+  footerOpenDataLink: 'Open data and API',
+  footerArchive: 'Earlier versions of the strategy',
   lastUpdated: 'Last updated',
   progressReports: 'Progress reports',
   trafficLight: { 'enligt-plan': 'On track', risk: 'At risk', avvikelse: 'Off track' },

@@ -162,6 +162,8 @@ export const sv = {
   footerAccessibility: 'Tillgänglighetsredogörelse',
   footerPrivacy: 'Kakor och personuppgifter',
   footerFeed: 'Nya insatser (Atom)',
+  footerOpenDataLink: 'Öppna data och API',
+  footerArchive: 'Tidigare strategiversioner',
   lastUpdated: 'Senast uppdaterad',
   progressReports: 'Lägesrapporter',
   trafficLight: { 'enligt-plan': 'Enligt plan', risk: 'Risk', avvikelse: 'Avvikelse' },

@@ -38,6 +38,7 @@ ${r.introduction ? html`<p>${r.introduction}</p>` : ''}
 ${r.areas.map(
   (a) => html`<section aria-labelledby="omrade-${a.slug}">
 <h2 id="omrade-${a.slug}">${sv ? a.nameSv : a.nameEn}</h2>
+${a.introduction && (sv ? a.introduction.sv : a.introduction.en || a.introduction.sv) ? html`<p class="prewrap"${!sv && !a.introduction.en ? html` lang="sv"` : ''}>${sv ? a.introduction.sv : a.introduction.en || a.introduction.sv}</p>` : ''}
 <p>${t.reportMoney}: ${formatMillions(locale, a.moneySek)}</p>
 <table>
 <caption>${t.goals}</caption>

@@ -2,6 +2,7 @@ import type { PresentedInitiative } from '../../domain/initiatives/presentInitia
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
 import { demoTag } from '../components/demoTag.js';
+import { evaluationList, type PublicEvaluation } from '../components/evaluationList.js';
 import { html, type SafeHtml } from '../html.js';
 import {
   formatDate,
@@ -38,15 +39,9 @@ export function initiativePage(
       programmeNameEn: string;
     }[];
     places: PlaceSummary[];
-    evaluations: {
-      title: string;
-      method: string;
-      evaluator: string;
-      findings: string;
-      evaluatedOn: string;
-      documents: unknown;
-    }[];
+    evaluations: PublicEvaluation[];
     english: { title: string | null; summary: string | null; description: string | null };
+    logicModel?: SafeHtml | '';
   },
 ): SafeHtml {
   const t = messages(locale);
@@ -100,22 +95,6 @@ ${
       )}</ol>`
     : ''
 }
-${
-  extra.evaluations.length > 0
-    ? html`<h2>${t.evaluations}</h2>
-${extra.evaluations.map((e) => {
-  const docs = Array.isArray(e.documents) ? (e.documents as { title: string; url: string }[]) : [];
-  return html`<section class="card" aria-label="${e.title}">
-<h3${en ? html` lang="sv"` : ''}>${e.title}</h3>
-<dl class="facts">
-<dt>${t.evaluator}</dt><dd>${e.evaluator}</dd>
-<dt>${t.evaluationMethod}</dt><dd${en ? html` lang="sv"` : ''}>${e.method}</dd>
-<dt>${t.period}</dt><dd>${formatDate(locale, e.evaluatedOn)}</dd>
-${docs.length > 0 ? html`<dt>${t.evaluationDocuments}</dt><dd><ul>${docs.map((d) => html`<li><a href="${/^https?:\/\//.test(d.url) ? d.url : '#'}">${d.title}</a></li>`)}</ul></dd>` : ''}
-</dl>
-<p${en ? html` lang="sv"` : ''}>${e.findings}</p>
-</section>`;
-})}`
-    : ''
-}`;
+${extra.logicModel ?? ''}
+${evaluationList(locale, extra.evaluations)}`;
 }

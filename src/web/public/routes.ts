@@ -6,6 +6,9 @@ import { getOrganisationBySlug, organisationSummaries } from '../../domain/actor
 import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { listEvaluations, listProgressReports } from '../../domain/followup/queries.js';
+import { loadPublicLogicModel } from '../../domain/evaluation/saveLogicModel.js';
+import { logicModelList } from '../components/logicModelList.js';
+import { evaluationList } from '../components/evaluationList.js';
 import { indicatorHeadlines } from '../../domain/followup/indicatorQueries.js';
 import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
 import {
@@ -21,7 +24,7 @@ import { sdgGoalDetail, sdgGoalSummaries } from '../../domain/strategy/sdgQuerie
 import { toCsv } from '../../domain/opendata/csv.js';
 import { layout } from '../components/layout.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
-import type { SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { atomFeed } from './feed.js';
@@ -52,6 +55,8 @@ export interface Page {
   body: SafeHtml;
   description?: string;
   feeds?: { href: string; title: string }[];
+  /** Where the language link goes when the language is not in the path (signed-in pages). */
+  languageHref?: string;
 }
 
 export function renderPage(locale: Locale, path: string, page: Page): string {
@@ -104,10 +109,18 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         const { slug } = slugParams.parse(req.params);
         const { ar } = yearQuery.parse(req.query);
         const { area, goals } = await goalAreaBySlug(db, slug);
-        const [initiatives, years, indicators] = await Promise.all([
+        const [initiatives, years, indicators, goalEvaluations] = await Promise.all([
           listPublishedInitiatives(db, { goalAreaId: area.id }),
           exampleYears(db, area.id),
           indicatorHeadlines(db, area.id),
+          Promise.all(
+            goals.map(async (g) =>
+              (await listEvaluations(db, { type: 'goal', id: g.id })).map((e) => ({
+                ...e,
+                subject: `${g.code} ${g.nameSv}`,
+              })),
+            ),
+          ),
         ]);
         const exampleYear = ar !== undefined && years.includes(ar) ? ar : (years[0] ?? null);
         const examples =
@@ -119,7 +132,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
           feeds: [
             { href: at(`/malomraden/${area.slug}/flode.atom`), title: `${t.feedTitle}: ${name}` },
           ],
-          body: goalAreaPage({
+          body: html`${goalAreaPage({
             locale,
             area,
             goals,
@@ -128,7 +141,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
             exampleYear,
             examples,
             indicators,
-          }),
+          })}${evaluationList(locale, goalEvaluations.flat())}`,
         };
       }),
     );
@@ -187,11 +200,12 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
         const detail = await getPublishedInitiative(db, parsed.data.id);
         const presented = presentInitiative(detail);
-        const [reports, places, measures, evaluations] = await Promise.all([
+        const [reports, places, measures, evaluations, logic] = await Promise.all([
           listProgressReports(db, presented.id),
           placeSummaries(db),
           measuresOfInitiative(db, presented.id),
           listEvaluations(db, { type: 'initiative', id: presented.id }),
+          loadPublicLogicModel(db, presented.id),
         ]);
         const i = detail.initiative;
         return {
@@ -203,6 +217,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
             measures,
             evaluations,
             english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
+            logicModel: logicModelList(locale, logic.steps, logic.goalName(locale)),
           }),
         };
       }),

@@ -27,8 +27,12 @@ export interface KoladaClient {
 }
 
 export function koladaClient(baseUrl: string, options: HttpOptions = {}): KoladaClient {
-  const http: SourceHttp = sourceHttp({ rateLimit: { calls: 5, perMs: 1000 }, ...options });
   const base = baseUrl.replace(/\/+$/, '');
+  const http: SourceHttp = sourceHttp({
+    rateLimit: { calls: 5, perMs: 1000 },
+    allowedOrigins: [base],
+    ...options,
+  });
 
   async function kpi(id: string): Promise<KoladaKpi> {
     const found = parseKoladaKpiPage(await http.getJson(`${base}/kpi/${encodeURIComponent(id)}`));

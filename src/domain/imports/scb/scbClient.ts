@@ -16,7 +16,11 @@ export interface ScbClient {
 }
 
 export function scbClient(bases: { v1: string; v2: string }, options: HttpOptions = {}): ScbClient {
-  const http = sourceHttp({ rateLimit: SCB_RATE_LIMIT, ...options });
+  const http = sourceHttp({
+    rateLimit: SCB_RATE_LIMIT,
+    allowedOrigins: [bases.v1, bases.v2],
+    ...options,
+  });
   const v1Base = bases.v1.replace(/\/+$/, '');
   const v2Base = bases.v2.replace(/\/+$/, '');
 

@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { issue, type Issue } from '../../domain/result.js';
+import { adminPages, queryParam } from '../auth/adminPage.js';
+import type { AuthDeps } from '../auth/routes.js';
+import { auditLogView, AUDIT } from './auditLogViews.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilter {
+  entityType: string;
+  entityId: string;
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+export interface AuditRow {
+  id: number;
+  occurredAt: string;
+  actorLabel: string;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function where(f: AuditFilter) {
+  const actorId = /^\d{1,10}$/.test(f.actor) ? Number(f.actor) : null;
+  return sql`where true
+    ${f.entityType ? sql`and e.entity_type = ${f.entityType}` : sql``}
+    ${f.entityId ? sql`and e.entity_id = ${f.entityId}` : sql``}
+    ${f.action ? sql`and e.action ilike ${like(f.action)}` : sql``}
+    ${
+      f.actor
+        ? sql`and (e.actor_label ilike ${like(f.actor)} or u.email ilike ${like(f.actor)}${actorId !== null ? sql` or e.actor_user_id = ${actorId}` : sql``})`
+        : sql``
+    }
+    ${f.from ? sql`and e.occurred_at >= ${f.from}::date` : sql``}
+    ${f.to ? sql`and e.occurred_at < (${f.to}::date + 1)` : sql``}`;
+}
+
+/** One page of audit events, newest first, and how many match. */
+export async function auditEvents(db: Db, f: AuditFilter, page: number) {
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from audit_events e left join users u on u.id = e.actor_user_id ${where(f)}`,
+  );
+  const rows = await queryRows<AuditRow>(
+    db,
+    sql`select e.id::int as id, to_char(e.occurred_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI:SS') as "occurredAt",
+          e.actor_label as "actorLabel", u.email as "actorEmail", e.action, e.entity_type as "entityType",
+          e.entity_id as "entityId", e.before, e.after
+        from audit_events e left join users u on u.id = e.actor_user_id
+        ${where(f)}
+        order by e.occurred_at desc, e.id desc
+        limit ${AUDIT_PAGE_SIZE} offset ${(page - 1) * AUDIT_PAGE_SIZE}`,
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** The entity types and actions present, for the filter's choices. */
+async function choices(db: Db) {
+  const types = await queryRows<{ v: string }>(
+    db,
+    sql`select distinct entity_type as v from audit_events order by 1`,
+  );
+  return types.map((t) => t.v);
+}
+
+/** The audit log viewer: every recorded change, filtered and paginated, with a field diff. */
+export function auditLogRoutes(app: FastifyInstance, deps: AuthDeps) {
+  const p = adminPages(deps);
+  app.get(AUDIT, p.read('audit.read'), async (req, reply) => {
+    const x = p.who(req);
+    const filter: AuditFilter = {
+      entityType: queryParam(req, 'typ', 60).trim(),
+      entityId: queryParam(req, 'id', 60).trim(),
+      actor: queryParam(req, 'vem', 200).trim(),
+      action: queryParam(req, 'handelse', 100).trim(),
+      from: queryParam(req, 'fran', 10).trim(),
+      to: queryParam(req, 'till', 10).trim(),
+    };
+    const issues: Issue[] = [];
+    for (const key of ['from', 'to'] as const) {
+      if (filter[key] && !isDay(filter[key])) {
+        issues.push(issue(key === 'from' ? 'fran' : 'till', x.a.auditBadDate, 'invalid_date'));
+      }
+    }
+    const valid = {
+      ...filter,
+      from: isDay(filter.from) ? filter.from : '',
+      to: isDay(filter.to) ? filter.to : '',
+    };
+    const requested = Number(queryParam(req, 'sida', 6));
+    const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
+    const { rows, total } = await auditEvents(deps.db, valid, page);
+    const body = auditLogView(x, {
+      filter,
+      issues,
+      rows,
+      page,
+      pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+      entityTypes: await choices(deps.db),
+    });
+    return p.show(req, reply, AUDIT, x.a.auditTitle, body, issues.length > 0 ? 400 : 200);
+  });
+}

@@ -1,0 +1,469 @@
+import { readUploadForm, fileTooBigIssue } from '../documents.js';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  answerFeedback,
+  answerField,
+  allEntries,
+  compilationData,
+  feedbackTags,
+  publishCompilation,
+  type FeedbackAnswer,
+  type FeedbackTag,
+} from '../../domain/consultation/compilation.js';
+import { commentsForModeration, moderateComment } from '../../domain/consultation/comments.js';
+import {
+  createConsultation,
+  loadConsultation,
+  setConsultationOpen,
+} from '../../domain/consultation/consultations.js';
+import { inviteOrganisations } from '../../domain/consultation/invitations.js';
+import { listDialogueMeetings, recordDialogueMeeting } from '../../domain/consultation/meetings.js';
+import { consultationPolicy, effectiveStatus } from '../../domain/consultation/policies.js';
+import {
+  draftOutline,
+  draftStrategies,
+  invitableOrganisations,
+  invitationsFor,
+  invitees,
+  listConsultations,
+  municipalityChoices,
+  organisationName,
+  strategyName,
+} from '../../domain/consultation/queries.js';
+import {
+  attachResponseDocument,
+  ownResponse,
+  saveResponse,
+  submitResponse,
+} from '../../domain/consultation/responses.js';
+import { MAX_DOCUMENT_BYTES } from '../../domain/evaluation/evaluationDocuments.js';
+import { ForbiddenError } from '../../domain/errors.js';
+import { issue, type Issue } from '../../domain/result.js';
+import { consultationInvitationMail } from '../../mail/consultationTemplates.js';
+import { csrfToken, verifyCsrf } from '../csrf.js';
+import { html } from '../html.js';
+import { consultationEn } from '../i18n/consultation.en.js';
+import { consultationSv, type ConsultationMessages } from '../i18n/consultation.sv.js';
+import {
+  compileView,
+  responseValues,
+  responseView,
+  type ResponseFormValues,
+} from './consultationResponseViews.js';
+import {
+  ADMIN_BASE,
+  consultationDetailView,
+  consultationFormView,
+  consultationListView,
+  emptyMeeting,
+  type ConsultationFormValues,
+  type MeetingFormValues,
+} from './consultationViews.js';
+import { field, idParam, noticeOf, reportingSupport } from './reportingSupport.js';
+import type { AdminDeps } from './routes.js';
+
+const formKeys = [
+  'strategyId',
+  'titleSv',
+  'titleEn',
+  'introductionSv',
+  'introductionEn',
+  'questionsSv',
+  'questionsEn',
+  'opensOn',
+  'closesOn',
+] as const;
+
+const meetingKeys = Object.keys(emptyMeeting) as (keyof MeetingFormValues)[];
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/** Values of a multi-valued form field (checkboxes). */
+function many(body: unknown, key: string): string[] {
+  const v = (body as Record<string, unknown> | undefined)?.[key];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
+}
+
+/** Question issues (questions.2.textSv) are shown at the Swedish questions field. */
+const atQuestions = (issues: Issue[]) =>
+  issues.map((i) => (i.field.startsWith('questions') ? { ...i, field: 'questionsSv' } : i));
+
+/** The consultation pages of the admin area: editors run consultations, members respond. */
+export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
+  const s = reportingSupport(deps);
+  const texts = (req: FastifyRequest): ConsultationMessages =>
+    s.who(req).locale === 'en' ? consultationEn : consultationSv;
+  const manager = (req: FastifyRequest) => {
+    if (!consultationPolicy.manage(s.who(req).actor)) throw new ForbiddenError();
+  };
+  const view = (req: FastifyRequest, reply: FastifyReply) => {
+    const t = texts(req);
+    return {
+      t,
+      locale: s.who(req).locale,
+      csrf: csrfToken(req, reply),
+      notice: noticeOf(req, t.notices),
+    };
+  };
+
+  app.get(ADMIN_BASE, s.auth, async (req, reply) => {
+    const { actor } = s.who(req);
+    const t = texts(req);
+    const now = deps.now();
+    const body = consultationListView({
+      t,
+      locale: s.who(req).locale,
+      consultations: consultationPolicy.manage(actor)
+        ? await listConsultations(deps.db, now)
+        : null,
+      invitations: await invitationsFor(deps.db, actor, now),
+      notice: noticeOf(req, t.notices),
+    });
+    return s.show(req, reply, ADMIN_BASE, t.adminTitle, body);
+  });
+
+  const formPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: ConsultationFormValues,
+    issues: Issue[],
+    status = 200,
+  ) => {
+    const t = texts(req);
+    const body = consultationFormView({
+      t,
+      csrf: csrfToken(req, reply),
+      drafts: await draftStrategies(deps.db),
+      values,
+      issues,
+    });
+    return s.show(req, reply, ADMIN_BASE, t.newConsultation, body, status);
+  };
+
+  app.get(`${ADMIN_BASE}/ny`, s.auth, async (req, reply) => {
+    manager(req);
+    const values = Object.fromEntries(
+      formKeys.map((k) => [k, '']),
+    ) as unknown as ConsultationFormValues;
+    return formPage(req, reply, values, []);
+  });
+
+  app.post(ADMIN_BASE, s.csrf, async (req, reply) => {
+    manager(req);
+    const values = Object.fromEntries(
+      formKeys.map((k) => [k, field(req.body, k)]),
+    ) as unknown as ConsultationFormValues;
+    const sv = lines(values.questionsSv);
+    const en = lines(values.questionsEn);
+    if (en.length > sv.length) {
+      return formPage(
+        req,
+        reply,
+        values,
+        [
+          issue(
+            'questionsEn',
+            'Det finns fler engelska frågor än svenska. Skriv en fråga per rad i samma ordning.',
+          ),
+        ],
+        400,
+      );
+    }
+    const result = await createConsultation(s.who(req).ctx, {
+      strategyId: values.strategyId,
+      titleSv: values.titleSv,
+      titleEn: values.titleEn,
+      introductionSv: values.introductionSv,
+      introductionEn: values.introductionEn,
+      questions: sv.map((textSv, i) => ({ textSv, textEn: en[i] ?? '' })),
+      opensOn: values.opensOn,
+      closesOn: values.closesOn,
+    });
+    if (!result.ok) return formPage(req, reply, values, atQuestions(result.issues), 400);
+    return reply.redirect(`${ADMIN_BASE}/${result.value.id}?klart=skapad`, 303);
+  });
+
+  const detailPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    p: {
+      inviteIssues?: Issue[];
+      meetingValues?: MeetingFormValues;
+      meetingIssues?: Issue[];
+      moderation?: { commentId: number; issues: Issue[]; reason: string };
+    } = {},
+    status = 200,
+  ) => {
+    manager(req);
+    const { ctx } = s.who(req);
+    const c = await loadConsultation(ctx, idParam(req));
+    const body = consultationDetailView({
+      ...view(req, reply),
+      consultation: c,
+      status: effectiveStatus(c, deps.now()),
+      strategyName: await strategyName(deps.db, c.strategyId),
+      outline: await draftOutline(deps.db, c.strategyId),
+      invitees: await invitees(deps.db, c.id),
+      organisations: await invitableOrganisations(deps.db),
+      meetings: await listDialogueMeetings(deps.db, c.id),
+      municipalities: await municipalityChoices(deps.db),
+      comments: await commentsForModeration(ctx, c.id),
+      inviteIssues: p.inviteIssues ?? [],
+      meetingValues: p.meetingValues ?? emptyMeeting,
+      meetingIssues: p.meetingIssues ?? [],
+      moderation: p.moderation ?? null,
+    });
+    return s.show(req, reply, ADMIN_BASE, c.titleSv, body, status);
+  };
+
+  app.get(`${ADMIN_BASE}/:id`, s.auth, (req, reply) => detailPage(req, reply));
+
+  for (const [path, open, notice] of [
+    ['oppna', true, 'oppnad'],
+    ['stang', false, 'stangd'],
+  ] as const) {
+    app.post(`${ADMIN_BASE}/:id/${path}`, s.csrf, async (req, reply) => {
+      const id = idParam(req);
+      await setConsultationOpen(s.who(req).ctx, { id, open });
+      return reply.redirect(`${ADMIN_BASE}/${id}?klart=${notice}`, 303);
+    });
+  }
+
+  app.post(`${ADMIN_BASE}/:id/inbjud`, s.csrf, async (req, reply) => {
+    const id = idParam(req);
+    const { ctx } = s.who(req);
+    const result = await inviteOrganisations(ctx, {
+      consultationId: id,
+      organisationIds: many(req.body, 'organisationIds').map(Number),
+    });
+    if (!result.ok) return detailPage(req, reply, { inviteIssues: result.issues }, 400);
+    const c = await loadConsultation(ctx, id);
+    for (const r of result.value.recipients) {
+      await deps.mailer.send(
+        r.email,
+        consultationInvitationMail({
+          organisation: r.organisationName,
+          titleSv: c.titleSv,
+          titleEn: c.titleEn,
+          opensOn: c.opensOn,
+          closesOn: c.closesOn,
+          link: `${deps.baseUrl(req)}${ADMIN_BASE}/${id}/svar/${r.organisationId}`,
+        }),
+      );
+    }
+    return reply.redirect(`${ADMIN_BASE}/${id}?klart=inbjudna`, 303);
+  });
+
+  app.post(`${ADMIN_BASE}/:id/moten`, s.csrf, async (req, reply) => {
+    const id = idParam(req);
+    const values = Object.fromEntries(
+      meetingKeys.map((k) => [k, field(req.body, k)]),
+    ) as unknown as MeetingFormValues;
+    const result = await recordDialogueMeeting(s.who(req).ctx, { consultationId: id, ...values });
+    if (!result.ok) {
+      return detailPage(req, reply, { meetingValues: values, meetingIssues: result.issues }, 400);
+    }
+    return reply.redirect(`${ADMIN_BASE}/${id}?klart=mote`, 303);
+  });
+
+  app.post(`${ADMIN_BASE}/:id/kommentarer/:commentId`, s.csrf, async (req, reply) => {
+    const id = idParam(req);
+    const commentId = idParam(req, 'commentId');
+    const decision = field(req.body, 'decision');
+    const reason = field(req.body, 'reason');
+    const result = await moderateComment(s.who(req).ctx, {
+      commentId,
+      decision: decision as 'publicera',
+      reason,
+    });
+    if (!result.ok) {
+      return detailPage(
+        req,
+        reply,
+        { moderation: { commentId, issues: result.issues, reason } },
+        400,
+      );
+    }
+    return reply.redirect(`${ADMIN_BASE}/${id}?klart=modererad#kommentar-${commentId}`, 303);
+  });
+
+  const compilePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    issues: Issue[],
+    status = 200,
+  ) => {
+    manager(req);
+    const { ctx } = s.who(req);
+    const t = texts(req);
+    const c = await loadConsultation(ctx, idParam(req));
+    const state = effectiveStatus(c, deps.now());
+    if (state === 'planerad' || state === 'oppen') {
+      const body = html`<h1>${t.compileTitle}</h1><p>${t.compileNotYet}</p>`;
+      return s.show(req, reply, ADMIN_BASE, t.compileTitle, body, status);
+    }
+    const body = compileView({
+      ...view(req, reply),
+      data: await compilationData(ctx, c.id),
+      values,
+      issues,
+      editable: state === 'stangd',
+    });
+    return s.show(req, reply, ADMIN_BASE, t.compileTitle, body, status);
+  };
+
+  app.get(`${ADMIN_BASE}/:id/sammanstallning`, s.auth, (req, reply) =>
+    compilePage(req, reply, {}, []),
+  );
+
+  app.post(`${ADMIN_BASE}/:id/sammanstallning`, s.csrf, async (req, reply) => {
+    manager(req);
+    const id = idParam(req);
+    const { ctx } = s.who(req);
+    const data = await compilationData(ctx, id);
+    const values: Record<string, string> = { introductionSv: field(req.body, 'introductionSv') };
+    const answers: FeedbackAnswer[] = allEntries(data).map((e) => {
+      const tag = field(req.body, `tag-${e.kind}-${e.id}`);
+      const answer = field(req.body, answerField(e));
+      values[`tag-${e.kind}-${e.id}`] = tag;
+      values[answerField(e)] = answer;
+      return {
+        kind: e.kind,
+        id: e.id,
+        tag: (feedbackTags as readonly string[]).includes(tag) ? (tag as FeedbackTag) : null,
+        regionAnswer: answer,
+      };
+    });
+    const saved = await answerFeedback(ctx, { consultationId: id, answers });
+    if (!saved.ok) return compilePage(req, reply, values, saved.issues, 400);
+    if (field(req.body, 'action') !== 'publish') {
+      return reply.redirect(`${ADMIN_BASE}/${id}/sammanstallning?klart=besvarad`, 303);
+    }
+    const published = await publishCompilation(ctx, {
+      consultationId: id,
+      introductionSv: values.introductionSv!,
+    });
+    if (!published.ok) return compilePage(req, reply, values, published.issues, 400);
+    return reply.redirect(`${ADMIN_BASE}/${id}/sammanstallning?klart=publicerad`, 303);
+  });
+
+  const responsePage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    p: { values?: ResponseFormValues; issues?: Issue[]; uploadIssues?: Issue[] } = {},
+    status = 200,
+  ) => {
+    const { ctx } = s.who(req);
+    const t = texts(req);
+    const organisationId = idParam(req, 'org');
+    const c = await loadConsultation(ctx, idParam(req));
+    const response = await ownResponse(ctx, c.id, organisationId);
+    const state = effectiveStatus(c, deps.now());
+    const organisation = {
+      id: organisationId,
+      name: await organisationName(deps.db, organisationId),
+    };
+    const body = responseView({
+      ...view(req, reply),
+      consultation: c,
+      organisation,
+      outline: await draftOutline(deps.db, c.strategyId),
+      response,
+      values: p.values ?? responseValues(response),
+      issues: p.issues ?? [],
+      uploadIssues: p.uploadIssues ?? [],
+      open:
+        (state === 'planerad' || state === 'oppen') &&
+        consultationPolicy.respond(s.who(req).actor, organisationId),
+    });
+    return s.show(req, reply, ADMIN_BASE, t.responseTitle(organisation.name), body, status);
+  };
+
+  const RESPONSE = `${ADMIN_BASE}/:id/svar/:org`;
+  app.get(RESPONSE, s.auth, (req, reply) => responsePage(req, reply));
+
+  app.post(RESPONSE, s.csrf, async (req, reply) => {
+    const id = idParam(req);
+    const organisationId = idParam(req, 'org');
+    const { ctx } = s.who(req);
+    const c = await loadConsultation(ctx, id);
+    const outline = await draftOutline(deps.db, c.strategyId);
+    const keys = [
+      'summary',
+      'general',
+      ...outline.flatMap((a) => a.goals.map((g) => `goal-${g.id}`)),
+      ...(c.questions as { key: string }[]).map((q) => `question-${q.key}`),
+    ];
+    const values: ResponseFormValues = Object.fromEntries(keys.map((k) => [k, field(req.body, k)]));
+    values.version = field(req.body, 'version');
+    const version = Number(values.version);
+    const items = keys
+      .filter((k) => k !== 'summary')
+      .map((k) => ({
+        goalId: k.startsWith('goal-') ? Number(k.slice(5)) : null,
+        questionKey: k.startsWith('question-') ? k.slice(9) : null,
+        body: values[k]!,
+      }));
+    const saved = await saveResponse(ctx, {
+      consultationId: id,
+      organisationId,
+      summary: values.summary,
+      items,
+      version: Number.isSafeInteger(version) && version > 0 ? version : undefined,
+    });
+    if (!saved.ok) return responsePage(req, reply, { values, issues: saved.issues }, 400);
+    const base = `${ADMIN_BASE}/${id}/svar/${organisationId}`;
+    if (field(req.body, 'action') !== 'submit') return reply.redirect(`${base}?klart=sparad`, 303);
+    const submitted = await submitResponse(ctx, { consultationId: id, organisationId });
+    if (!submitted.ok) {
+      values.version = String(saved.value.version);
+      return responsePage(req, reply, { values, issues: submitted.issues }, 400);
+    }
+    return reply.redirect(`${base}?klart=inskickad`, 303);
+  });
+
+  // Multipart only in this scope, so every other form keeps its plain parser.
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 3, fieldSize: 1000 },
+      throwFileSizeLimit: false,
+    });
+    scope.post(
+      `${RESPONSE}/bilaga`,
+      { preHandler: s.signedIn, bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024 },
+      async (req, reply) => {
+        const id = idParam(req);
+        const organisationId = idParam(req, 'org');
+        const { file, tooBig } = await readUploadForm(req);
+        await verifyCsrf(req);
+        if (tooBig) {
+          return responsePage(
+            req,
+            reply,
+            {
+              uploadIssues: [fileTooBigIssue()],
+            },
+            400,
+          );
+        }
+        const result = await attachResponseDocument(s.who(req).ctx, {
+          consultationId: id,
+          organisationId,
+          filename: file?.filename ?? '',
+          contentType: file?.contentType ?? '',
+          content: file?.content ?? Buffer.alloc(0),
+        });
+        if (!result.ok) return responsePage(req, reply, { uploadIssues: result.issues }, 400);
+        return reply.redirect(`${ADMIN_BASE}/${id}/svar/${organisationId}?klart=bilaga`, 303);
+      },
+    );
+  });
+}

@@ -1,0 +1,185 @@
+import { readUploadForm, fileTooBigIssue, sendDocument } from '../documents.js';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import {
+  attachEvaluationDocument,
+  MAX_DOCUMENT_BYTES,
+  publishedEvaluationDocument,
+} from '../../domain/evaluation/evaluationDocuments.js';
+import { adminEvaluations, evaluationSubjects } from '../../domain/evaluation/evaluationQueries.js';
+import { publishEvaluation } from '../../domain/evaluation/publishEvaluation.js';
+import {
+  evaluationPolicy,
+  recordEvaluation,
+  type EvaluationInput,
+} from '../../domain/evaluation/recordEvaluation.js';
+import { updateEvaluation } from '../../domain/evaluation/updateEvaluation.js';
+import type { Issue } from '../../domain/result.js';
+import { csrfToken, verifyCsrf } from '../csrf.js';
+import {
+  evaluationFormView,
+  evaluationListView,
+  type EvaluationFormValues,
+} from './evaluationsViews.js';
+import { field, idParam, noticeOf, reportingSupport } from './reportingSupport.js';
+import type { AdminDeps } from './routes.js';
+
+const BASE = '/admin/utvarderingar';
+const keys = [
+  'subject',
+  'title',
+  'evaluator',
+  'method',
+  'evaluatedOn',
+  'findings',
+  'recommendations',
+] as const;
+
+function readForm(body: unknown): { values: EvaluationFormValues; input: EvaluationInput } {
+  const values = Object.fromEntries(
+    keys.map((k) => [k, field(body, k)]),
+  ) as unknown as EvaluationFormValues;
+  const [type, id] = values.subject.split(':');
+  return {
+    values,
+    input: {
+      subjectType: type as EvaluationInput['subjectType'],
+      subjectId: Number(id),
+      title: values.title,
+      evaluator: values.evaluator,
+      method: values.method,
+      evaluatedOn: values.evaluatedOn,
+      findings: values.findings,
+      recommendations: values.recommendations,
+    },
+  };
+}
+
+/** Subject errors are shown at the one select that chooses both type and id. */
+const atSubject = (issues: Issue[]) =>
+  issues.map((i) =>
+    i.field === 'subjectType' || i.field === 'subjectId' ? { ...i, field: 'subject' } : i,
+  );
+
+/** Evaluations in admin, their PDF documents, and the public download of published documents. */
+export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
+  const s = reportingSupport(deps);
+  const manager = (req: FastifyRequest) => {
+    if (!evaluationPolicy.manage(s.who(req).actor)) throw new ForbiddenError();
+  };
+  const one = async (req: FastifyRequest) => {
+    const [row] = await adminEvaluations(deps.db, idParam(req));
+    if (!row) throw new NotFoundError('Utvärderingen finns inte.');
+    return row;
+  };
+
+  app.get(BASE, s.auth, async (req, reply) => {
+    manager(req);
+    const t = s.messages(req);
+    const body = evaluationListView({
+      t,
+      locale: s.who(req).locale,
+      rows: await adminEvaluations(deps.db),
+    });
+    return s.show(req, reply, '/admin/rapportering', t.evaluationsTitle, body);
+  });
+
+  const formPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    p: { id?: number; values: EvaluationFormValues; issues: Issue[]; uploadIssues?: Issue[] },
+    status = 200,
+  ) => {
+    const t = s.messages(req);
+    const evaluation = p.id === undefined ? null : await one(req);
+    const body = evaluationFormView({
+      t,
+      locale: s.who(req).locale,
+      evaluation,
+      subjects: await evaluationSubjects(deps.db),
+      values: p.values,
+      issues: p.issues,
+      uploadIssues: p.uploadIssues ?? [],
+      csrf: csrfToken(req, reply),
+      notice: noticeOf(req, t.evNotices),
+    });
+    const title = evaluation?.title ?? t.newEvaluation;
+    return s.show(req, reply, '/admin/rapportering', title, body, status);
+  };
+
+  app.get(`${BASE}/ny`, s.auth, async (req, reply) => {
+    manager(req);
+    return formPage(req, reply, { values: {} as EvaluationFormValues, issues: [] });
+  });
+
+  app.post(BASE, s.csrf, async (req, reply) => {
+    manager(req);
+    const { values, input } = readForm(req.body);
+    const result = await recordEvaluation(s.who(req).ctx, input, { draft: true });
+    if (!result.ok) return formPage(req, reply, { values, issues: atSubject(result.issues) }, 400);
+    return reply.redirect(`${BASE}/${result.value.id}?klart=skapad`, 303);
+  });
+
+  app.get(`${BASE}/:id`, s.auth, async (req, reply) => {
+    manager(req);
+    const e = await one(req);
+    const values: EvaluationFormValues = { ...e, subject: `${e.subjectType}:${e.subjectId}` };
+    return formPage(req, reply, { id: e.id, values, issues: [] });
+  });
+
+  app.post(`${BASE}/:id`, s.csrf, async (req, reply) => {
+    manager(req);
+    const id = idParam(req);
+    const { values, input } = readForm(req.body);
+    const result = await updateEvaluation(s.who(req).ctx, id, input);
+    if (!result.ok)
+      return formPage(req, reply, { id, values, issues: atSubject(result.issues) }, 400);
+    return reply.redirect(`${BASE}/${id}?klart=sparad`, 303);
+  });
+
+  app.post(`${BASE}/:id/publicera`, s.csrf, async (req, reply) => {
+    manager(req);
+    const id = idParam(req);
+    await publishEvaluation(s.who(req).ctx, { id });
+    return reply.redirect(`${BASE}/${id}?klart=publicerad`, 303);
+  });
+
+  // Multipart only in this scope, so every other form keeps its plain parser.
+  app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1000 },
+      throwFileSizeLimit: false,
+    });
+    // The body may hold the largest allowed file and the form's few fields.
+    const bodyLimit = MAX_DOCUMENT_BYTES + 256 * 1024;
+    scope.post(
+      `${BASE}/:id/dokument`,
+      { preHandler: s.signedIn, bodyLimit },
+      async (req, reply) => {
+        manager(req);
+        const id = idParam(req);
+        const { fields, file, tooBig } = await readUploadForm(req);
+        await verifyCsrf(req);
+        const e = await one(req);
+        const values: EvaluationFormValues = { ...e, subject: `${e.subjectType}:${e.subjectId}` };
+        const shown = (issues: Issue[]) =>
+          formPage(req, reply, { id, values, issues: [], uploadIssues: issues }, 400);
+        if (tooBig) return shown([fileTooBigIssue()]);
+        const result = await attachEvaluationDocument(s.who(req).ctx, {
+          evaluationId: id,
+          title: fields.documentTitle ?? '',
+          filename: file?.filename ?? '',
+          contentType: file?.contentType ?? '',
+          content: file?.content ?? Buffer.alloc(0),
+        });
+        if (!result.ok) return shown(result.issues);
+        return reply.redirect(`${BASE}/${id}?klart=dokument`, 303);
+      },
+    );
+  });
+
+  app.get('/dokument/:id', async (req, reply) => {
+    return sendDocument(reply, await publishedEvaluationDocument(deps.db, idParam(req)));
+  });
+}

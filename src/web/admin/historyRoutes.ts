@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../domain/errors.js';
+import { listVersions } from '../../domain/initiatives/initiativeVersions.js';
+import { initiativePolicy } from '../../domain/initiatives/policies.js';
+import { restoreInitiativeVersion } from '../../domain/initiatives/restoreInitiativeVersion.js';
+import type { Issue } from '../../domain/result.js';
+import { csrfToken } from '../csrf.js';
+import { historyView } from './historyView.js';
+import { valueNames } from './initiativeNames.js';
+import type { AdminDeps, InitiativeRouteKit } from './initiativeRouteKit.js';
+import { formChoices } from './queries.js';
+
+/** The history of an initiative and restoring an earlier version as a new one. */
+export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: InitiativeRouteKit) {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    problem: { version: number; issues: Issue[] } | null,
+    status = 200,
+  ) => {
+    const initiative = await kit.readable(req);
+    const { t, locale } = kit.texts(req);
+    const body = historyView({
+      t,
+      locale,
+      id: initiative.id,
+      title: initiative.title,
+      versions: await listVersions(deps.db, initiative.id),
+      currentVersion: initiative.version,
+      names: valueNames(await formChoices(deps.db), t),
+      mayRestore: initiativePolicy.edit(kit.who(req).actor, initiative),
+      csrf: csrfToken(req, reply),
+      problem,
+    });
+    return kit.show(req, reply, '/admin/insatser', t.history.title(initiative.title), body, status);
+  };
+
+  app.get('/admin/insatser/:id/historik', kit.auth, (req, reply) => render(req, reply, null));
+
+  app.post('/admin/insatser/:id/historik/:version/aterstall', kit.csrf, async (req, reply) => {
+    const initiative = await kit.readable(req);
+    const version = Number((req.params as { version: string }).version);
+    if (!Number.isSafeInteger(version) || version <= 0) throw new NotFoundError();
+    const result = await restoreInitiativeVersion(kit.who(req).ctx, {
+      initiativeId: initiative.id,
+      version,
+      expectedVersion: kit.postedNumber(req, 'version') ?? 0,
+    });
+    if (result.ok) {
+      return reply.redirect(`/admin/insatser/${initiative.id}?klart=version`, 303);
+    }
+    if (result.conflict) {
+      const { t } = kit.texts(req);
+      const stale = [{ field: 'version', code: 'stale_version', message: t.staleAction }];
+      return render(req, reply, { version, issues: stale }, 409);
+    }
+    return render(req, reply, { version, issues: result.issues }, 400);
+  });
+}

@@ -1,0 +1,69 @@
+import type { Actor } from '../../domain/context.js';
+import { initiativePolicy } from '../../domain/initiatives/policies.js';
+import type { FieldChange } from '../../domain/initiatives/versionDiff.js';
+import { csrfField } from '../auth/formParts.js';
+import { html, type SafeHtml } from '../html.js';
+import type { InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
+import { changesTable } from './initiativeChanges.js';
+import type { AdminInitiative } from './queries.js';
+
+export interface InitiativeDetailParams {
+  t: InitiativeAdminMessages;
+  actor: Actor;
+  initiative: AdminInitiative;
+  csrf: string;
+  notice?: string;
+  /** The open change proposal against the published record, field by field. */
+  pendingChanges: FieldChange[] | null;
+}
+
+/** An initiative in the admin area: its state, the Region's comments and the workflow's buttons. */
+export function initiativeDetailView(p: InitiativeDetailParams): SafeHtml {
+  const { t, actor } = p;
+  const d = t.detail;
+  const i = p.initiative;
+  const onChange = i.workflowState === 'publicerad' && i.pendingState != null;
+  const version = html`<input type="hidden" name="version" value="${i.version}">`;
+  const action = (path: string, label: string, extra: SafeHtml | string = '') =>
+    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${version}${extra}<button type="submit">${label}</button></form>`;
+  return html`<h1>${i.title}</h1>
+${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
+<dl>
+<dt>${d.state}</dt><dd>${t.stateNames[i.workflowState]}</dd>
+<dt>${d.version}</dt><dd>${i.version}</dd>
+<dt>${d.owner}</dt><dd>${i.ownerName}</dd>
+<dt>${d.period}</dt><dd>${i.startDate}${i.endDate ? ` – ${i.endDate}` : ''}</dd>
+<dt>${d.summary}</dt><dd>${i.summary}</dd>
+${i.description ? html`<dt>${d.description}</dt><dd class="prewrap">${i.description}</dd>` : ''}
+${i.contactEmail ? html`<dt>${d.contact}</dt><dd>${i.contactEmail}</dd>` : ''}
+${i.diarienummer ? html`<dt>${t.fields.diarienummer}</dt><dd>${i.diarienummer}</dd>` : ''}
+${i.workflowState === 'returnerad' && i.returnComment ? html`<dt>${d.returnComment}</dt><dd class="prewrap">${i.returnComment}</dd>` : ''}
+</dl>
+<ul class="actions">
+${initiativePolicy.edit(actor, i) ? html`<li><a href="/admin/insatser/${i.id}/redigera">${t.edit.link}</a></li>` : ''}
+<li><a href="/admin/insatser/${i.id}/historik">${t.edit.historyLink}</a></li>
+${i.workflowState === 'publicerad' ? html`<li><a href="/insatser/${i.id}">${d.viewPublic}</a></li>` : ''}
+</ul>
+${
+  onChange
+    ? html`<section aria-labelledby="pending-heading"><h2 id="pending-heading">${d.pendingHeading}</h2>
+<p>${d.pendingState(t.stateNames[i.pendingState!]!.toLowerCase())}</p>
+${i.pendingState === 'returnerad' && i.pendingComment ? html`<p><strong>${d.pendingComment}:</strong></p><p class="prewrap">${i.pendingComment}</p>` : ''}
+${p.pendingChanges ? changesTable(t, p.pendingChanges, d.pendingChanges) : ''}
+</section>`
+    : ''
+}
+${initiativePolicy.submit(actor, i) ? action('skicka-in', onChange ? d.submitChange : d.submit) : ''}
+${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve) : ''}
+${
+  initiativePolicy.return(actor, i)
+    ? action(
+        'returnera',
+        onChange ? d.returnChange : d.returnButton,
+        html`<div class="field"><label for="comment">${d.returnLabel}</label><textarea id="comment" name="comment" rows="4" maxlength="2000" required></textarea></div>`,
+      )
+    : ''
+}
+${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('arkivera', d.archive)}` : ''}
+${initiativePolicy.restore(actor, i) ? action('aterstall', d.restore) : ''}`;
+}

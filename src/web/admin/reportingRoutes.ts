@@ -1,0 +1,395 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isCurator } from '../../domain/actors/policies.js';
+import type { Actor } from '../../domain/context.js';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { checkInProgressReport } from '../../domain/followup/progressReportCheckIn.js';
+import { progressReportPolicy } from '../../domain/followup/progressReportPolicy.js';
+import {
+  findProgressReport,
+  reportableInitiative,
+  reportForPeriod,
+  reportingTasks,
+  reportsAwaitingReview,
+  type ReportDetail,
+  type ReportableInitiative,
+} from '../../domain/followup/progressReportQueries.js';
+import { reviewProgressReport } from '../../domain/followup/progressReportReview.js';
+import type { ProgressReportInput } from '../../domain/followup/progressReportSchema.js';
+import {
+  createReportingPeriod,
+  openReportingPeriod,
+} from '../../domain/followup/reportingPeriods.js';
+import {
+  findReportingPeriod,
+  listReportingPeriods,
+  overdueReportCount,
+  periodStatus,
+  phantomOwners,
+} from '../../domain/followup/reportingPeriodsQueries.js';
+import { submitProgressReport } from '../../domain/followup/submitProgressReport.js';
+import type { Issue } from '../../domain/result.js';
+import { progressReportReturnedMail } from '../../mail/templates.js';
+import { csrfToken } from '../csrf.js';
+import { html } from '../html.js';
+import { reportingSv } from '../i18n/reporting.sv.js';
+import { annualReportAdminRoutes } from './annualReportRoutes.js';
+import { evaluationsAdminRoutes } from './evaluationsRoutes.js';
+import { logicModelAdminRoutes } from './logicModelRoutes.js';
+import { ownerEmails } from './recipients.js';
+import { field, idParam, noticeOf, numberField, reportingSupport } from './reportingSupport.js';
+import {
+  hubView,
+  overdueView,
+  periodsView,
+  reportFormView,
+  reviewQueueView,
+  reviewView,
+  type PeriodFormValues,
+  type ReportFormValues,
+} from './reportingViews.js';
+import type { AdminDeps } from './routes.js';
+
+const HUB = '/admin/rapportering';
+
+/** Reads the report form: the values to show again and the command's input. */
+function readReportForm(body: unknown, initiative: ReportableInitiative) {
+  const values: ReportFormValues = {
+    trafficLight: field(body, 'trafficLight'),
+    narrative: field(body, 'narrative'),
+    participantsK: field(body, 'outputs.participantsK'),
+    participantsM: field(body, 'outputs.participantsM'),
+    companiesReached: field(body, 'outputs.companiesReached'),
+    other: [0, 1, 2].map((n) => ({
+      label: field(body, `outputs.other.${n}.label`),
+      count: field(body, `outputs.other.${n}.count`),
+    })),
+    spent: Object.fromEntries(
+      initiative.fundingLines.map((l, n) => [
+        l.id,
+        field(body, `spentByFundingLine.${n}.amountSek`),
+      ]),
+    ),
+  };
+  const other = [0, 1, 2]
+    .map((n) => ({
+      n,
+      label: field(body, `outputs.other.${n}.label`),
+      count: numberField(body, `outputs.other.${n}.count`),
+    }))
+    .filter((o) => o.label !== '' || o.count !== undefined);
+  const input = {
+    trafficLight: values.trafficLight || undefined,
+    narrative: values.narrative,
+    outputs: {
+      participantsK: numberField(body, 'outputs.participantsK'),
+      participantsM: numberField(body, 'outputs.participantsM'),
+      companiesReached: numberField(body, 'outputs.companiesReached'),
+      other: other.map((o) => ({ label: o.label, count: o.count ?? Number.NaN })),
+    },
+    spentByFundingLine: initiative.fundingLines.flatMap((l, n) => {
+      const amount = numberField(body, `spentByFundingLine.${n}.amountSek`);
+      return amount === undefined ? [] : [{ fundingLineId: l.id, amountSek: amount }];
+    }),
+  };
+  // Issues of filtered "other" rows point at the row the user typed in.
+  const otherIndex = other.map((o) => o.n);
+  return { values, input, otherIndex };
+}
+
+function valuesOf(r: ReportDetail | null, initiative: ReportableInitiative): ReportFormValues {
+  if (!r) return {};
+  const s = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return {
+    trafficLight: r.trafficLight,
+    narrative: r.isCheckIn ? '' : r.narrative,
+    participantsK: s(r.outputs.participantsK),
+    participantsM: s(r.outputs.participantsM),
+    companiesReached: s(r.outputs.companiesReached),
+    other: (r.outputs.other ?? []).map((o) => ({ label: o.label, count: String(o.count) })),
+    spent: Object.fromEntries(
+      initiative.fundingLines.map((l) => [
+        l.id,
+        s(r.spentByFundingLine.find((x) => x.fundingLineId === l.id)?.amountSek),
+      ]),
+    ),
+  };
+}
+
+/** Progress reports: owners' forms, periods, review and the overdue view. */
+export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
+  const s = reportingSupport(deps);
+  const curatorOnly = (req: FastifyRequest) => {
+    if (!progressReportPolicy.review(s.who(req).actor)) throw new ForbiddenError();
+  };
+
+  app.get(HUB, s.auth, async (req, reply) => {
+    const { actor, locale } = s.who(req);
+    const t = s.messages(req);
+    const curator = isCurator(actor);
+    const tasks = await reportingTasks(
+      deps.db,
+      actor.kind === 'user' && actor.role === 'aktor' ? actor.organisationIds : [],
+    );
+    const waiting = curator ? (await reportsAwaitingReview(deps.db)).length : 0;
+    const year = deps.now().getUTCFullYear();
+    return s.show(
+      req,
+      reply,
+      HUB,
+      t.hubTitle,
+      hubView({ t, locale, tasks, curator, waiting, years: [year, year - 1, year - 2] }),
+    );
+  });
+
+  // Periods
+  const periodsPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: PeriodFormValues,
+    issues: Issue[],
+    status = 200,
+  ) => {
+    const t = s.messages(req);
+    const body = periodsView({
+      t,
+      locale: s.who(req).locale,
+      periods: await listReportingPeriods(deps.db),
+      values,
+      issues,
+      csrf: csrfToken(req, reply),
+      notice: noticeOf(req, t.notices),
+    });
+    return s.show(req, reply, HUB, t.periodsTitle, body, status);
+  };
+
+  app.get(`${HUB}/perioder`, s.auth, async (req, reply) => {
+    curatorOnly(req);
+    return periodsPage(req, reply, {}, []);
+  });
+
+  app.post(`${HUB}/perioder`, s.csrf, async (req, reply) => {
+    curatorOnly(req);
+    const b = req.body;
+    const keys = [
+      'kind',
+      'year',
+      'tertial',
+      'periodStart',
+      'periodEnd',
+      'nameSv',
+      'nameEn',
+      'dueDate',
+      'remindDaysBefore',
+    ] as const;
+    const values = Object.fromEntries(keys.map((k) => [k, field(b, k)])) as PeriodFormValues;
+    const kind = values.kind as 'ar' | 'tertial' | 'annan';
+    const result = await createReportingPeriod(s.who(req).ctx, {
+      kind,
+      year: kind === 'annan' ? undefined : numberField(b, 'year'),
+      tertial: kind === 'tertial' ? numberField(b, 'tertial') : undefined,
+      periodStart: kind === 'annan' ? values.periodStart || undefined : undefined,
+      periodEnd: kind === 'annan' ? values.periodEnd || undefined : undefined,
+      nameSv: values.nameSv,
+      nameEn: values.nameEn,
+      dueDate: values.dueDate ?? '',
+      remindDaysBefore: numberField(b, 'remindDaysBefore'),
+    });
+    if (!result.ok) return periodsPage(req, reply, values, result.issues, 400);
+    return reply.redirect(`${HUB}/perioder?klart=skapad`, 303);
+  });
+
+  app.post(`${HUB}/perioder/:id/oppna`, s.csrf, async (req, reply) => {
+    curatorOnly(req);
+    await openReportingPeriod(s.who(req).ctx, { id: idParam(req) });
+    return reply.redirect(`${HUB}/perioder?klart=oppnad`, 303);
+  });
+
+  // The owner's report for a period
+  const loadTask = async (req: FastifyRequest) => {
+    const { actor } = s.who(req);
+    const period = await findReportingPeriod(deps.db, idParam(req, 'periodId'));
+    const initiative = await reportableInitiative(deps.db, idParam(req, 'initiativeId'));
+    if (!period?.openedAt || !initiative) throw new NotFoundError();
+    if (!progressReportPolicy.read(actor, initiative.ownerOrganisationId))
+      throw new NotFoundError();
+    return { period, initiative };
+  };
+  const findReportFor = (periodId: number, initiativeId: number) =>
+    reportForPeriod(deps.db, periodId, initiativeId);
+  const reportPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    issues: Issue[],
+    values: ReportFormValues | null,
+    status = 200,
+  ) => {
+    const { period, initiative } = await loadTask(req);
+    const report = await findReportFor(period.id, initiative.id);
+    const t = s.messages(req);
+    const { actor } = s.who(req);
+    const mayReport = progressReportPolicy.report(actor, initiative.ownerOrganisationId);
+    const earlier = await reportingTasks(deps.db, [initiative.ownerOrganisationId]);
+    const canCheckIn =
+      mayReport && earlier.some((e) => e.initiativeId === initiative.id && e.hasEarlierReport);
+    const body = reportFormView({
+      t,
+      locale: s.who(req).locale,
+      period,
+      initiative,
+      report,
+      mayReport,
+      values: values ?? valuesOf(report, initiative),
+      issues,
+      csrf: csrfToken(req, reply),
+      notice: noticeOf(req, t.notices),
+      canCheckIn,
+    });
+    return s.show(req, reply, HUB, t.reportTitle(initiative.title), body, status);
+  };
+
+  app.get(`${HUB}/:periodId/:initiativeId`, s.auth, (req, reply) =>
+    reportPage(req, reply, [], null),
+  );
+
+  app.post(`${HUB}/:periodId/:initiativeId`, s.csrf, async (req, reply) => {
+    const { period, initiative } = await loadTask(req);
+    const { ctx } = s.who(req);
+    const existing = await findReportFor(period.id, initiative.id);
+    const action = field(req.body, 'action');
+    const back = `${HUB}/${period.id}/${initiative.id}`;
+    if (action === 'checkin') {
+      const result = await checkInProgressReport(ctx, {
+        initiativeId: initiative.id,
+        reportingPeriodId: period.id,
+        id: existing?.id,
+      });
+      if (!result.ok) return reportPage(req, reply, result.issues, null, 400);
+      return reply.redirect(`${back}?klart=${result.value.state}`, 303);
+    }
+    const { values, input, otherIndex } = readReportForm(req.body, initiative);
+    const result = await submitProgressReport(
+      ctx,
+      {
+        ...(input as Omit<ProgressReportInput, 'initiativeId'>),
+        initiativeId: initiative.id,
+        reportingPeriodId: period.id,
+      },
+      { id: existing?.id, draft: action === 'draft' },
+    );
+    if (!result.ok) {
+      const issues = result.issues.map((i) => {
+        const m = /^outputs\.other\.(\d+)\.(.+)$/.exec(i.field);
+        if (m) return { ...i, field: `outputs.other.${otherIndex[Number(m[1])]}.${m[2]}` };
+        const l = /^spentByFundingLine\.(\d+)/.exec(i.field);
+        if (l) {
+          const line = input.spentByFundingLine[Number(l[1])];
+          const n = initiative.fundingLines.findIndex((f) => f.id === line?.fundingLineId);
+          return { ...i, field: `spentByFundingLine.${n}.amountSek` };
+        }
+        return i;
+      });
+      return reportPage(req, reply, issues, values, 400);
+    }
+    const notice = action === 'draft' ? 'sparad' : result.value.state;
+    return reply.redirect(`${back}?klart=${notice}`, 303);
+  });
+
+  // Review
+  app.get(`${HUB}/granska`, s.auth, async (req, reply) => {
+    curatorOnly(req);
+    const t = s.messages(req);
+    const body = reviewQueueView({
+      t,
+      locale: s.who(req).locale,
+      rows: await reportsAwaitingReview(deps.db),
+      notice: noticeOf(req, t.notices),
+    });
+    return s.show(req, reply, HUB, t.reviewTitle, body);
+  });
+
+  const reviewPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    issues: Issue[],
+    comment: string,
+    status = 200,
+  ) => {
+    curatorOnly(req);
+    const report = await findProgressReport(deps.db, idParam(req));
+    if (!report) throw new NotFoundError();
+    const t = s.messages(req);
+    const body = reviewView({
+      t,
+      locale: s.who(req).locale,
+      report,
+      initiative: await reportableInitiative(deps.db, report.initiativeId),
+      csrf: csrfToken(req, reply),
+      issues,
+      comment,
+    });
+    return s.show(req, reply, HUB, t.reportTitle(report.title), body, status);
+  };
+
+  app.get(`${HUB}/granska/:id`, s.auth, (req, reply) => reviewPage(req, reply, [], ''));
+
+  app.post(`${HUB}/granska/:id`, s.csrf, async (req, reply) => {
+    curatorOnly(req);
+    const id = idParam(req);
+    const decision = field(req.body, 'decision') === 'return' ? 'return' : 'publish';
+    const comment = field(req.body, 'comment');
+    const result = await reviewProgressReport(
+      s.who(req).ctx,
+      decision === 'return' ? { id, decision, comment } : { id, decision },
+    );
+    if (!result.ok) return reviewPage(req, reply, result.issues, comment, 400);
+    if (decision === 'return') {
+      const report = await findProgressReport(deps.db, id);
+      const mail = progressReportReturnedMail({
+        title: result.value.title,
+        comment,
+        link: `${deps.baseUrl(req)}${HUB}/${report?.reportingPeriodId ?? ''}/${result.value.initiativeId}`,
+      });
+      for (const to of await ownerEmails(deps.db, result.value.initiativeId)) {
+        await deps.mailer.send(to, mail);
+      }
+    }
+    return reply.redirect(
+      `${HUB}/granska?klart=${decision === 'return' ? 'returnerad' : 'publicerad'}`,
+      303,
+    );
+  });
+
+  // Overdue and never-reporting initiatives
+  app.get('/admin/uppfoljning/rapporter', s.auth, async (req, reply) => {
+    curatorOnly(req);
+    const raw = Number((req.query as Record<string, unknown>).n ?? 3);
+    const n = Number.isInteger(raw) && raw >= 1 && raw <= 20 ? raw : 3;
+    const today = deps.now();
+    const opened = (await listReportingPeriods(deps.db)).filter((p) => p.openedAt);
+    const periods = await Promise.all(
+      opened.map(async (period) => ({ period, rows: await periodStatus(deps.db, period, today) })),
+    );
+    const t = s.messages(req);
+    const body = overdueView({
+      t,
+      locale: s.who(req).locale,
+      periods,
+      phantoms: await phantomOwners(deps.db, n, today),
+      n,
+    });
+    return s.show(req, reply, HUB, t.overdueTitle, body);
+  });
+
+  evaluationsAdminRoutes(app, deps);
+  logicModelAdminRoutes(app, deps);
+  annualReportAdminRoutes(app, deps);
+}
+
+/** The dashboard's line about overdue reports, for curators; empty when none is overdue. */
+export async function overdueNotice(deps: Pick<AdminDeps, 'db' | 'now'>, actor: Actor) {
+  if (!isCurator(actor)) return '';
+  const n = await overdueReportCount(deps.db, deps.now());
+  return n === 0
+    ? ''
+    : html`<p class="message"><a href="/admin/uppfoljning/rapporter">${reportingSv.dashboardOverdue(n)}</a></p>`;
+}

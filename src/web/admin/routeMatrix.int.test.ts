@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { goals, memberships } from '../../db/schema/index.js';
+import { createOrganisation } from '../../domain/actors/createOrganisation.js';
+import { context, systemActor, type UserRole } from '../../domain/context.js';
+import { createInitiative } from '../../domain/initiatives/createInitiative.js';
+import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
+import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
+import { createTestDatabase } from '../../test/database.js';
+import { buildInitiative } from '../../test/factories.js';
+import { buildApp } from '../app.js';
+import { as, CSRF, form, makeUser, signIn } from '../auth/testSupport.js';
+import {
+  matrixRoles,
+  routeMatrix,
+  type MatrixRole,
+  type MatrixRow,
+  type MatrixTarget,
+} from './routeMatrix.js';
+
+let database: Database;
+let app: FastifyInstance;
+const sessions = {} as Record<MatrixRole, string>;
+const org = { a: 0, b: 0, c: 0 };
+let goalId = 0;
+let targetUser = 0;
+let memberOfC = 0;
+/** A year of its own for each publication, so one role's publishing does not meet the next. */
+let nextYear = 2022;
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * Every route of the app as "METHOD /path", read from Fastify's route tree: each line of
+ * `printRoutes` is a node whose path continues its parent's, indented four columns per level.
+ */
+function collectRoutes(instance: FastifyInstance): string[] {
+  const routes: string[] = [];
+  for (const method of METHODS) {
+    const stack: string[] = [];
+    for (const line of instance.printRoutes({ commonPrefix: false, method }).split('\n')) {
+      const m = /^([│ ├└─]*?)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+      if (!m) continue;
+      const depth = m[1]!.length / 4;
+      stack.length = depth;
+      const path = (stack[depth - 1] ?? '') + m[2]!;
+      stack.push(path);
+      if (m[3]?.split(', ').includes(method)) routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp({ database });
+  const ctx = context(database.db, systemActor('test'));
+  for (const [key, slug, kind] of [
+    ['a', 'matris-a', 'kommun'],
+    ['b', 'matris-b', 'ideell-forening'],
+    ['c', 'matris-c', 'foretag'],
+  ] as const) {
+    const r = await createOrganisation(ctx, { slug, name: `Organisation ${key}`, kind });
+    if (!r.ok) throw new Error('organisation');
+    org[key] = r.value.id;
+  }
+  goalId = (await database.db.select({ id: goals.id }).from(goals).limit(1))[0]!.id;
+  const users: [MatrixRole, UserRole, number[]][] = [
+    ['reader', 'analytiker', [org.b]],
+    ['memberOwn', 'aktor', [org.b]],
+    ['memberOther', 'aktor', [org.a]],
+    ['editor', 'samordnare', []],
+    ['admin', 'admin', []],
+  ];
+  for (const [role, stored, orgs] of users) {
+    await makeUser(database.db, `${role.toLowerCase()}@matris.se`, stored, orgs);
+    sessions[role] = (await signIn(app, `${role.toLowerCase()}@matris.se`)).session!;
+  }
+  targetUser = await makeUser(database.db, 'target@matris.se', 'aktor');
+  memberOfC = await makeUser(database.db, 'member-c@matris.se', 'aktor', [org.c]);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const steps: Record<'draft' | 'submitted' | 'published' | 'archived', WorkflowAction[]> = {
+  draft: [],
+  submitted: ['submit'],
+  published: ['submit', 'approve'],
+  archived: ['archive'],
+};
+
+/** The path with its parameters filled for the row's target; a fresh record for a POST. */
+async function fill(row: MatrixRow): Promise<string> {
+  const target: MatrixTarget = row.target ?? 'missing';
+  let id = '999999';
+  if (target === 'user') id = String(targetUser);
+  if (target === 'organisation') {
+    id = String(org.c);
+    await database.db
+      .insert(memberships)
+      .values({ userId: memberOfC, organisationId: org.c })
+      .onConflictDoNothing();
+  }
+  if (target in steps) {
+    const ctx = context(database.db, systemActor('test'));
+    const r = await createInitiative(
+      ctx,
+      buildInitiative({ ownerOrganisationId: org.b, goalIds: [goalId] }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    for (const action of steps[target as keyof typeof steps]) {
+      await transitionInitiative(ctx, { initiativeId: r.value.id, action });
+    }
+    id = String(r.value.id);
+  }
+  return row.path
+    .replace(':userId', String(memberOfC))
+    .replace(':id', id)
+    .replace(':version', '1')
+    .replace(':year', () => (row.path.endsWith('/publicera') ? String(nextYear++) : '2025'))
+    .replace(/:[A-Za-z]+/g, '999999');
+}
+
+async function request(row: MatrixRow, session: string | null) {
+  const url = await fill(row);
+  if (row.method === 'GET') return app.inject({ method: 'GET', url, headers: as(session) });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { ...as(session), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: CSRF, ...row.body }),
+  });
+}
+
+describe('admin route × role matrix', () => {
+  it('has a row for every /admin route and no row for a route that does not exist', () => {
+    const routes = collectRoutes(app).filter((r) => / \/admin(\/|$)/.test(r));
+    const rows = routeMatrix.map((r) => `${r.method} ${r.path}`);
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !rows.includes(r))).toEqual([]);
+    expect(rows.filter((r) => !routes.includes(r))).toEqual([]);
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+
+  it('sends the signed-out visitor of every /admin route to the sign-in page', async () => {
+    const wrong: string[] = [];
+    for (const row of routeMatrix) {
+      const res = await request(row, null);
+      const location = String(res.headers.location ?? '');
+      if (res.statusCode !== 303 || !location.startsWith('/logga-in?tillbaka=')) {
+        wrong.push(`${row.method} ${row.path}: ${res.statusCode} ${location}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives each role exactly the status its policy allows', async () => {
+    const wrong: string[] = [];
+    for (const row of routeMatrix) {
+      for (const role of matrixRoles) {
+        const res = await request(row, sessions[role]);
+        if (res.statusCode !== row.expect[role]) {
+          wrong.push(
+            `${row.method} ${row.path} as ${role}: ${res.statusCode}, expected ${row.expect[role]}`,
+          );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

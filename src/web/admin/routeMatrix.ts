@@ -1,0 +1,323 @@
+/**
+ * The admin route × role matrix: for every route under /admin, the status each role gets. The
+ * test beside this file (routeMatrix.int.test.ts) collects every /admin route of the real app,
+ * fails when one has no row here, and sends each role's request and compares the status.
+ *
+ * Every /admin route sends a signed-out visitor to /logga-in (303); that is checked for every row
+ * and is not written out.
+ *
+ * The roles, with the records the requests are about (all of organisation B, unless said):
+ *
+ * - `reader`: an analyst (`analytiker`), member of organisation B
+ * - `memberOwn`: an actor (`aktor`), member of organisation B
+ * - `memberOther`: an actor (`aktor`), member of organisation A only
+ * - `editor`: a coordinator (`samordnare`), the Region's editor
+ * - `admin`: an administrator
+ *
+ * Path parameters are filled by `target` (see `MatrixTarget`); each POST gets a fresh target, so
+ * one role's action does not change what the next role meets. POST bodies are empty unless
+ * `body` says otherwise: an allowed POST then usually answers 400 (the form's validation) or 303
+ * (an action without fields), a refused one 403, and a record the role may not see 404.
+ */
+
+export type MatrixRole = 'reader' | 'memberOwn' | 'memberOther' | 'editor' | 'admin';
+export const matrixRoles: readonly MatrixRole[] = [
+  'reader',
+  'memberOwn',
+  'memberOther',
+  'editor',
+  'admin',
+];
+
+/**
+ * What fills `:id` (and the other parameters) of a path:
+ * - `draft`, `submitted`, `published`, `archived`: an initiative of organisation B in that state
+ * - `user`: a user to act on (member of no organisation); `organisation`: organisation C, with
+ *   `:userId` a member of it
+ * - `missing`: an id that does not exist (for routes whose records the test does not build)
+ */
+export type MatrixTarget =
+  | 'draft'
+  | 'submitted'
+  | 'published'
+  | 'archived'
+  | 'user'
+  | 'organisation'
+  | 'missing';
+
+export interface MatrixRow {
+  method: 'GET' | 'POST';
+  /** The route as registered, with its parameters (`/admin/insatser/:id`). */
+  path: string;
+  target?: MatrixTarget;
+  body?: Record<string, string>;
+  expect: Record<MatrixRole, number>;
+}
+
+/** Statuses in the order reader, memberOwn, memberOther, editor, admin. */
+const s = (
+  reader: number,
+  memberOwn: number,
+  memberOther: number,
+  editor: number,
+  admin: number,
+): Record<MatrixRole, number> => ({ reader, memberOwn, memberOther, editor, admin });
+
+const everyone = s(200, 200, 200, 200, 200);
+const adminOnly = (ok: number) => s(403, 403, 403, 403, ok);
+const curators = (ok: number) => s(403, 403, 403, ok, ok);
+
+export const routeMatrix: MatrixRow[] = [
+  // Dashboard, lists and the account page: every signed-in role.
+  { method: 'GET', path: '/admin', expect: everyone },
+  { method: 'GET', path: '/admin/insatser', expect: everyone },
+  { method: 'GET', path: '/admin/konto', expect: everyone },
+
+  // Initiatives: members of organisation B and curators; organisation A's member cannot even see
+  // organisation B's drafts (404), the reader sees them but changes nothing (403).
+  { method: 'GET', path: '/admin/insatser/ny', expect: s(403, 200, 200, 200, 200) },
+  { method: 'POST', path: '/admin/insatser', expect: s(403, 400, 400, 400, 400) },
+  {
+    method: 'GET',
+    path: '/admin/insatser/:id',
+    target: 'draft',
+    expect: s(200, 200, 404, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/skicka-in',
+    target: 'draft',
+    expect: s(403, 303, 404, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/godkann',
+    target: 'submitted',
+    expect: s(403, 403, 404, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/returnera',
+    target: 'submitted',
+    expect: s(403, 403, 404, 303, 303),
+  },
+
+  // Follow-up: the indicator catalogue and the import runs, for curators.
+  { method: 'GET', path: '/admin/indikatorer', expect: curators(200) },
+  { method: 'GET', path: '/admin/indikatorer/ny', expect: curators(200) },
+  { method: 'POST', path: '/admin/indikatorer', expect: curators(400) },
+  { method: 'GET', path: '/admin/indikatorer/:id', target: 'missing', expect: curators(404) },
+  { method: 'POST', path: '/admin/indikatorer/:id', target: 'missing', expect: curators(404) },
+  { method: 'GET', path: '/admin/importer', expect: curators(200) },
+  { method: 'POST', path: '/admin/importer', expect: curators(400) },
+  { method: 'GET', path: '/admin/importer/:id', target: 'missing', expect: curators(404) },
+  // Users and roles: administrators only.
+  { method: 'GET', path: '/admin/anvandare', expect: adminOnly(200) },
+  { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },
+  { method: 'POST', path: '/admin/anvandare/bjud-in', expect: adminOnly(400) },
+  { method: 'GET', path: '/admin/anvandare/:id', target: 'user', expect: adminOnly(200) },
+  { method: 'POST', path: '/admin/anvandare/:id/roll', target: 'user', expect: adminOnly(400) },
+  { method: 'POST', path: '/admin/anvandare/:id/stang-av', target: 'user', expect: adminOnly(303) },
+  { method: 'POST', path: '/admin/anvandare/:id/aktivera', target: 'user', expect: adminOnly(303) },
+
+  // Organisations and members: administrators and coordinators; inviting needs an administrator.
+  { method: 'GET', path: '/admin/organisationer', expect: curators(200) },
+  { method: 'GET', path: '/admin/organisationer/ny', expect: curators(200) },
+  { method: 'POST', path: '/admin/organisationer', expect: curators(400) },
+  {
+    method: 'GET',
+    path: '/admin/organisationer/:id',
+    target: 'organisation',
+    expect: curators(200),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id',
+    target: 'organisation',
+    expect: curators(400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/arkivera',
+    target: 'organisation',
+    expect: curators(303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/aterstall',
+    target: 'organisation',
+    expect: curators(303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/medlemmar',
+    target: 'organisation',
+    expect: curators(400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/medlemmar/:userId',
+    target: 'organisation',
+    expect: curators(400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/medlemmar/:userId/ta-bort',
+    target: 'organisation',
+    expect: curators(303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/organisationer/:id/bjud-in',
+    target: 'organisation',
+    expect: adminOnly(400),
+  },
+
+  // The audit log: administrators and coordinators.
+  { method: 'GET', path: '/admin/logg', expect: curators(200) },
+
+  // Initiatives: editing (a save without the version it was read at is a stale save, 409), history,
+  // archive and restore, bulk export and import.
+  { method: 'GET', path: '/admin/insatser/fil', expect: s(403, 200, 200, 200, 200) },
+  { method: 'GET', path: '/admin/insatser/fil/insatser.csv', expect: s(403, 200, 200, 200, 200) },
+  { method: 'GET', path: '/admin/insatser/fil/insatser.xlsx', expect: s(403, 200, 200, 200, 200) },
+  {
+    method: 'GET',
+    path: '/admin/insatser/:id/redigera',
+    target: 'draft',
+    expect: s(403, 200, 404, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/admin/insatser/:id/historik',
+    target: 'draft',
+    expect: s(200, 200, 404, 200, 200),
+  },
+  { method: 'POST', path: '/admin/insatser/fil', expect: s(403, 400, 400, 400, 400) },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/redigera',
+    target: 'draft',
+    expect: s(403, 409, 404, 409, 409),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/arkivera',
+    target: 'draft',
+    expect: s(403, 303, 404, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/aterstall',
+    target: 'archived',
+    expect: s(403, 403, 404, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/historik/:version/aterstall',
+    target: 'draft',
+    expect: s(403, 409, 404, 409, 409),
+  },
+
+  // Follow-up: reporting periods, progress reports and their review, the annual report.
+  { method: 'GET', path: '/admin/rapportering', expect: s(200, 200, 200, 200, 200) },
+  { method: 'GET', path: '/admin/rapportering/perioder', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/rapportering/granska', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/rapportering/granska/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/rapportering/:periodId/:initiativeId',
+    expect: s(404, 404, 404, 404, 404),
+  },
+  { method: 'GET', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/uppfoljning/rapporter', expect: s(403, 403, 403, 200, 200) },
+  { method: 'POST', path: '/admin/rapportering/perioder', expect: s(403, 403, 403, 400, 400) },
+  {
+    method: 'POST',
+    path: '/admin/rapportering/perioder/:id/oppna',
+    expect: s(403, 403, 403, 404, 404),
+  },
+  { method: 'POST', path: '/admin/rapportering/granska/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/rapportering/:periodId/:initiativeId',
+    expect: s(404, 404, 404, 404, 404),
+  },
+  { method: 'POST', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 303, 303) },
+  { method: 'POST', path: '/admin/rapporter/:year/publicera', expect: s(403, 403, 403, 303, 303) },
+
+  // Evaluations and logic models.
+  { method: 'GET', path: '/admin/logikmodell', expect: s(200, 200, 200, 200, 200) },
+  { method: 'GET', path: '/admin/logikmodell/:id', expect: s(404, 404, 404, 404, 404) },
+  { method: 'GET', path: '/admin/utvarderingar', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/utvarderingar/ny', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/utvarderingar/:id', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/utvarderingar', expect: s(403, 403, 403, 400, 400) },
+  { method: 'POST', path: '/admin/utvarderingar/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/utvarderingar/:id/publicera',
+    expect: s(403, 403, 403, 404, 404),
+  },
+  { method: 'POST', path: '/admin/utvarderingar/:id/dokument', expect: s(403, 403, 403, 406, 406) },
+  { method: 'POST', path: '/admin/logikmodell/:id', expect: s(404, 404, 404, 404, 404) },
+
+  // Strategy content: coordinators and administrators.
+  { method: 'GET', path: '/admin/strategi', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/strategi/:id', expect: s(403, 403, 403, 404, 404) },
+  { method: 'GET', path: '/admin/strategi/:id/jamforelse', expect: s(403, 403, 403, 404, 404) },
+  { method: 'GET', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
+  { method: 'GET', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 400, 400) },
+  { method: 'POST', path: '/admin/strategi/utkast', expect: s(403, 403, 403, 400, 400) },
+  { method: 'POST', path: '/admin/strategi/:id/uppgifter', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 400, 400) },
+  {
+    method: 'POST',
+    path: '/admin/strategi/:id/:kind/:itemId/ta-bort',
+    expect: s(403, 403, 403, 400, 400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/strategi/:id/:kind/:itemId/flytta',
+    expect: s(403, 403, 403, 400, 400),
+  },
+
+  // Consultations (samråd).
+  { method: 'GET', path: '/admin/samrad', expect: s(200, 200, 200, 200, 200) },
+  { method: 'GET', path: '/admin/samrad/ny', expect: s(403, 403, 403, 200, 200) },
+  { method: 'GET', path: '/admin/samrad/:id', expect: s(403, 403, 403, 404, 404) },
+  { method: 'GET', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
+  { method: 'GET', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
+  { method: 'POST', path: '/admin/samrad', expect: s(403, 403, 403, 400, 400) },
+  { method: 'POST', path: '/admin/samrad/:id/oppna', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/samrad/:id/stang', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/svar/:org/bilaga',
+    expect: s(406, 406, 406, 406, 406),
+  },
+  { method: 'POST', path: '/admin/samrad/:id/inbjud', expect: s(403, 403, 403, 404, 404) },
+  { method: 'POST', path: '/admin/samrad/:id/moten', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/kommentarer/:commentId',
+    expect: s(403, 403, 403, 404, 404),
+  },
+
+  // API tokens: an organisation's members and administrators.
+  { method: 'GET', path: '/admin/api-nycklar', expect: s(403, 200, 200, 403, 200) },
+  { method: 'POST', path: '/admin/api-nycklar', expect: s(403, 400, 400, 403, 400) },
+  { method: 'POST', path: '/admin/api-nycklar/:id/aterkalla', expect: s(403, 404, 404, 403, 404) },
+
+  // Personal data (GDPR extracts and anonymisation): administrators only.
+  { method: 'GET', path: '/admin/personuppgifter', expect: s(403, 403, 403, 403, 200) },
+  { method: 'POST', path: '/admin/personuppgifter/utdrag', expect: s(403, 403, 403, 403, 400) },
+  {
+    method: 'POST',
+    path: '/admin/personuppgifter/anonymisera',
+    expect: s(403, 403, 403, 403, 400),
+  },
+];

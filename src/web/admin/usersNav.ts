@@ -1,0 +1,19 @@
+import { can } from '../../domain/actors/policies.js';
+import type { Actor } from '../../domain/context.js';
+import { html, type SafeHtml } from '../html.js';
+import { accountsEn } from '../i18n/accounts.en.js';
+import { accountsSv } from '../i18n/accounts.sv.js';
+import type { Locale } from '../i18n/index.js';
+import { AUDIT } from './auditLogViews.js';
+import { ORGS } from './organisationsViews.js';
+import { USERS } from './usersViews.js';
+
+/** The admin menu's items for users, organisations and the log, each only for those allowed. */
+export function accountsNavItems(
+  actor: Actor,
+  item: (href: string, label: string) => SafeHtml,
+  locale: Locale = 'sv',
+): SafeHtml {
+  const t = locale === 'en' ? accountsEn : accountsSv;
+  return html`${can(actor, 'users.manage') ? item(USERS, t.navUsers) : ''}${can(actor, 'organisations.manage') ? item(ORGS, t.navOrganisations) : ''}${can(actor, 'audit.read') ? item(AUDIT, t.navAuditLog) : ''}`;
+}
