@@ -7,14 +7,18 @@ import { createOrganisation } from '../../src/domain/actors/createOrganisation.j
 import { context, systemActor } from '../../src/domain/context.js';
 import { createTestDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
-import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
+import { makeUser, PASSWORD, startMailCatcher } from '../../src/web/auth/testSupport.js';
 
 let database: Database;
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
+let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
+const previousSmtp = process.env.SMTP_URL;
 
 beforeAll(async () => {
+  smtp = await startMailCatcher();
+  process.env.SMTP_URL = smtp.url;
   database = await createTestDatabase();
   const ctx = context(database.db, systemActor('test'));
   const org = await createOrganisation(ctx, {
@@ -31,8 +35,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (previousSmtp === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = previousSmtp;
   await browser?.close();
   await app?.close();
+  await smtp?.close();
   await database?.close();
 });
 
@@ -48,7 +55,7 @@ async function signIn(page: Page, email: string) {
 
 describe('admin journey', () => {
   for (const viewport of widths) {
-    it(`an actor registers and submits, an editor publishes (${viewport.name})`, async () => {
+    it(`an actor registers and submits, an editor returns it, the actor fixes it, the editor publishes (${viewport.name})`, async () => {
       const title = `Cykelvägar i Emmaboda (${viewport.name})`;
       const actor = await browser.newContext({ viewport });
       actor.setDefaultTimeout(15_000);
@@ -100,8 +107,13 @@ describe('admin journey', () => {
         expect(await page.locator('#v2 ins').first().textContent()).toContain('två etapper');
         await page.getByRole('link', { name: 'Tillbaka till insatsen' }).click();
         await page.waitForURL(new RegExp(`${path}$`));
+        const mailsBeforeSubmit = smtp.mails.length;
         await page.getByRole('button', { name: 'Skicka in för godkännande' }).click();
         await page.waitForURL(/klart=inskickad/);
+        // The Region's editors are told by email.
+        const toEditors = smtp.mails.slice(mailsBeforeSubmit);
+        expect(toEditors.flatMap((m) => m.to)).toContain('samordnare@example.se');
+        expect(toEditors.map((m) => m.raw).join('')).toContain('Cykelv');
         await page.goto(`${base}/admin/konto`);
         await expectNoViolations(page);
         await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
@@ -110,22 +122,84 @@ describe('admin journey', () => {
         await actor.close();
       }
 
+      // The editor returns it with a comment; the owner is told by email.
       const editor = await browser.newContext({ viewport });
       editor.setDefaultTimeout(15_000);
       const review = await editor.newPage();
       try {
         await signIn(review, 'samordnare@example.se');
-        await review.getByRole('link', { name: title }).click();
+        await review.getByRole('link', { name: title }).first().click();
         await review.waitForURL(new RegExp(`${path}$`));
         await expectNoViolations(review);
-        await review.getByRole('button', { name: 'Godkänn och publicera' }).click();
-        await review.waitForURL(/klart=publicerad/);
-        await review.getByRole('link', { name: 'Visa på den publika webbplatsen' }).click();
-        await review.waitForURL(/\/insatser\/\d+$/);
-        expect(await review.locator('h1').textContent()).toContain(title);
+        const mailsBeforeReturn = smtp.mails.length;
+        await review
+          .getByLabel('Kommentar till organisationen')
+          .fill('Ange också Nybro, där sträckan slutar.');
+        await review.getByRole('button', { name: 'Returnera', exact: true }).click();
+        await review.waitForURL(/klart=returnerad/);
+        const toOwner = smtp.mails.slice(mailsBeforeReturn);
+        expect(toOwner.flatMap((m) => m.to)).toContain('aktor@example.se');
+        expect(toOwner.map((m) => m.raw).join('')).toContain('Nybro');
       } finally {
         await editor.close();
       }
-    });
+
+      // The owner reads the comment, fixes the initiative and submits it again.
+      const again = await browser.newContext({ viewport });
+      again.setDefaultTimeout(15_000);
+      const fix = await again.newPage();
+      try {
+        await signIn(fix, 'aktor@example.se');
+        await fix.goto(`${base}${path}`);
+        expect(await fix.locator('main').textContent()).toContain(
+          'Ange också Nybro, där sträckan slutar.',
+        );
+        await expectNoViolations(fix);
+        await fix.getByRole('link', { name: 'Redigera' }).click();
+        await fix.waitForURL(/\/redigera$/);
+        await fix.getByLabel('Nybro', { exact: true }).check();
+        await fix.getByRole('button', { name: 'Spara ändringarna' }).click();
+        await fix.waitForURL(/klart=sparad/);
+        await fix.getByRole('button', { name: 'Skicka in för godkännande' }).click();
+        await fix.waitForURL(/klart=inskickad/);
+      } finally {
+        await again.close();
+      }
+
+      // The editor publishes; it is on the portal and in the feed; the history has every step.
+      const publisher = await browser.newContext({ viewport });
+      publisher.setDefaultTimeout(15_000);
+      const publish = await publisher.newPage();
+      try {
+        await signIn(publish, 'samordnare@example.se');
+        await publish.goto(`${base}${path}`);
+        await publish.getByRole('button', { name: 'Godkänn och publicera' }).click();
+        await publish.waitForURL(/klart=publicerad/);
+        await publish.getByRole('link', { name: 'Historik' }).click();
+        await publish.waitForURL(/\/historik$/);
+        await expectNoViolations(publish);
+        const history = (await publish.locator('main').textContent()) ?? '';
+        for (const step of [
+          'Registrerad',
+          'Ändrad',
+          'Inskickad',
+          'Returnerad',
+          'Godkänd och publicerad',
+        ]) {
+          expect(history, step).toContain(step);
+        }
+        await publish.goto(`${base}${path}`);
+        await publish.getByRole('link', { name: 'Visa på den publika webbplatsen' }).click();
+        await publish.waitForURL(/\/insatser\/\d+$/);
+        expect(await publish.locator('h1').textContent()).toContain(title);
+        expect(await publish.locator('main').textContent()).toContain('Nybro');
+        await expectNoViolations(publish);
+        const feed = await publish.request.get(`${base}/flode.atom`);
+        expect(feed.status()).toBe(200);
+        expect(await feed.text()).toContain(title);
+      } finally {
+        await publisher.close();
+      }
+    }, 180_000);
   }
 });

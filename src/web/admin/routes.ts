@@ -49,13 +49,19 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       reply,
       '/admin',
       shell(req).dashboardTitle,
-      html`${dashboardView({ drafts, waiting, notice: notice(req) })}${overdue}`,
+      html`${dashboardView({ drafts, waiting, notice: notice(req) }, kit.texts(req).locale)}${overdue}`,
     );
   });
 
   app.get('/admin/insatser', auth, async (req, reply) => {
     const rows = await adminInitiatives(deps.db, who(req).actor);
-    return show(req, reply, '/admin/insatser', shell(req).initiativesTitle, listView(rows));
+    return show(
+      req,
+      reply,
+      '/admin/insatser',
+      shell(req).initiativesTitle,
+      listView(rows, kit.texts(req).locale),
+    );
   });
 
   const formPage = async (
@@ -174,7 +180,10 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   bulkRoutes(app, deps, kit);
 
   app.get('/admin/konto', auth, async (req, reply) => {
-    const body = accountView({ user: who(req).user, csrf: csrfToken(req, reply) });
+    const body = accountView(
+      { user: who(req).user, csrf: csrfToken(req, reply) },
+      kit.texts(req).locale,
+    );
     return show(req, reply, '/admin/konto', shell(req).accountTitle, body);
   });
 }

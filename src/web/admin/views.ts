@@ -4,7 +4,6 @@ import type { SessionUser } from '../../domain/actors/sessions.js';
 import type { Actor } from '../../domain/context.js';
 import { strategyVersionPolicy } from '../../domain/drafting/policies.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
-import type { WorkflowState } from '../../domain/initiatives/workflow.js';
 import { html, type SafeHtml } from '../html.js';
 import { mayHandlePersonalData } from '../../domain/privacy/policies.js';
 import { privacySv } from '../i18n/privacy.sv.js';
@@ -28,14 +27,6 @@ import { csrfField } from '../auth/formParts.js';
 import type { AdminInitiativeRow } from './queries.js';
 import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
 import { accountsNavItems } from './usersNav.js';
-
-export const stateNames: Record<WorkflowState, string> = {
-  utkast: 'Utkast',
-  inskickad: 'Inskickad',
-  publicerad: 'Publicerad',
-  returnerad: 'Returnerad',
-  arkiverad: 'Arkiverad',
-};
 
 /** The menu's texts, from each area's own catalogue. */
 const navTexts = {
@@ -80,32 +71,47 @@ ${item('/admin', n.admin.navDashboard)}${item('/admin/insatser', n.admin.navInit
 ${body}`;
 }
 
-function table(rows: AdminInitiativeRow[], caption: string): SafeHtml {
-  if (rows.length === 0) return html`<p>${t.nothing}</p>`;
+const catalogues = {
+  sv: { admin: t, initiative: initiativeAdminSv },
+  en: { admin: adminEn, initiative: initiativeAdminEn },
+};
+
+function table(rows: AdminInitiativeRow[], caption: string, locale: Locale): SafeHtml {
+  const { admin: a, initiative: i } = catalogues[locale];
+  if (rows.length === 0) return html`<p>${a.nothing}</p>`;
   return html`<table><caption class="visually-hidden">${caption}</caption>
-<thead><tr><th scope="col">Insats</th><th scope="col">Organisation</th><th scope="col">Läge</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${stateNames[r.workflowState]}${r.pendingState ? ` (ändringsförslag: ${stateNames[r.pendingState].toLowerCase()})` : ''}</td></tr>`)}</tbody></table>`;
+<thead><tr><th scope="col">${a.columnInitiative}</th><th scope="col">${a.columnOrganisation}</th><th scope="col">${a.columnState}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${i.stateNames[r.workflowState]}${r.pendingState ? ` (${i.history.proposal}: ${i.stateNames[r.pendingState]!.toLowerCase()})` : ''}</td></tr>`)}</tbody></table>`;
 }
 
-export function dashboardView(p: {
-  drafts: AdminInitiativeRow[];
-  waiting: AdminInitiativeRow[] | null;
-  notice?: string;
-}): SafeHtml {
-  return html`<h1>${t.dashboardTitle}</h1>
+export function dashboardView(
+  p: {
+    drafts: AdminInitiativeRow[];
+    waiting: AdminInitiativeRow[] | null;
+    notice?: string;
+  },
+  locale: Locale = 'sv',
+): SafeHtml {
+  const a = catalogues[locale].admin;
+  return html`<h1>${a.dashboardTitle}</h1>
 ${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
-<h2>${t.myDrafts}</h2>
-${table(p.drafts, t.myDrafts)}
-${p.waiting ? html`<h2>${t.waiting}</h2>${table(p.waiting, t.waiting)}` : ''}`;
+<h2>${a.myDrafts}</h2>
+${table(p.drafts, a.myDrafts, locale)}
+${p.waiting ? html`<h2>${a.waiting}</h2>${table(p.waiting, a.waiting, locale)}` : ''}`;
 }
 
-export function listView(rows: AdminInitiativeRow[]): SafeHtml {
-  return html`<h1>${t.initiativesTitle}</h1>${table(rows, t.initiativesTitle)}`;
+export function listView(rows: AdminInitiativeRow[], locale: Locale = 'sv'): SafeHtml {
+  const a = catalogues[locale].admin;
+  return html`<h1>${a.initiativesTitle}</h1>${table(rows, a.initiativesTitle, locale)}`;
 }
 
-export function accountView(p: { user: SessionUser; csrf: string }): SafeHtml {
-  return html`<h1>${t.accountTitle}</h1>
-<dl><dt>${t.signedInAs}</dt><dd>${p.user.email}</dd><dt>${t.role}</dt><dd>${roleNames[p.user.role].sv}</dd></dl>
-<form method="post" action="/logga-ut">${csrfField(p.csrf)}<button type="submit">${t.signOut}</button></form>
-<form method="post" action="/logga-ut-overallt">${csrfField(p.csrf)}<button type="submit">${t.signOutEverywhere}</button></form>`;
+export function accountView(
+  p: { user: SessionUser; csrf: string },
+  locale: Locale = 'sv',
+): SafeHtml {
+  const a = catalogues[locale].admin;
+  return html`<h1>${a.accountTitle}</h1>
+<dl><dt>${a.signedInAs}</dt><dd>${p.user.email}</dd><dt>${a.role}</dt><dd>${roleNames[p.user.role][locale]}</dd></dl>
+<form method="post" action="/logga-ut">${csrfField(p.csrf)}<button type="submit">${a.signOut}</button></form>
+<form method="post" action="/logga-ut-overallt">${csrfField(p.csrf)}<button type="submit">${a.signOutEverywhere}</button></form>`;
 }
