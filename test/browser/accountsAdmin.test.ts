@@ -8,7 +8,7 @@ import { context, systemActor } from '../../src/domain/context.js';
 import { createTestDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
+import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -53,7 +53,7 @@ async function signIn(page: Page) {
 }
 
 describe('administration of users, organisations and the log', () => {
-  for (const viewport of widths) {
+  for (const viewport of journeyWidths) {
     it(`an administrator manages accounts, in Swedish and English (${viewport.name})`, async () => {
       const context = await browser.newContext({ viewport });
       context.setDefaultTimeout(15_000);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
+import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { createOrganisation } from '../../src/domain/actors/createOrganisation.js';
@@ -54,7 +54,7 @@ async function signIn(page: Page, email: string) {
 }
 
 describe('admin journey', () => {
-  for (const viewport of widths) {
+  for (const viewport of journeyWidths) {
     it(`an actor registers and submits, an editor returns it, the actor fixes it, the editor publishes (${viewport.name})`, async () => {
       const title = `Cykelvägar i Emmaboda (${viewport.name})`;
       const actor = await browser.newContext({ viewport });

@@ -11,7 +11,7 @@ import { currentStrategy } from '../../src/domain/strategy/queries.js';
 import { createTestDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { linkIn, makeUser, PASSWORD, startMailCatcher } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
+import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   const ctx = context(database.db, systemActor('test'));
   const current = await currentStrategy(database.db);
-  for (const viewport of widths) {
+  for (const viewport of journeyWidths) {
     const draft = await startDraftStrategy(ctx, {
       fromStrategyId: current.id,
       slug: `rus-2040-${viewport.name}`,
@@ -69,7 +69,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function signedIn(viewport: (typeof widths)[number], email: string) {
+async function signedIn(viewport: (typeof journeyWidths)[number], email: string) {
   const ctx = await browser.newContext({ viewport });
   ctx.setDefaultTimeout(15_000);
   const page = await ctx.newPage();
@@ -87,7 +87,7 @@ async function visit(page: Page, path: string) {
 }
 
 describe('consultation journey', () => {
-  for (const viewport of widths) {
+  for (const viewport of journeyWidths) {
     it(`an editor consults on a draft, a kommun responds, a citizen comments, the editor compiles (${viewport.name})`, async () => {
       const draft = drafts[viewport.name]!;
       const title = `Samråd om RUS 2040 (${viewport.name})`;

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../src/test/database.js';
 import { buildInitiative } from '../../src/test/factories.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
+import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -63,7 +63,7 @@ async function signIn(page: Page, email: string) {
 }
 
 describe('reporting journey', () => {
-  for (const [n, viewport] of widths.entries()) {
+  for (const [n, viewport] of journeyWidths.entries()) {
     it(`an editor opens a period, the owner reports, the editor publishes (${viewport.name})`, async () => {
       const year = String(2030 + n);
       const narrative = `Kurserna har kommit igång i alla skolor (${viewport.name}).`;

@@ -34,6 +34,13 @@ export const widths = [
   { name: 'desktop', width: 1280, height: 900 },
 ];
 
+/**
+ * The long signed-in journeys run at the narrow width, the harder layout, in the normal suite
+ * and at every width with RIKTNING_LONG_TESTS=1; the portal's pages are checked at every width
+ * always.
+ */
+export const journeyWidths = process.env.RIKTNING_LONG_TESTS === '1' ? widths : widths.slice(0, 1);
+
 /** WCAG 2.1 AA as axe checks it: no violations on the page. */
 export async function expectNoViolations(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page })
