@@ -75,6 +75,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // The same holds for bodies: a form or JSON value with NUL is refused whole, before any route.
+  app.addHook('preValidation', async (req) => {
+    if (containsNul(req.body)) {
+      throw new DomainError(
+        400,
+        'nul_character',
+        'Texten innehåller ett otillåtet tecken (NUL, U+0000). Ta bort det och försök igen.',
+      );
+    }
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     // A route may set a stricter header of its own (a sandboxing CSP on served documents).
     for (const [name, value] of Object.entries(securityHeaders)) {
@@ -167,4 +178,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   apiRoutes(app, db);
   await app.register(accountsPlugin, { db });
   return app;
+}
+
+/** True when any string in a parsed form or JSON body holds NUL, which no database text column takes. */
+export function containsNul(body: unknown): boolean {
+  const stack: unknown[] = [body];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return true;
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes('\0')) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
 }
