@@ -9,6 +9,7 @@ import { startFixtureServer } from '../domain/imports/fixtureServer.js';
 import { claimJob, enqueueJob, ensureScheduled, releaseStaleJobs } from './queue.js';
 import { REFRESH_ALL, REFRESH_ONE } from './refreshIndicators.js';
 import { defaultRegistry } from './registry.js';
+import { maintenanceFor, VACUUM } from './vacuum.js';
 import { createWorker } from './worker.js';
 
 let database: Database;
@@ -132,6 +133,40 @@ describe('the jobs runner', () => {
     await claimJob(database.db, 'dead', clock);
     expect(await releaseStaleJobs(database.db, new Date(clock.getTime() + 2 * 3600_000))).toBe(1);
     expect((await job(id)).status).toBe('queued');
+  });
+
+  it('vacuums and analyses the embedded database every night, and leaves PostgreSQL to autovacuum', async () => {
+    const maintenance = maintenanceFor(database.kind);
+    const worker = createWorker({
+      db: database.db,
+      now,
+      registry: maintenance.registry,
+      schedule: maintenance.schedule,
+    });
+    await worker.tick();
+    const scheduled = await queryRows<{ kind: string; runAt: string }>(
+      database.db,
+      sql`select kind, to_char(run_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as "runAt" from jobs`,
+    );
+    if (database.kind === 'postgres') {
+      expect(scheduled).toEqual([]);
+      return;
+    }
+    expect(scheduled).toEqual([{ kind: VACUUM, runAt: '2026-06-16T03:00' }]);
+    await database.db.execute(sql`create table vacuum_probe (x int)`);
+    await database.db.execute(sql`insert into vacuum_probe select generate_series(1, 40)`);
+    const reltuples = async () =>
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`select reltuples::int as n from pg_class where relname = 'vacuum_probe'`,
+        )
+      )[0]!.n;
+    expect(await reltuples()).toBe(-1);
+    clock = new Date('2026-06-16T03:00:01Z');
+    expect(await worker.drain()).toBe(1);
+    expect(await reltuples()).toBe(40);
+    await database.db.execute(sql`drop table vacuum_probe`);
   });
 
   it('refreshes indicators from their sources and skips manual ones', async () => {

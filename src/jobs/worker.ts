@@ -18,6 +18,7 @@ import { REFRESH_ALL } from './refreshIndicators.js';
 import { PURGE_ACCOUNTS } from './purgeAccounts.js';
 import { REPORT_REMINDERS } from './reportReminders.js';
 import { defaultRegistry, type JobRegistry, type ScheduledJob } from './registry.js';
+import { maintenanceFor } from './vacuum.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -102,10 +103,11 @@ export function startWorker(
   options: { pollMs?: number; log?: (message: string) => void } = {},
 ): { stop(): Promise<void> } {
   const log = options.log ?? ((m: string) => console.error(m));
+  const maintenance = maintenanceFor(database.kind);
   const worker = createWorker({
     db: database.db,
-    registry: defaultRegistry(config.sources),
-    schedule: nightlySchedule,
+    registry: { ...defaultRegistry(config.sources), ...maintenance.registry },
+    schedule: [...nightlySchedule, ...maintenance.schedule],
     log,
   });
   const pollMs = options.pollMs ?? 5_000;

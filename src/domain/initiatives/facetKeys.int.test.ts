@@ -218,3 +218,131 @@ describe('search over facet keys', () => {
     });
   });
 });
+
+describe('funding sums kept beside the facet keys', () => {
+  it('equal the funding lines, from refreshFacetKeys and from the backfill migration', async () => {
+    const reference = sql`select i.id, coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0)::float8 as sum from initiatives i order by i.id`;
+    const stored = sql`select id, funding_sek::float8 as sum from initiatives order by id`;
+    const expected = await queryRows<{ id: number; sum: number }>(db, reference);
+    expect(expected.find((r) => r.id === createdId)?.sum).toBe(600_000);
+    expect(await queryRows(db, stored)).toEqual(expected);
+
+    const migration = await readFile(`${migrationsFolder}/0006_search_order.sql`, 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    await db.execute(sql`update initiatives set funding_sek = 0`);
+    await db.execute(sql.raw(backfill));
+    expect(await queryRows(db, stored)).toEqual(expected);
+  });
+});
+
+describe('search with more matches than it counts exactly', () => {
+  // Limits scaled down to the 300 initiatives here, as the defaults are to 100 000.
+  const limits = { exactLimit: 50, sampleRows: 150, hitLimit: 60 };
+  const newest = (where: SQL) =>
+    ids(
+      sql`select id from (select id from initiatives i where i.workflow_state = 'publicerad' and ${where}
+        order by published_at desc nulls last, id desc) x`,
+    );
+  const published = async (where: SQL) =>
+    (
+      await queryRows<{ id: number }>(
+        db,
+        sql`select id from initiatives i where i.workflow_state = 'publicerad' and ${where}
+          order by published_at desc nulls last, id desc`,
+      )
+    ).map((r) => r.id);
+
+  beforeAll(async () => {
+    // The sample is sized from the table's statistics, which ANALYZE writes.
+    await db.execute(sql`analyze initiatives`);
+  });
+
+  it('estimates the total and the facets from a sample and pages through the newest matches', async () => {
+    const all = await published(sql`true`);
+    const result = await searchInitiatives(db, parseSearchQuery({}), limits);
+    expect(result.approximate).toBe(true);
+    expect(result.total).toBeGreaterThan(all.length * 0.6);
+    expect(result.total).toBeLessThan(all.length * 1.4);
+    expect(String(result.total)).toMatch(/^\d{1,2}0*$/);
+    expect(result.reachable).toBe(limits.hitLimit);
+    expect(result.pageCount).toBe(limits.hitLimit / 20);
+    expect(result.hits.map((h) => h.id)).toEqual(all.slice(0, 20));
+
+    const exact = await searchInitiatives(db, parseSearchQuery({}), { pageSize: 10_000 });
+    // Organisations list only the 25 largest, which a sample may rank differently.
+    const named = (Object.keys(result.facets) as (keyof SearchResult['facets'])[]).filter(
+      (name) => name !== 'organisations',
+    );
+    for (const name of named) {
+      const truth = asCounts(exact.facets[name]);
+      for (const v of result.facets[name]) {
+        expect(truth[v.value], `${name} ${v.value}`).toBeGreaterThan(0);
+        expect(v.count, `${name} ${v.value}`).toBeLessThanOrEqual(truth[v.value]! * 4 + 10);
+      }
+    }
+    // The values that hold most of the matches are all seen by the sample.
+    const places = asCounts(result.facets.places);
+    for (const v of exact.facets.places.filter((p) => p.count > all.length / 5))
+      expect(places[v.value], v.value).toBeGreaterThan(0);
+  });
+
+  it('clamps a page beyond the reachable hits to the last one', async () => {
+    const all = await published(sql`true`);
+    const result = await searchInitiatives(db, parseSearchQuery({ sida: '9999' }), limits);
+    expect(result.approximate).toBe(true);
+    expect(result.page).toBe(result.pageCount);
+    expect(result.hits.map((h) => h.id)).toEqual(all.slice(40, 60));
+  });
+
+  it('sorts by budget from the stored funding sums', async () => {
+    const result = await searchInitiatives(db, parseSearchQuery({ sort: 'budget' }), limits);
+    expect(result.approximate).toBe(true);
+    const top = await queryRows<{ id: number }>(
+      db,
+      sql`select i.id from initiatives i where i.workflow_state = 'publicerad'
+        order by coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0) desc, i.id desc limit 20`,
+    );
+    expect(result.hits.map((h) => h.id)).toEqual(top.map((r) => r.id));
+  });
+
+  it('ranks words by relevance among the newest matches, every hit a real match', async () => {
+    const matches = await published(sql`i.search @@ websearch_to_tsquery('swedish', 'utveckling')`);
+    expect(matches.length).toBeGreaterThan(limits.hitLimit);
+    const result = await searchInitiatives(db, parseSearchQuery({ q: 'utveckling' }), limits);
+    expect(result.approximate).toBe(true);
+    const candidates = new Set(matches.slice(0, limits.hitLimit));
+    expect(result.hits.every((h) => candidates.has(h.id))).toBe(true);
+    const ranks = await queryRows<{ id: number; rank: number }>(
+      db,
+      sql`select id, ts_rank_cd(search, websearch_to_tsquery('swedish', 'utveckling'))::float8 as rank
+        from initiatives where id in (${sql.join(
+          result.hits.map((h) => sql`${h.id}`),
+          sql`, `,
+        )})`,
+    );
+    const rankOf = new Map(ranks.map((r) => [r.id, r.rank]));
+    const inOrder = result.hits.map((h) => rankOf.get(h.id)!);
+    expect(inOrder).toEqual([...inOrder].sort((a, b) => b - a));
+    expect(result.hits[0]!.snippet).toContain('\u0001');
+  });
+
+  it('counts exactly when the walk finds fewer matches than it may show', async () => {
+    const expected = await newest(sql`i.facet_keys && array['place:0880']::text[]`);
+    const result = await searchInitiatives(db, parseSearchQuery({ plats: '0880' }), {
+      ...limits,
+      hitLimit: expected.length + 1,
+    });
+    expect(result.approximate).toBe(false);
+    expect(result.total).toBe(expected.length);
+  });
+
+  it('stays exact below the limit', async () => {
+    const result = await searchInitiatives(
+      db,
+      parseSearchQuery({ q: 'utveckling', plats: '0880', status: 'pagaende' }),
+      { ...limits, exactLimit: 10_000 },
+    );
+    expect(result.approximate).toBe(false);
+    expect(result.reachable).toBe(result.total);
+  });
+});

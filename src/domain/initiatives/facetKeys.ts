@@ -28,7 +28,13 @@ export const facetKeysExpression: SQL = sql`array(
     union select 'org:' || pa.organisation_id from initiative_partners pa where pa.initiative_id = i.id
   ) keys order by k)`;
 
-/** Recomputes the facet keys of the given initiatives from their relation tables (one statement). */
+/** The sum of initiative `i`'s funding lines, kept in `initiatives.funding_sek` for sorting. */
+export const fundingExpression: SQL = sql`coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0)`;
+
+/**
+ * Recomputes the facet keys and the funding sum of the given initiatives from their relation
+ * tables (one statement).
+ */
 export async function refreshFacetKeys(tx: Db, initiativeIds: number[]): Promise<void> {
   const ids = [...new Set(initiativeIds)].filter((id) => Number.isInteger(id));
   if (ids.length === 0) return;
@@ -38,6 +44,6 @@ export async function refreshFacetKeys(tx: Db, initiativeIds: number[]): Promise
 /** Recomputes the facet keys of the initiatives matching a condition on `i` (bulk loads). */
 export async function refreshFacetKeysWhere(tx: Db, condition: SQL): Promise<void> {
   await tx.execute(
-    sql`update initiatives i set facet_keys = ${facetKeysExpression} where ${condition}`,
+    sql`update initiatives i set facet_keys = ${facetKeysExpression}, funding_sek = ${fundingExpression} where ${condition}`,
   );
 }

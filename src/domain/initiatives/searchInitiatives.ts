@@ -34,6 +34,14 @@ export interface SearchResult {
   pageCount: number;
   /** True when no word matched and similar titles (typo tolerance) are shown instead. */
   fuzzy: boolean;
+  /**
+   * True when the matches are too many to count on every search: the total and the facet counts
+   * are estimates from a sample of the table (rounded to two significant digits), and the pages
+   * reach the first `hitLimit` hits in the chosen order (see SearchOptions).
+   */
+  approximate: boolean;
+  /** How many hits the pages reach: the total when exact, at most `hitLimit` when approximate. */
+  reachable: number;
   facets: Record<
     | 'goalAreas'
     | 'goals'
@@ -55,26 +63,52 @@ const list = <T>(values: T[]) =>
   );
 
 /** The keys of one facet's chosen values (see facetKeys.ts), as a text[] expression. */
-const keysOf = (prefix: FacetKeyPrefix, values: (string | number)[]) =>
-  sql`array[${list(values.map((v) => `${prefix}:${v}`))}]::text[]`;
+const keysOf = (keys: string[]) =>
+  keys.length > 0 ? sql`array[${list(keys)}]::text[]` : sql`'{}'::text[]`;
 
-/** The keys of the rows of a table whose column is one of the values (slugs and codes to ids). */
-const keysWhere = (prefix: FacetKeyPrefix, table: string, column: string, values: string[]) =>
-  sql`(select coalesce(array_agg(${`${prefix}:`} || t.id), '{}') from ${sql.raw(table)} t where t.${sql.raw(column)} in (${list(values)}))`;
+/**
+ * The facet keys of the chosen goal areas, goals, perspectives and organisations (slugs and
+ * codes in the address, ids in the keys), looked up before the search so that the planner sees
+ * the values and can estimate how many initiatives they select.
+ */
+interface ChosenKeys {
+  area: string[];
+  goal: string[];
+  persp: string[];
+  org: string[];
+}
+
+async function chosenKeys(db: Db, s: SearchQuery): Promise<ChosenKeys> {
+  const none: ChosenKeys = { area: [], goal: [], persp: [], org: [] };
+  if (!s.goalAreas.length && !s.goals.length && !s.perspectives.length && !s.organisations.length)
+    return none;
+  const keysWhere = (prefix: FacetKeyPrefix, table: string, column: string, values: string[]) =>
+    values.length > 0
+      ? sql`array(select ${`${prefix}:`} || t.id from ${sql.raw(table)} t where t.${sql.raw(column)} in (${list(values)}) order by t.id)`
+      : sql`'{}'::text[]`;
+  const [row] = await queryRows<ChosenKeys>(
+    db,
+    sql`select ${keysWhere('area', 'goal_areas', 'slug', s.goalAreas)} as area,
+      ${keysWhere('goal', 'goals', 'code', s.goals)} as goal,
+      ${keysWhere('persp', 'perspectives', 'slug', s.perspectives)} as persp,
+      ${keysWhere('org', 'organisations', 'slug', s.organisations)} as org`,
+  );
+  return row ?? none;
+}
 
 /**
  * The chosen facet values: one value of each facet must match (OR within a facet, AND between
  * facets). Relation facets test the denormalised keys, so the GIN index on facet_keys finds them.
  */
-function filters(s: SearchQuery): SQL[] {
+function filters(s: SearchQuery, keys: ChosenKeys): SQL[] {
   const where: SQL[] = [sql`i.workflow_state = 'publicerad'`];
-  const anyOf = (keys: SQL) => where.push(sql`i.facet_keys && ${keys}`);
-  if (s.goalAreas.length) anyOf(keysWhere('area', 'goal_areas', 'slug', s.goalAreas));
-  if (s.goals.length) anyOf(keysWhere('goal', 'goals', 'code', s.goals));
-  if (s.perspectives.length) anyOf(keysWhere('persp', 'perspectives', 'slug', s.perspectives));
-  if (s.sdgGoals.length) anyOf(keysOf('sdg', s.sdgGoals));
-  if (s.places.length) anyOf(keysOf('place', s.places));
-  if (s.organisations.length) anyOf(keysWhere('org', 'organisations', 'slug', s.organisations));
+  const anyOf = (chosen: string[]) => where.push(sql`i.facet_keys && ${keysOf(chosen)}`);
+  if (s.goalAreas.length) anyOf(keys.area);
+  if (s.goals.length) anyOf(keys.goal);
+  if (s.perspectives.length) anyOf(keys.persp);
+  if (s.sdgGoals.length) anyOf(s.sdgGoals.map((v) => `sdg:${v}`));
+  if (s.places.length) anyOf(s.places.map((v) => `place:${v}`));
+  if (s.organisations.length) anyOf(keys.org);
   if (s.statuses.length) where.push(sql`i.status::text in (${list(s.statuses)})`);
   if (s.years.length)
     where.push(
@@ -86,7 +120,7 @@ function filters(s: SearchQuery): SQL[] {
         sql` or `,
       )})`,
     );
-  if (s.sources.length) anyOf(keysOf('src', s.sources));
+  if (s.sources.length) anyOf(s.sources.map((v) => `src:${v}`));
   return where;
 }
 
@@ -106,19 +140,31 @@ function textCondition(s: SearchQuery, fuzzy: boolean): { where: SQL | null; ran
   };
 }
 
+/** A search ready to run: the query, whether it is the typo-tolerant pass, its conditions and rank. */
+interface Prepared {
+  s: SearchQuery;
+  fuzzy: boolean;
+  /** Every condition (facet filters and words) on `i`, joined with `and`. */
+  where: SQL;
+  rank: SQL;
+}
+
+function prepare(s: SearchQuery, fuzzy: boolean, keys: ChosenKeys): Prepared {
+  const text = textCondition(s, fuzzy);
+  const all = text.where ? [...filters(s, keys), text.where] : filters(s, keys);
+  return { s, fuzzy, where: sql.join(all, sql` and `), rank: text.rank };
+}
+
 /**
  * The matching initiatives, read once per search (materialized): the few columns the facets and
  * the order need, and the relevance rank only when it orders the page.
  */
-function matchedCte(s: SearchQuery, fuzzy: boolean): SQL {
-  const { where, rank } = textCondition(s, fuzzy);
-  const all = where ? [...filters(s), where] : filters(s);
-  return sql`matched as materialized (
-    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at, i.facet_keys,
-      ${s.sort === 'relevans' ? rank : sql`0::float8`} as rank
-    from initiatives i where ${sql.join(all, sql` and `)}
+const matchedCte = (p: Prepared) =>
+  sql`matched as materialized (
+    select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at, i.funding_sek, i.facet_keys,
+      ${p.s.sort === 'relevans' ? p.rank : sql`0::float8`} as rank
+    from initiatives i where ${p.where}
   )`;
-}
 
 /**
  * One relation facet: the counted keys with the prefix, labelled by their table. Values that
@@ -134,44 +180,39 @@ const ORDER: Record<SearchQuery['sort'], SQL> = {
   relevans: sql`m.rank desc, m.published_at desc nulls last, m.id desc`,
   nyast: sql`m.published_at desc nulls last, m.id desc`,
   start: sql`m.start_date desc, m.id desc`,
-  budget: sql`m.funding desc, m.id desc`,
+  budget: sql`m.funding_sek desc, m.id desc`,
 };
 
-const funding = (id: SQL) =>
-  sql`coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = ${id}), 0)::float8`;
-
 /**
- * One statement per search: the matches are read once, and the total, every facet and the page
- * (clamped to the last page, as the links are) come from them.
+ * The orders of the partial indexes over published initiatives (schema/initiatives.ts), which a
+ * search with many matches walks. Relevance walks the newest matches and ranks those.
  */
-async function searchOnce(db: Db, s: SearchQuery, fuzzy: boolean, pageSize: number) {
-  const snippet =
-    s.q && !fuzzy
-      ? sql`ts_headline('swedish', i.summary || ' ' || i.description, websearch_to_tsquery('swedish', ${s.q}), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')`
-      : sql`null::text`;
-  const [row] = await queryRows<{
-    total: number;
-    facets: SearchResult['facets'];
-    hits: SearchHit[];
-  }>(
-    db,
-    sql`with ${matchedCte(s, fuzzy)},
-    total as (select count(*)::int as n from matched),
-    facet_counts as materialized (select k, count(*) as n from matched m, unnest(m.facet_keys) k group by k),
-    paged as materialized (
-      select m.id, m.rank, m.published_at, m.start_date${s.sort === 'budget' ? sql`, m.funding` : sql``}
-      from ${s.sort === 'budget' ? sql`(select m.*, ${funding(sql`m.id`)} as funding from matched m)` : sql`matched`} m
-      order by ${ORDER[s.sort]} limit ${pageSize}
-      offset (select (least(${s.page}, greatest(1, ceil(n::numeric / ${pageSize})::int)) - 1) * ${pageSize} from total))
-    select (select n from total) as total,
-    (select coalesce(json_agg(to_jsonb(h) - 'ord' order by h.ord), '[]') from (
-      select i.id, i.title, i.title_en as "titleEn", i.summary, ${snippet} as snippet, i.status::text as status,
+const WALK: Record<SearchQuery['sort'], SQL> = {
+  relevans: sql`i.published_at desc nulls last, i.id desc nulls last`,
+  nyast: sql`i.published_at desc nulls last, i.id desc nulls last`,
+  start: sql`i.start_date desc nulls last, i.id desc nulls last`,
+  budget: sql`i.funding_sek desc nulls last, i.id desc nulls last`,
+};
+
+/** The snippet of a hit: the matched words in context, marked between \u0001 and \u0002. */
+function snippetOf({ s, fuzzy }: Prepared): SQL {
+  return s.q && !fuzzy
+    ? sql`ts_headline('swedish', i.summary || ' ' || i.description, websearch_to_tsquery('swedish', ${s.q}), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')`
+    : sql`null::text`;
+}
+
+/** The hits of `paged` (id, rank, published_at, start_date, funding_sek) as JSON, in order. */
+const hitsJson = (p: Prepared) =>
+  sql`(select coalesce(json_agg(to_jsonb(h) - 'ord' order by h.ord), '[]') from (
+      select i.id, i.title, i.title_en as "titleEn", i.summary, ${snippetOf(p)} as snippet, i.status::text as status,
         i.start_date::text as "startDate", i.end_date::text as "endDate", o.name as "ownerName", i.is_demo as "isDemo",
         to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "publishedAt",
-        ${funding(sql`i.id`)} as "fundingSek",
-        row_number() over (order by ${ORDER[s.sort]}) as ord
-      from paged m join initiatives i on i.id = m.id join organisations o on o.id = i.owner_organisation_id) h) as hits,
-    json_build_object(
+        i.funding_sek::float8 as "fundingSek",
+        row_number() over (order by ${ORDER[p.s.sort]}) as ord
+      from paged m join initiatives i on i.id = m.id join organisations o on o.id = i.owner_organisation_id) h)`;
+
+/** Every facet counted over `matched` (its facet keys, owner, status and years) as one JSON object. */
+const facetsJson = sql`json_build_object(
       'goalAreas', ${facet({
         prefix: 'area',
         label: sql`ga.slug as value, ga.name_sv as "labelSv", ga.name_en as "labelEn", min(ga.position) as pos`,
@@ -221,18 +262,171 @@ async function searchOnce(db: Db, s: SearchQuery, fuzzy: boolean, pageSize: numb
         join: sql``,
         order: sql`x.value`,
       })}
-    ) as facets`,
+    )`;
+
+const facetCounts = sql`facet_counts as materialized (select k, count(*) as n from matched m, unnest(m.facet_keys) k group by k)`;
+
+/** The offset of the requested page, clamped to the last page of `n` rows (as the links are). */
+const pageOffset = (p: Prepared, pageSize: number, n: SQL) =>
+  sql`(least(${p.s.page}, greatest(1, ceil(${n}::numeric / ${pageSize})::int)) - 1) * ${pageSize}`;
+
+type Facets = SearchResult['facets'];
+
+/**
+ * Exact: one statement per search. The matches are read once, and the total, every facet and the
+ * page come from them.
+ */
+async function searchExact(db: Db, p: Prepared, pageSize: number) {
+  const [row] = await queryRows<{ total: number; facets: Facets; hits: SearchHit[] }>(
+    db,
+    sql`with ${matchedCte(p)},
+    total as (select count(*)::int as n from matched),
+    ${facetCounts},
+    paged as materialized (
+      select m.id, m.rank, m.published_at, m.start_date, m.funding_sek from matched m
+      order by ${ORDER[p.s.sort]} limit ${pageSize}
+      offset (select ${pageOffset(p, pageSize, sql`n`)} from total))
+    select (select n from total) as total, ${hitsJson(p)} as hits, ${facetsJson} as facets`,
   );
   return row!;
 }
 
-/** Full-text search with Swedish stemming, a typo-tolerant fallback, facets, sort and pages. */
+/**
+ * A sample of the table (whole pages, the same ones each time for unchanged data): how many rows
+ * it holds, how many of them match, and the facets counted over those.
+ */
+async function searchSample(db: Db, p: Prepared, percent: number) {
+  const [row] = await queryRows<{ rows: number; matches: number; facets: Facets }>(
+    db,
+    sql`with sampled as materialized (
+      select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.facet_keys,
+        coalesce(${p.where}, false) as hit
+      from initiatives i tablesample system (${percent}::float4) repeatable (7)),
+    matched as materialized (select * from sampled where hit),
+    ${facetCounts}
+    select (select count(*)::int from sampled) as rows, (select count(*)::int from matched) as matches,
+      ${facetsJson} as facets`,
+  );
+  return row!;
+}
+
+/**
+ * The first `limit` matches in the order of an index (the newest for relevance, then ranked),
+ * and the requested page of them.
+ */
+async function searchWalk(db: Db, p: Prepared, pageSize: number, limit: number) {
+  const [row] = await queryRows<{ reached: number; hits: SearchHit[] }>(
+    db,
+    sql`with walked as materialized (
+      select i.id from initiatives i where ${p.where} order by ${WALK[p.s.sort]} limit ${limit}),
+    reached as (select count(*)::int as n from walked),
+    paged as materialized (
+      select m.id, m.rank, m.published_at, m.start_date, m.funding_sek from (
+        select i.id, ${p.s.sort === 'relevans' ? p.rank : sql`0::float8`} as rank, i.published_at, i.start_date, i.funding_sek
+        from walked w join initiatives i on i.id = w.id) m
+      order by ${ORDER[p.s.sort]} limit ${pageSize}
+      offset (select ${pageOffset(p, pageSize, sql`n`)} from reached))
+    select (select n from reached) as reached, ${hitsJson(p)} as hits`,
+  );
+  return row!;
+}
+
+/** A count estimated from a sample, to two significant digits (never 0 when something was seen). */
+export function roundEstimate(n: number): number {
+  if (n <= 0) return 0;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.max(1, Math.round(n / step) * step);
+}
+
+function scaleFacets(facets: Facets, scale: number): Facets {
+  const out = {} as Facets;
+  for (const [key, values] of Object.entries(facets) as [keyof Facets, FacetValue[]][]) {
+    out[key] = values.map((v) => ({ ...v, count: roundEstimate(v.count * scale) }));
+  }
+  return out;
+}
+
+/** The estimated number of rows of `initiatives`, as the planner scales it; null before ANALYZE. */
+async function tableRows(db: Db): Promise<number | null> {
+  const [row] = await queryRows<{ rows: number | null }>(
+    db,
+    sql`select case when c.reltuples < 0 or c.relpages = 0 then null
+      else c.reltuples / c.relpages * greatest(1, pg_relation_size(c.oid) / current_setting('block_size')::int) end::float8 as rows
+      from pg_class c where c.oid = 'initiatives'::regclass`,
+  );
+  return row?.rows ?? null;
+}
+
+export interface SearchOptions {
+  pageSize?: number;
+  /**
+   * Searches estimated (from a sample) to match more initiatives than this are answered
+   * approximately: counts from the sample, pages from an index walk. Below it, everything is exact.
+   */
+  exactLimit?: number;
+  /** Rows the sample reads (whole pages, so about this many). */
+  sampleRows?: number;
+  /** The hits an approximate search reaches through its pages (at least one page). */
+  hitLimit?: number;
+}
+
+/** The limits that keep a search on 100 000 initiatives (PGlite) within about 100 ms. */
+export const searchLimits = { exactLimit: 2_500, sampleRows: 4_000, hitLimit: 1_000 } as const;
+
+interface Found {
+  total: number;
+  hits: SearchHit[];
+  facets: Facets;
+  pageCount: number;
+  approximate: boolean;
+  reachable: number;
+}
+
+async function searchWith(
+  db: Db,
+  p: Prepared,
+  o: Required<SearchOptions>,
+  rows: number | null,
+): Promise<Found> {
+  if (rows !== null && rows > o.exactLimit) {
+    const sample = await searchSample(db, p, Math.min(100, (o.sampleRows / rows) * 100));
+    const scale = sample.rows > 0 ? rows / sample.rows : 0;
+    const estimate = sample.matches * scale;
+    if (estimate > o.exactLimit) {
+      const limit = Math.max(o.hitLimit, o.pageSize);
+      const walk = await searchWalk(db, p, o.pageSize, limit);
+      // Fewer matches than the walk's limit means the sample overestimated: count them exactly.
+      if (walk.reached >= limit) {
+        return {
+          total: Math.max(roundEstimate(estimate), walk.reached),
+          hits: walk.hits,
+          facets: scaleFacets(sample.facets, scale),
+          pageCount: Math.max(1, Math.ceil(walk.reached / o.pageSize)),
+          approximate: true,
+          reachable: walk.reached,
+        };
+      }
+    }
+  }
+  const exact = await searchExact(db, p, o.pageSize);
+  return {
+    ...exact,
+    pageCount: Math.max(1, Math.ceil(exact.total / o.pageSize)),
+    approximate: false,
+    reachable: exact.total,
+  };
+}
+
+/**
+ * Full-text search with Swedish stemming, a typo-tolerant fallback, facets, sort and pages: exact
+ * up to `exactLimit` matches, estimated above (see SearchOptions and docs/decisions/008).
+ */
 export async function searchInitiatives(
   db: Db,
   s: SearchQuery,
-  options: { pageSize?: number } = {},
+  options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const o: Required<SearchOptions> = { pageSize: PAGE_SIZE, ...searchLimits, ...options };
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     // Room for the matches of a common word in memory (the default spills them to disk), and
@@ -240,22 +434,25 @@ export async function searchInitiatives(
     await tx.execute(
       sql`select set_config('work_mem', '32MB', true), set_config('pg_trgm.similarity_threshold', '0.2', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`,
     );
+    const rows = await tableRows(tx);
+    const keys = await chosenKeys(tx, s);
     let fuzzy = false;
-    let found = await searchOnce(tx, s, false, pageSize);
+    let found = await searchWith(tx, prepare(s, false, keys), o, rows);
     if (found.total === 0 && s.q) {
-      const similar = await searchOnce(tx, s, true, pageSize);
+      const similar = await searchWith(tx, prepare(s, true, keys), o, rows);
       if (similar.total > 0) {
         fuzzy = true;
         found = similar;
       }
     }
-    const pageCount = Math.max(1, Math.ceil(found.total / pageSize));
     return {
       hits: found.hits,
       total: found.total,
-      page: Math.min(s.page, pageCount),
-      pageCount,
+      page: Math.min(s.page, found.pageCount),
+      pageCount: found.pageCount,
       fuzzy,
+      approximate: found.approximate,
+      reachable: found.reachable,
       facets: found.facets,
     };
   });

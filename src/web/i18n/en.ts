@@ -106,9 +106,16 @@ export const en: Messages = {
     start: 'Start date',
     budget: 'Budget',
   },
-  resultsCount: (n: number) =>
-    n === 1 ? '1 initiative' : `${n.toLocaleString('en-GB')} initiatives`,
+  resultsCount: (n: number, approximate = false) =>
+    approximate
+      ? `about ${n.toLocaleString('en-GB')} initiatives`
+      : n === 1
+        ? '1 initiative'
+        : `${n.toLocaleString('en-GB')} initiatives`,
   resultsFor: (q: string) => `for “${q}”`,
+  approximately: (n: number) => `about ${n.toLocaleString('en-GB')}`,
+  approximateNotice: (reachable: number, byRelevance: boolean) =>
+    `This search has many matches. The counts are estimated from a sample, and the first ${reachable.toLocaleString('en-GB')} matches can be paged through${byRelevance ? ', ranked among the most recently published' : ''}. Add words or filters for exact counts.`,
   fuzzyNotice: (q: string) =>
     `No initiative contained “${q}”. Here are initiatives with similar names.`,
   zeroHits: 'No initiatives match the search.',

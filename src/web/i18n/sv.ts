@@ -103,8 +103,16 @@ export const sv = {
     start: 'Startdatum',
     budget: 'Budget',
   },
-  resultsCount: (n: number) => (n === 1 ? '1 insats' : `${n.toLocaleString('sv-SE')} insatser`),
+  resultsCount: (n: number, approximate = false) =>
+    approximate
+      ? `ca ${n.toLocaleString('sv-SE')} insatser`
+      : n === 1
+        ? '1 insats'
+        : `${n.toLocaleString('sv-SE')} insatser`,
   resultsFor: (q: string) => `för ”${q}”`,
+  approximately: (n: number) => `ca ${n.toLocaleString('sv-SE')}`,
+  approximateNotice: (reachable: number, byRelevance: boolean) =>
+    `Sökningen har många träffar. Antalen är uppskattade från ett urval och de första ${reachable.toLocaleString('sv-SE')} träffarna går att bläddra till${byRelevance ? ', rangordnade bland de senast publicerade' : ''}. Lägg till ord eller filter för exakta antal.`,
   fuzzyNotice: (q: string) => `Inga insatser innehöll ”${q}”. Här är insatser med liknande namn.`,
   zeroHits: 'Inga insatser matchar sökningen.',
   zeroHitsHelp:

@@ -64,7 +64,13 @@ function facetLabel(locale: Locale, t: Messages, key: FacetKey, f: FacetValue): 
   return locale === 'sv' ? f.labelSv : f.labelEn;
 }
 
-function facetGroup(locale: Locale, key: FacetKey, values: FacetValue[], s: SearchQuery): SafeHtml {
+function facetGroup(
+  locale: Locale,
+  key: FacetKey,
+  values: FacetValue[],
+  s: SearchQuery,
+  approximate: boolean,
+): SafeHtml {
   const t = messages(locale);
   const meta = facetParams[key];
   const selected = meta.selected(s);
@@ -74,7 +80,7 @@ function facetGroup(locale: Locale, key: FacetKey, values: FacetValue[], s: Sear
 <ul>
 ${values.map((f, i) => {
   const id = `f-${meta.param}-${i}`;
-  return html`<li><input type="checkbox" id="${id}" name="${meta.param}" value="${f.value}"${selected.includes(f.value) ? html` checked` : ''}> <label for="${id}">${facetLabel(locale, t, key, f)} <span class="count">(${f.count})</span></label></li>\n`;
+  return html`<li><input type="checkbox" id="${id}" name="${meta.param}" value="${f.value}"${selected.includes(f.value) ? html` checked` : ''}> <label for="${id}">${facetLabel(locale, t, key, f)} <span class="count">(${approximate ? t.approximately(f.count) : f.count})</span></label></li>\n`;
 })}
 </ul>
 </fieldset>`;
@@ -108,18 +114,19 @@ ${s.truncated ? html`<p class="message" role="status">${t.truncatedNotice}</p>` 
 <div class="search-layout">
 <div class="facets">
 <h2>${t.filters}</h2>
-${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.facets[k], s))}
+${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.facets[k], s, r.approximate))}
 <p><button type="submit">${t.applyFilters}</button></p>
 <p><a href="${base}">${t.clearFilters}</a></p>
 </div>
 <div class="results">
 <div class="results-bar">
-<h2 aria-live="polite">${t.resultsCount(r.total)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
+<h2 aria-live="polite">${t.resultsCount(r.total, r.approximate)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
 <div><label for="sort">${t.sortLabel}</label>
 <select id="sort" name="sort">${sortOrders.map((o) => html`<option value="${o}"${o === s.sort ? html` selected` : ''}>${t.sortOption[o]}</option>`)}</select>
 <button type="submit">${t.searchButton}</button></div>
 </div>
 ${r.fuzzy ? html`<p class="message" role="status">${t.fuzzyNotice(s.q)}</p>` : ''}
+${r.approximate ? html`<p class="message" role="status">${t.approximateNotice(r.reachable, s.sort === 'relevans')}</p>` : ''}
 ${r.total === 0 ? html`<div class="message"><p><strong>${t.zeroHits}</strong></p><p>${t.zeroHitsHelp}</p></div>` : ''}
 <div class="initiative-list">${r.hits.map((h) => hitCard(locale, h))}</div>
 ${
