@@ -20,6 +20,15 @@ const schema = z.object({
       message: 'must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/riktning',
     })
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), {
+      message:
+        'måste vara en PostgreSQL-adress till en läsreplik, t.ex. postgres://riktning@replik:5432/riktning / must be a PostgreSQL URL of a read replica',
+    })
+    .optional(),
   RIKTNING_DATA_DIR: z.string().trim().min(1, 'must name a directory').default('./data'),
   HOST: z.string().trim().min(1, 'must be a host name or IP address').default('127.0.0.1'),
   PORT: z.coerce
@@ -39,6 +48,12 @@ const schema = z.object({
     .min(1)
     .max(100)
     .default(10),
+  DATABASE_READ_POOL_MAX: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int()
+    .min(1)
+    .max(100)
+    .optional(),
   KOLADA_BASE_URL: z
     .url({ error: 'must be an absolute URL such as https://api.kolada.se/v3' })
     .default('https://api.kolada.se/v3'),
@@ -115,6 +130,11 @@ export interface Config {
   database:
     | { kind: 'pglite'; dataDir: string }
     | { kind: 'postgres'; url: string; poolMax: number };
+  /**
+   * A read replica of the PostgreSQL primary (DATABASE_READ_URL) for the anonymous public reads;
+   * null when unset, and then every read uses the primary (docs/decisions/018-read-replica.md).
+   */
+  readDatabase: { url: string; poolMax: number } | null;
   host: string;
   port: number;
   demoData: boolean;
@@ -174,11 +194,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL) {
+    throw new ConfigError([
+      {
+        variable: 'DATABASE_READ_URL',
+        message:
+          'kan bara användas tillsammans med DATABASE_URL: en läsreplik kräver en PostgreSQL-primär ' +
+          '(den inbäddade databasen har ingen replik). Sätt DATABASE_URL eller ta bort DATABASE_READ_URL. ' +
+          '/ only valid together with DATABASE_URL (a replica needs a PostgreSQL primary)',
+      },
+    ]);
+  }
   const oidc = oidcConfig(c);
   return {
     database: c.DATABASE_URL
       ? { kind: 'postgres', url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX }
       : { kind: 'pglite', dataDir: path.resolve(c.RIKTNING_DATA_DIR) },
+    readDatabase: c.DATABASE_READ_URL
+      ? {
+          url: c.DATABASE_READ_URL,
+          poolMax: c.DATABASE_READ_POOL_MAX ?? c.DATABASE_POOL_MAX,
+        }
+      : null,
     host: c.HOST,
     port: c.PORT,
     demoData: c.RIKTNING_DEMO_DATA,
@@ -270,6 +307,17 @@ export const configDocs: { variable: string; default: string; meaning: string }[
     meaning: 'Public base URL used in feeds and metadata',
   },
   { variable: 'DATABASE_POOL_MAX', default: '10', meaning: 'Connections in the PostgreSQL pool' },
+  {
+    variable: 'DATABASE_READ_URL',
+    default: '(unset)',
+    meaning:
+      'PostgreSQL URL of a read replica for the public pages and the read API; needs DATABASE_URL; unset → all reads on the primary',
+  },
+  {
+    variable: 'DATABASE_READ_POOL_MAX',
+    default: '(DATABASE_POOL_MAX)',
+    meaning: 'Connections in the read replica pool',
+  },
   {
     variable: 'KOLADA_BASE_URL',
     default: 'https://api.kolada.se/v3',

@@ -16,9 +16,7 @@ import {
 import { startServer } from './serve.js';
 import { orgCommands, userCommands } from './userCommands.js';
 import { workerCommand } from './workerCommand.js';
-import { seedDemo } from '../seed/seedDemo.js';
 import { seedReference } from '../seed/seedReference.js';
-import { seedSyntheticCommand } from '../seed/synthetic/seedSyntheticCommand.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
@@ -86,6 +84,7 @@ Samma --seed ger samma data.`,
           `Referensdata: strategi ${ref.strategy ? 'inläst' : 'fanns redan'}, Agenda 2030 ${ref.sdg ? 'inläst' : 'fanns redan'}, platser ${ref.places ? 'inlästa' : 'fanns redan'}.`,
         );
         if (values.demo) {
+          const { seedDemo } = await import('../seed/seedDemo.js');
           const demo = await seedDemo(ctx);
           console.log(
             demo.loaded
@@ -94,6 +93,9 @@ Samma --seed ger samma data.`,
           );
         }
         if (values.synthetic !== undefined || values['synthetic-observations'] !== undefined) {
+          const { seedSyntheticCommand } = await import(
+            '../seed/synthetic/seedSyntheticCommand.js'
+          );
           const problem = await seedSyntheticCommand(ctx, values);
           if (problem) throw new UsageError(problem);
         }

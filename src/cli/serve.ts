@@ -1,11 +1,14 @@
 import { count } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { listenForChanges, type ChangeListener } from '../db/changeNotifications.js';
-import { migrateDatabase, openDatabase } from '../db/client.js';
+import { migrateDatabase, openDatabase, openReadDatabase } from '../db/client.js';
 import { strategies } from '../db/schema/index.js';
 import { context, systemActor } from '../domain/context.js';
 import { noteDataChanged, setChangeFeedConnected } from '../domain/dataChanges.js';
 import { seedReference } from '../seed/seedReference.js';
+
+/** How long after the server listens its jobs runner starts (ms). */
+const WORKER_START_DELAY_MS = 1_000;
 
 /** Opens and migrates the database, loads reference (and first-run demo) data, and serves. */
 export interface RunningServer {
@@ -17,8 +20,8 @@ export async function startServer(
   config: Config,
   options: { handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
-  // The web application's modules load while the database opens (both take about a second);
-  // the demo data and the jobs runner are loaded only when they are used.
+  // The web application's modules load while the database opens; the demo data are loaded only
+  // on a first start, and the jobs runner once the server answers.
   const appModule = import('../web/app.js');
   appModule.catch(() => undefined);
   const database = await openDatabase(config.database);
@@ -39,9 +42,17 @@ export async function startServer(
     await database.close().catch(() => undefined);
     throw err;
   }
+  // A read replica serves the anonymous public reads once it has caught up (docs/deploy.md).
+  const readDatabase = config.readDatabase
+    ? await openReadDatabase(config.readDatabase).catch(async (err: unknown) => {
+        await database.close().catch(() => undefined);
+        throw err;
+      })
+    : null;
   const { buildApp } = await appModule;
   const app = await buildApp({
     database,
+    readDatabase,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   // Several processes on one PostgreSQL: a change committed by any of them reaches this one's
@@ -53,16 +64,17 @@ export async function startServer(
           onConnected: setChangeFeedConnected,
         })
       : null;
-  const worker = config.worker
-    ? (await import('../jobs/worker.js')).startWorker(database, config)
-    : null;
+  let worker: Promise<{ stop(): Promise<void> } | null> = Promise.resolve(null);
+  let workerStart: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await worker?.stop();
+      clearTimeout(workerStart);
+      await (await worker)?.stop();
       await changes?.stop();
       await app.close();
       await database.close();
+      await readDatabase?.close();
     })();
     return closing;
   };
@@ -85,8 +97,23 @@ export async function startServer(
   const where =
     config.database.kind === 'pglite'
       ? `inbäddad databas i ${config.database.dataDir}`
-      : 'PostgreSQL';
+      : readDatabase
+        ? 'PostgreSQL med läsreplik'
+        : 'PostgreSQL';
   const url = `http://${shownHost}:${config.port}`;
   console.log(`Riktning körs på ${url} (${where}).`);
+  // The jobs runner starts a moment after the server listens: its first round (stale jobs, the
+  // schedule, interrupted imports) would otherwise queue ahead of the first pages on the embedded
+  // database's one connection, and its modules load after the first page is served.
+  if (config.worker) {
+    workerStart = setTimeout(() => {
+      worker = import('../jobs/worker.js')
+        .then(({ startWorker }) => (closing ? null : startWorker(database, config)))
+        .catch((err: unknown) => {
+          console.error(`Jobbkön kunde inte startas: ${(err as Error).message}`);
+          return null;
+        });
+    }, WORKER_START_DELAY_MS);
+  }
   return { url, close };
 }

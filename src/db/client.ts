@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -12,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { queryRows } from './rows.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -138,14 +140,61 @@ export async function openDatabase(config: Config['database']): Promise<Database
   return wrapPool(pool);
 }
 
+/**
+ * Opens the pool of a read replica (DATABASE_READ_URL). It is never migrated: a streaming replica
+ * follows the primary's schema by itself.
+ */
+export async function openReadDatabase(read: { url: string; poolMax: number }): Promise<Database> {
+  try {
+    return await openDatabase({ kind: 'postgres', url: read.url, poolMax: read.poolMax });
+  } catch (err) {
+    const reason = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+    throw new DatabaseOpenError(
+      `Kunde inte ansluta till läsrepliken (${redactUrl(read.url)}): ${reason}. ` +
+        'Kontrollera DATABASE_READ_URL och att repliken är igång, eller ta bort variabeln så läser ' +
+        'allt från primären.',
+      { cause: err },
+    );
+  }
+}
+
 export async function migrateDatabase(database: Database, folder?: string): Promise<void> {
   try {
+    if (await migrationsApplied(database, folder)) return;
     await database.migrate(folder);
   } catch (cause) {
     throw new DatabaseOpenError(
       `Databasen kunde inte migreras och lämnades oförändrad: ${(cause as Error).message}`,
       { cause },
     );
+  }
+}
+
+/**
+ * Whether the database already has every migration in the folder, asked the way the migrator
+ * decides what to run (the newest migration recorded against the newest in the journal), in one
+ * query. A restart with nothing to apply so skips the migrator's schema and table statements, its
+ * transaction and its read and hash of every migration file.
+ */
+async function migrationsApplied(database: Database, folder = migrationsFolder): Promise<boolean> {
+  let newest: number;
+  try {
+    const journal = JSON.parse(
+      readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8'),
+    ) as { entries: { when: number }[] };
+    newest = Math.max(...journal.entries.map((entry) => entry.when));
+  } catch {
+    return false; // the migrator explains a missing or unreadable journal
+  }
+  try {
+    const [last] = await queryRows<{ createdAt: string | null }>(
+      database.db,
+      sql`select created_at::text as "createdAt" from drizzle.__drizzle_migrations
+          order by created_at desc limit 1`,
+    );
+    return last?.createdAt != null && Number(last.createdAt) >= newest;
+  } catch {
+    return false; // no migrations table yet: a new database
   }
 }
 

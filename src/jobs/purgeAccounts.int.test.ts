@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import {
+  apiTokens,
   auditEvents,
+  idempotencyKeys,
   invitations,
   loginAttempts,
+  organisations,
   passwordResets,
   sessions,
   users,
@@ -87,6 +90,36 @@ async function fixtures(db: Database['db']) {
       invite('kept-accepted-lately', daysAgo(1), daysAgo(3)),
       invite('kept-open', daysAgo(-6), null),
     ]);
+  const [org] = await db
+    .insert(organisations)
+    .values({ slug: 'purge-org', name: 'Rensningsprovets organisation', kind: 'kommun' })
+    .returning({ id: organisations.id });
+  const [token] = await db
+    .insert(apiTokens)
+    .values({
+      organisationId: org!.id,
+      name: 'Rensningsprov',
+      tokenHash: 'purge-token-hash',
+      prefix: 'rk_purge',
+      createdByUserId: userId,
+    })
+    .returning({ id: apiTokens.id });
+  const key = (name: string, created: Date) => ({
+    tokenId: token!.id,
+    key: name,
+    requestHash: 'hash',
+    responseStatus: 201,
+    responseBody: { id: 1 },
+    createdAt: created,
+  });
+  await db
+    .insert(idempotencyKeys)
+    .values([
+      key('gone-old', daysAgo(3)),
+      key('gone-just-past-a-day', hoursAgo(24.5)),
+      key('kept-hour', hoursAgo(1)),
+      key('kept-within-a-day', hoursAgo(23)),
+    ]);
 }
 
 const left = async (db: Database['db']) => {
@@ -99,15 +132,22 @@ const left = async (db: Database['db']) => {
     loginAttempts: await names('login_attempts', 'key'),
     passwordResets: await names('password_resets', 'token_hash'),
     invitations: await names('invitations', 'token_hash'),
+    idempotencyKeys: await names('idempotency_keys', 'key'),
   };
 };
 
 describe('purging spent account data', () => {
-  it('deletes ended sessions, old failed sign-ins, spent links and invitations, and nothing live', async () => {
+  it('deletes ended sessions, old failed sign-ins, spent links, invitations and day-old idempotency keys, and nothing live', async () => {
     await withRollback(database.db, async (db) => {
       await fixtures(db);
       const counts = await purgeAccountData(context(db, systemActor('jobs'), () => now));
-      expect(counts).toEqual({ sessions: 2, loginAttempts: 1, passwordResets: 2, invitations: 2 });
+      expect(counts).toEqual({
+        sessions: 2,
+        loginAttempts: 1,
+        passwordResets: 2,
+        invitations: 2,
+        idempotencyKeys: 2,
+      });
       const rest = await left(db);
       for (const list of Object.values(rest)) {
         expect(list.every((v) => v.startsWith('kept'))).toBe(true);
@@ -115,6 +155,7 @@ describe('purging spent account data', () => {
       expect(rest.sessions).toHaveLength(2);
       expect(rest.passwordResets).toHaveLength(2);
       expect(rest.invitations).toHaveLength(2);
+      expect(rest.idempotencyKeys).toEqual(['kept-hour', 'kept-within-a-day']);
       const audit = await db
         .select({ after: auditEvents.after })
         .from(auditEvents)
@@ -149,7 +190,9 @@ describe('purging spent account data', () => {
       });
       const result = await worker.runOnce();
       expect(result?.status).toBe('done');
-      expect((await left(db)).sessions).toEqual(['kept-live', 'kept-recently-revoked']);
+      const rest = await left(db);
+      expect(rest.sessions).toEqual(['kept-live', 'kept-recently-revoked']);
+      expect(rest.idempotencyKeys).toEqual(['kept-hour', 'kept-within-a-day']);
     });
   });
 });

@@ -1,5 +1,12 @@
 import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import { invitations, loginAttempts, passwordResets, sessions } from '../db/schema/index.js';
+import {
+  idempotencyKeys,
+  invitations,
+  loginAttempts,
+  passwordResets,
+  sessions,
+} from '../db/schema/index.js';
+import { IDEMPOTENCY_KEYS_KEPT_MS } from '../domain/access/idempotency.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 
@@ -15,13 +22,15 @@ export interface PurgeCounts {
   loginAttempts: number;
   passwordResets: number;
   invitations: number;
+  idempotencyKeys: number;
 }
 
 /**
- * Deletes what only served signing in and has served its purpose: sessions that ended (revoked
- * or past their absolute expiry) more than `days` ago, failed sign-ins older than a day, reset
- * links used or expired more than `days` ago, and invitations accepted or expired more than
- * `days` ago. Live sessions and open links are never touched. The counts are audited.
+ * Deletes what only served signing in or retrying and has served its purpose: sessions that
+ * ended (revoked or past their absolute expiry) more than `days` ago, failed sign-ins older than
+ * a day, reset links used or expired more than `days` ago, invitations accepted or expired more
+ * than `days` ago, and write-API idempotency keys past their retention (a day). Live sessions
+ * and open links are never touched. The counts are audited.
  */
 export async function purgeAccountData(
   ctx: Ctx,
@@ -57,11 +66,16 @@ export async function purgeAccountData(
         ),
       )
       .returning({ id: invitations.id });
+    const k = await tx.db
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, new Date(now - IDEMPOTENCY_KEYS_KEPT_MS)))
+      .returning({ key: idempotencyKeys.key });
     const counts = {
       sessions: s.length,
       loginAttempts: l.length,
       passwordResets: r.length,
       invitations: i.length,
+      idempotencyKeys: k.length,
     };
     await recordAuditEvent(tx, {
       action: 'accounts.purged',

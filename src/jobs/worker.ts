@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { context, systemActor } from '../domain/context.js';
+import { closeInterruptedImportRuns } from '../domain/imports/importRuns.js';
 import {
   backoffMs,
   claimJob,
@@ -43,7 +44,10 @@ export interface Worker {
   runOnce(): Promise<JobResult | null>;
   /** Runs due jobs until none is left; returns how many ran. */
   drain(): Promise<number>;
-  /** Queues the scheduled jobs that are not queued yet, and frees jobs of dead workers. */
+  /**
+   * Queues the scheduled jobs that are not queued yet, frees jobs of dead workers and closes the
+   * import runs a stopped process left running.
+   */
   tick(): Promise<void>;
 }
 
@@ -88,6 +92,7 @@ export function createWorker(o: WorkerOptions): Worker {
     },
     async tick() {
       await releaseStaleJobs(o.db, now());
+      await closeInterruptedImportRuns(context(o.db, systemActor('jobs'), now));
       for (const s of o.schedule ?? []) await ensureScheduled(o.db, s.kind, s.next(now()));
     },
   };

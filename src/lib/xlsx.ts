@@ -9,6 +9,10 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
  * every cell as text, in its column, so a form schema can validate the rows like CSV rows.
  */
 
+/** The media type of an .xlsx file, for Content-Type. */
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type CellValue = string | number | null | undefined;
 
 export interface SheetInput {

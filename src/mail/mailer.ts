@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { MailMessage } from './templates.js';
 
@@ -18,17 +18,19 @@ export interface MailLogger {
  * A failed delivery is logged and does not undo the action that caused it.
  */
 export function createMailer(config: Config['mail'], log: MailLogger = console): Mailer {
-  const transport: Transporter | null = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl)
-    : null;
+  const { smtpUrl } = config;
+  // nodemailer is loaded with the first mail, not with every process that might send one.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(to, message) {
-      if (!transport) {
+      if (!smtpUrl) {
         log.warn({ to, subject: message.subject }, 'SMTP_URL is not set; mail not sent');
         return;
       }
       try {
-        await transport.sendMail({
+        transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+        const smtp = await transport;
+        await smtp.sendMail({
           from: config.from,
           to,
           subject: message.subject,

@@ -49,8 +49,16 @@ export async function tablesInOrder(db: Db): Promise<string[]> {
     ordered.push(t);
   };
   for (const t of tables) visit(t, new Set());
-  return ordered;
+  // Tables that triggers fill from others come first: their rows are restored before the rows
+  // whose triggers would add them (the triggers skip what exists).
+  return [
+    ...ordered.filter((t) => filledByTriggers.includes(t)),
+    ...ordered.filter((t) => !filledByTriggers.includes(t)),
+  ];
 }
+
+/** search_words: the vocabulary a trigger on initiatives keeps (migration 0008). */
+const filledByTriggers = ['search_words'];
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 

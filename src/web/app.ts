@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import { ZodError } from 'zod';
@@ -8,7 +9,7 @@ import { DomainError } from '../domain/errors.js';
 import { apiRoutes } from './api/routes.js';
 import { accountsPlugin } from './auth/plugin.js';
 import { errorPage } from './public/errorPage.js';
-import { PageCache } from './pageCache.js';
+import { PageCache, ReadRouting } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
 import { followupRoutes } from './public/followupRoutes.js';
 import { consultationPublicRoutes } from './public/consultationRoutes.js';
@@ -17,6 +18,8 @@ import { embedRoutes } from './public/embedRoutes.js';
 
 export interface AppOptions {
   database: Database;
+  /** A read replica (DATABASE_READ_URL) for the anonymous public reads; unset → the primary. */
+  readDatabase?: Database | null;
   logger?: FastifyServerOptions['logger'];
   /** Server timeouts against slow clients; tests shorten them. */
   timeouts?: Partial<typeof serverTimeouts>;
@@ -45,11 +48,39 @@ const securityHeaders = {
   'permissions-policy': 'geolocation=(), camera=(), microphone=()',
 };
 
+type SchemaCompilers = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>;
+type BuildValidator = NonNullable<SchemaCompilers['buildValidator']>;
+type BuildSerializer = NonNullable<SchemaCompilers['buildSerializer']>;
+const fromFastify = createRequire(import.meta.resolve('fastify'));
+let buildValidator: BuildValidator | undefined;
+let buildSerializer: BuildSerializer | undefined;
+
+/**
+ * Fastify's own JSON-schema compilers (Ajv and fast-json-stringify, about a megabyte of code),
+ * loaded when a route first declares a schema instead of with every server. No route declares
+ * one (the routes validate with zod), and loading them was a large part of building the app.
+ */
+const schemaCompilers: SchemaCompilers = {
+  buildValidator: (...args) => {
+    buildValidator ??= (fromFastify('@fastify/ajv-compiler') as () => BuildValidator)();
+    return buildValidator(...args);
+  },
+  buildSerializer: (...args) => {
+    buildSerializer ??= (
+      fromFastify('@fastify/fast-json-stringify-compiler') as () => BuildSerializer
+    )();
+    return buildSerializer(...args);
+  },
+};
+
 /** Builds the web application: every front door, sharing one database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...serverTimeouts, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
+    schemaController: { compilersFactory: schemaCompilers },
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: MAX_BODY_BYTES,
@@ -170,12 +201,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One cache for all public pages; a version read is trusted for a second unless this process
   // committed a change since (every command commits through inTransaction, which says so).
   const cache = new PageCache(db, 2000, 1000);
-  publicRoutes(app, db, cache);
-  followupRoutes(app, db, cache);
+  // With a read replica, every GET of the anonymous public reads (portal, feeds, follow-up,
+  // open data, widgets, the read API) runs routed: on the replica once it has replayed the
+  // current data version, else on the primary. Form posts, the write API, consultations,
+  // accounts, sessions and the data version itself always use the primary.
+  const reads = options.readDatabase
+    ? new ReadRouting(db, options.readDatabase.db, () => cache.dataVersion(), {
+        log: (message) => app.log.warn(message),
+      })
+    : null;
+  const readDb = reads?.db ?? db;
+  await app.register(async (publicReads) => {
+    if (reads) publicReads.addHook('onRoute', reads.onRoute);
+    publicRoutes(publicReads, readDb, cache, db);
+    followupRoutes(publicReads, readDb, cache);
+    strategyArchiveRoutes(publicReads, readDb, cache);
+    embedRoutes(publicReads, readDb, cache);
+    apiRoutes(publicReads, db, { readDb });
+  });
   await app.register(consultationPublicRoutes, { db });
-  strategyArchiveRoutes(app, db, cache);
-  embedRoutes(app, db, cache);
-  apiRoutes(app, db);
   await app.register(accountsPlugin, { db });
   return app;
 }

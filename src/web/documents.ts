@@ -36,6 +36,20 @@ export function fileTooBigIssue(): Issue {
 }
 
 /**
+ * The message beside the file field when a form arrives without its file: the request was not
+ * multipart/form-data (sent by something other than the page's form).
+ */
+export function notMultipartIssue(locale: 'sv' | 'en' = 'sv'): Issue {
+  return issue(
+    'file',
+    locale === 'en'
+      ? 'The file did not arrive: send it with the form on this page (as multipart/form-data).'
+      : 'Filen kom inte fram: skicka den med formuläret på den här sidan (som multipart/form-data).',
+    'not_multipart',
+  );
+}
+
+/**
  * Sends a stored document as a download: its own type, a safe file name (ASCII fallback plus
  * the UTF-8 name), never sniffed, sandboxed if a browser opens it anyway.
  */

@@ -1,9 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { changeFeedConnected, localDataChanges } from '../domain/dataChanges.js';
+import { DomainError } from '../domain/errors.js';
+
+/** The database and the data version a routed read request uses from its start to its end. */
+interface ReadScope {
+  db: Db;
+  version: string;
+}
+const readScope = new AsyncLocalStorage<ReadScope>();
 
 interface Entry {
   version: string;
@@ -61,6 +71,9 @@ export class PageCache {
   }
 
   dataVersion(): Promise<string> {
+    // Inside a routed read request the version is the one its database was chosen for.
+    const scoped = readScope.getStore();
+    if (scoped) return Promise.resolve(scoped.version);
     const last = this.lastRead;
     if (last && last.changes === localDataChanges() && performance.now() - last.at < this.trustMs())
       return Promise.resolve(last.value);
@@ -126,4 +139,187 @@ export class PageCache {
     if (req.headers['if-none-match'] === entry.etag) return reply.status(304).send();
     return reply.type(entry.type).send(entry.body);
   }
+}
+
+/**
+ * Sends the anonymous public reads to a read replica (DATABASE_READ_URL) when it has caught up,
+ * and to the primary when it has not (docs/decisions/018-read-replica.md).
+ *
+ * A routed request first takes the data version from the primary (the page cache's shared read)
+ * and uses the replica only if the replica has replayed at least that version (its newest audit
+ * event) and the primary's newest migration. The whole request, and a page it caches, then use
+ * that one version, so a page is never stored under a version newer than the data it shows.
+ *
+ * What a replica has replayed only grows, so it is asked again only when the version moves past
+ * what it last showed: one small query per change, not one per request. A request waits for that
+ * answer at most `waitMs`, then reads the primary; the replica is asked at most every
+ * `recheckMs`, so while it is behind most requests read the primary without waiting. A replica
+ * that fails (down, a query cancelled by replay) is left alone for `restMs`, and the request
+ * that met the failure is answered again from the primary.
+ */
+export class ReadRouting {
+  /** The database for the read routes: the chosen one inside a routed request, else the primary. */
+  readonly db: Db;
+  private replayed = -1n;
+  private schemaReplayed = false;
+  private primarySchema: Promise<bigint> | null = null;
+  private check: { done: Promise<void>; startedAt: number } | null = null;
+  private nextCheckAt = 0;
+  private warnedAt = Number.NEGATIVE_INFINITY;
+  private readonly waitMs: number;
+  private readonly recheckMs: number;
+  private readonly restMs: number;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly primary: Db,
+    private readonly replica: Db,
+    private readonly version: () => Promise<string>,
+    options: {
+      waitMs?: number;
+      recheckMs?: number;
+      restMs?: number;
+      log?: (message: string) => void;
+    } = {},
+  ) {
+    this.db = scopedDb(primary);
+    this.waitMs = options.waitMs ?? 50;
+    this.recheckMs = options.recheckMs ?? 20;
+    this.restMs = options.restMs ?? 1000;
+    this.log = options.log ?? ((m) => console.error(m));
+  }
+
+  /** An onRoute hook: every GET and HEAD route registered after it in its scope runs routed. */
+  readonly onRoute = (route: RouteOptions): void => {
+    const methods = [route.method].flat();
+    if (!methods.every((m) => m === 'GET' || m === 'HEAD')) return;
+    const handler = route.handler;
+    const run = (reply: FastifyReply, fn: () => unknown) => this.run(reply, fn);
+    route.handler = function routedRead(this: FastifyInstance, req, reply) {
+      return run(reply, () => handler.call(this, req, reply));
+    };
+  };
+
+  /** Runs a read with the replica when it has replayed the current version, else the primary. */
+  async run<T>(reply: FastifyReply, read: () => T | Promise<T>): Promise<T> {
+    const version = await this.version();
+    if (!(await this.replicaHas(version))) {
+      return readScope.run({ db: this.primary, version }, read);
+    }
+    try {
+      return await readScope.run({ db: this.replica, version }, read);
+    } catch (err) {
+      if (reply.sent || isRequestError(err)) throw err;
+      this.failed(err);
+      return readScope.run({ db: this.primary, version }, read);
+    }
+  }
+
+  private caughtUp(wanted: bigint): boolean {
+    return this.schemaReplayed && this.replayed >= wanted;
+  }
+
+  private async replicaHas(version: string): Promise<boolean> {
+    const wanted = BigInt(version);
+    if (this.caughtUp(wanted)) return true;
+    if (performance.now() < this.nextCheckAt) return false;
+    const check = (this.check ??= this.startCheck());
+    const left = check.startedAt + this.waitMs - performance.now();
+    if (left > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([check.done, new Promise((r) => (timer = setTimeout(r, left)))]);
+      clearTimeout(timer);
+    }
+    return this.caughtUp(wanted);
+  }
+
+  private startCheck(): { done: Promise<void>; startedAt: number } {
+    const startedAt = performance.now();
+    const done = this.readReplica()
+      .then(
+        ({ version, schema, primarySchema }) => {
+          if (version > this.replayed) this.replayed = version;
+          if (schema >= primarySchema) this.schemaReplayed = true;
+          // Until the next check, requests the replica has not caught up with read the primary.
+          this.nextCheckAt = performance.now() + this.recheckMs;
+        },
+        (err: unknown) => this.failed(err),
+      )
+      .finally(() => {
+        if (this.check?.done === done) this.check = null;
+      });
+    return { done, startedAt };
+  }
+
+  private async readReplica() {
+    this.primarySchema ??= newestMigration(this.primary).catch((err: unknown) => {
+      this.primarySchema = null;
+      throw err;
+    });
+    const [primarySchema, [row]] = await Promise.all([
+      this.primarySchema,
+      queryRows<{ version: string | null; schema: string | null }>(
+        this.replica,
+        sql`select (select max(id) from audit_events)::text as version,
+          (select max(created_at) from drizzle.__drizzle_migrations)::text as schema`,
+      ),
+    ]);
+    return {
+      version: BigInt(row?.version ?? '0'),
+      schema: BigInt(row?.schema ?? '0'),
+      primarySchema,
+    };
+  }
+
+  /**
+   * Leaves the replica alone for a while and forgets what it had replayed: when it answers again
+   * it may be another server (a failover), so it is asked afresh.
+   */
+  private failed(err: unknown): void {
+    this.replayed = -1n;
+    this.schemaReplayed = false;
+    const now = performance.now();
+    this.nextCheckAt = now + this.restMs;
+    if (now - this.warnedAt >= 60_000) {
+      this.warnedAt = now;
+      // The driver's own message, not the query error's, which repeats the statement and its values.
+      const cause = ((err as Error).cause ?? err) as Error;
+      this.log(
+        `Läsrepliken svarade med ett fel (${cause.message}); läsningarna går till primären tills den svarar igen.`,
+      );
+    }
+  }
+}
+
+/** The migration the primary was last migrated to (drizzle's journal), as its timestamp. */
+async function newestMigration(db: Db): Promise<bigint> {
+  const [row] = await queryRows<{ schema: string | null }>(
+    db,
+    sql`select max(created_at)::text as schema from drizzle.__drizzle_migrations`,
+  );
+  return BigInt(row?.schema ?? '0');
+}
+
+/** A failure that belongs to the request (not found, bad parameters), the same on any database. */
+function isRequestError(err: unknown): boolean {
+  if (err instanceof DomainError || err instanceof ZodError) return true;
+  const e = err as { status?: unknown; statusCode?: unknown } | null;
+  return typeof e?.status === 'number' || (typeof e?.statusCode === 'number' && e.statusCode < 500);
+}
+
+/**
+ * A database handle that is the routed request's database inside one and the primary outside,
+ * so the read routes take it like any `Db` and a write outside a routed request (a form post)
+ * always reaches the primary.
+ */
+function scopedDb(primary: Db): Db {
+  return new Proxy(primary, {
+    get(target, property) {
+      const db = readScope.getStore()?.db ?? target;
+      const value: unknown = Reflect.get(db, property, db);
+      return typeof value === 'function' && property !== 'constructor'
+        ? (value as (...args: unknown[]) => unknown).bind(db)
+        : value;
+    },
+  });
 }

@@ -12,6 +12,8 @@ import { createOrganisation } from '../../src/domain/actors/createOrganisation.j
 import { context, systemActor } from '../../src/domain/context.js';
 import { defineIndicator } from '../../src/domain/followup/defineIndicator.js';
 import { startFixtureServer, type FixtureServer } from '../../src/domain/imports/fixtureServer.js';
+import { INTERRUPTED_AFTER_MS, INTERRUPTED_MESSAGE } from '../../src/domain/imports/importRuns.js';
+import { createWorker } from '../../src/jobs/worker.js';
 import { seedReference } from '../../src/seed/seedReference.js';
 import { backend, emptyDatabaseEnv } from '../../src/test/database.js';
 
@@ -341,6 +343,18 @@ describe(`SIGKILL in the middle of an import (${backend})`, () => {
     expect(after.importEvents).toBe(before.importEvents);
     // The run opened to show progress is left as "running": visible, and holding no values.
     expect(after.runningRuns).toBe(before.runningRuns + 1);
+    // Once its progress is older than the limit, the worker closes it as interrupted.
+    const closed = await withDatabase(async (database) => {
+      const later = new Date(Date.now() + INTERRUPTED_AFTER_MS + 60_000);
+      await createWorker({ db: database.db, registry: {}, now: () => later }).tick();
+      const r = (await database.db.execute(
+        sql`select status, errors->0->>'message' as message from import_runs
+          where params->>'indicator' = 'krasch-kolada' order by id desc limit 1`,
+      )) as unknown as { rows: { status: string; message: string }[] };
+      return r.rows[0];
+    });
+    expect(closed).toEqual({ status: 'failed', message: INTERRUPTED_MESSAGE });
+    expect((await counts('krasch-kolada')).runningRuns).toBe(before.runningRuns);
 
     const rerun = startCli(args);
     expect(await rerun.exited, rerun.output()).toBe(0);

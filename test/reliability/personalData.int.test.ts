@@ -270,6 +270,7 @@ describe('personal data in public outputs', () => {
       '/api/v1/initiatives.csv',
       '/api/v1/initiatives.xlsx',
       '/insatser.csv',
+      '/insatser.xlsx',
       '/api/v1/iati/activities.xml',
       '/dcat',
       '/oppna-data/riktning.zip',

@@ -63,6 +63,7 @@ const getRoutes = [
   '/insatser',
   '/en/insatser',
   '/insatser.csv',
+  '/insatser.xlsx',
   '/kommuner',
   '/aktorer',
   '/agenda-2030',

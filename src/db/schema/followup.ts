@@ -76,6 +76,11 @@ export const importRuns = pgTable('import_runs', {
   /** Progress of a running import: units of work done of the total (calls, or rows). */
   progressDone: integer().notNull().default(0),
   progressTotal: integer(),
+  /**
+   * When the run last showed it was alive: opened, or reported progress. A run still 'running'
+   * whose progress is older than a limit was interrupted (its process stopped) and is closed.
+   */
+  progressAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   errors: jsonb().notNull().default([]),
   triggeredByUserId: integer().references(() => users.id),
   startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -100,7 +100,6 @@ export const initiatives = pgTable(
   },
   (t) => [
     index('initiatives_search_idx').using('gin', t.search),
-    index('initiatives_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('initiatives_owner_idx').on(t.ownerOrganisationId),
     index('initiatives_workflow_idx').on(t.workflowState, t.startDate),
     index('initiatives_facet_keys_idx').using('gin', t.facetKeys),
@@ -115,8 +114,21 @@ export const initiatives = pgTable(
     index('initiatives_funding_order_idx')
       .on(t.fundingSek.desc(), t.id.desc())
       .where(sql`workflow_state = 'publicerad'`),
+    // Pairs of adjacent words ('regional utveckl'), so a quoted phrase finds its few candidates
+    // in the index instead of checking word positions in every row that has both words. The
+    // function is defined in migration 0007.
+    index('initiatives_word_pairs_idx').using('gin', sql`riktning_word_pairs(${t.search})`),
   ],
 );
+
+/**
+ * Every word that has appeared in a published initiative's texts, lower-cased and unstemmed:
+ * the vocabulary a misspelt search is corrected against. Kept by a trigger on initiatives
+ * (migration 0007); words of drafts never enter it.
+ */
+export const searchWords = pgTable('search_words', { word: text().primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 export const partnerRole = pgEnum('partner_role', ['lead', 'partner', 'funder', 'implementer']);
 

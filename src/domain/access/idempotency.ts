@@ -21,6 +21,12 @@ export interface StoredResponse {
   body: unknown;
 }
 
+/**
+ * How long a key is remembered: a retry within a day replays the stored answer; after that the
+ * nightly purge deletes the key and the same key starts a new request.
+ */
+export const IDEMPOTENCY_KEYS_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** Keys are what clients send: 1–255 visible ASCII characters (a UUID is typical). */
 export const isIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
 

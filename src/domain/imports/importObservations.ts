@@ -173,6 +173,7 @@ async function insertRun(
       status,
       progressTotal,
       startedAt: ctx.now(),
+      progressAt: ctx.now(),
       triggeredByUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     })
     .returning({ id: importRuns.id });
@@ -211,7 +212,7 @@ export async function reportImportProgress(
 ): Promise<void> {
   await ctx.db
     .update(importRuns)
-    .set({ progressDone: done, progressTotal: total })
+    .set({ progressDone: done, progressTotal: total, progressAt: ctx.now() })
     .where(and(eq(importRuns.id, runId), eq(importRuns.status, 'running')));
 }
 

@@ -89,6 +89,58 @@ export async function importRunDetail(db: Db, id: number): Promise<ImportRunDeta
   return { ...toRun(row), errors: row.errors, indicator: indicator ?? null };
 }
 
+/**
+ * How long a running import may go without progress before it counts as interrupted. A source
+ * call with all its retries takes a few minutes at most, so a run silent for this long belongs
+ * to a process that stopped (a crash, a kill, a restart) and will never finish.
+ */
+export const INTERRUPTED_AFTER_MS = 30 * 60_000;
+
+export const INTERRUPTED_MESSAGE = 'Importen avbröts: processen stoppades innan den var klar.';
+
+/**
+ * Closes the runs left 'running' by a process that stopped: every running run whose last
+ * progress is older than staleMs becomes 'failed' with a message saying so, and its audit event
+ * is written in the same transaction. Holds no values (an import writes them only as it
+ * finishes), so running the import again is all it takes. Returns the ids closed.
+ */
+export async function closeInterruptedImportRuns(
+  ctx: Ctx,
+  staleMs: number = INTERRUPTED_AFTER_MS,
+): Promise<number[]> {
+  const before = new Date(ctx.now().getTime() - staleMs).toISOString();
+  // Checked first without a transaction: the worker asks on every poll, and nearly always in vain.
+  const [stale] = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select id from import_runs where status = 'running' and progress_at < ${before}::timestamptz
+      limit 1`,
+  );
+  if (!stale) return [];
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const errors: ImportIssue[] = [
+      { row: 0, field: '_', message: INTERRUPTED_MESSAGE, code: 'interrupted' },
+    ];
+    const closed = await queryRows<{ id: number; source: string; params: unknown }>(
+      tx.db,
+      sql`update import_runs set status = 'failed', errors = ${JSON.stringify(errors)}::jsonb,
+          finished_at = ${now.toISOString()}::timestamptz,
+          duration_ms = greatest(0, floor(extract(epoch from (${now.toISOString()}::timestamptz - started_at)) * 1000))::int
+        where status = 'running' and progress_at < ${before}::timestamptz
+        returning id, source, params`,
+    );
+    for (const run of closed) {
+      await recordAuditEvent(tx, {
+        action: 'import.failed',
+        entityType: 'import_run',
+        entityId: run.id,
+        after: { source: run.source, params: run.params, errors: 1, reason: 'interrupted' },
+      });
+    }
+    return closed.map((r) => r.id);
+  });
+}
+
 /** Indicators an import can be started for: those with a Kolada or SCB source. */
 export async function importableIndicators(
   db: Db,

@@ -2,7 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import type { FacetKeyPrefix } from './facetKeys.js';
-import { PAGE_SIZE, type SearchQuery } from './searchQuery.js';
+import {
+  applyCorrections,
+  correctableWords,
+  PAGE_SIZE,
+  requiredPhrases,
+  type SearchQuery,
+} from './searchQuery.js';
 
 export interface SearchHit {
   id: number;
@@ -32,8 +38,12 @@ export interface SearchResult {
   total: number;
   page: number;
   pageCount: number;
-  /** True when no word matched and similar titles (typo tolerance) are shown instead. */
+  /**
+   * True when nothing matched the words as typed and the hits are those of `correctedQuery`:
+   * each misspelt word replaced by the most similar word of the published texts.
+   */
   fuzzy: boolean;
+  correctedQuery: string | null;
   /**
    * True when the matches are too many to count on every search: the total and the facet counts
    * are estimates from a sample of the table (rounded to two significant digits), and the pages
@@ -67,31 +77,37 @@ const keysOf = (keys: string[]) =>
   keys.length > 0 ? sql`array[${list(keys)}]::text[]` : sql`'{}'::text[]`;
 
 /**
- * The facet keys of the chosen goal areas, goals, perspectives and organisations (slugs and
- * codes in the address, ids in the keys), looked up before the search so that the planner sees
- * the values and can estimate how many initiatives they select.
+ * What the search looks up before it runs, so the planner sees values rather than subqueries:
+ * the facet keys of the chosen goal areas, goals, perspectives and organisations (slugs and
+ * codes in the address, ids in the keys), and the word pairs of each required phrase.
  */
-interface ChosenKeys {
+interface Lookups {
   area: string[];
   goal: string[];
   persp: string[];
   org: string[];
+  /** One tsquery (as text) of adjacent word pairs per required phrase that has any. */
+  pairs: string[];
 }
 
-async function chosenKeys(db: Db, s: SearchQuery): Promise<ChosenKeys> {
-  const none: ChosenKeys = { area: [], goal: [], persp: [], org: [] };
-  if (!s.goalAreas.length && !s.goals.length && !s.perspectives.length && !s.organisations.length)
-    return none;
+async function lookups(db: Db, s: SearchQuery): Promise<Lookups> {
+  const phrases = requiredPhrases(s.q);
+  const none: Lookups = { area: [], goal: [], persp: [], org: [], pairs: [] };
+  const chosen =
+    s.goalAreas.length || s.goals.length || s.perspectives.length || s.organisations.length;
+  if (!chosen && phrases.length === 0) return none;
   const keysWhere = (prefix: FacetKeyPrefix, table: string, column: string, values: string[]) =>
     values.length > 0
       ? sql`array(select ${`${prefix}:`} || t.id from ${sql.raw(table)} t where t.${sql.raw(column)} in (${list(values)}) order by t.id)`
       : sql`'{}'::text[]`;
-  const [row] = await queryRows<ChosenKeys>(
+  const [row] = await queryRows<Lookups>(
     db,
     sql`select ${keysWhere('area', 'goal_areas', 'slug', s.goalAreas)} as area,
       ${keysWhere('goal', 'goals', 'code', s.goals)} as goal,
       ${keysWhere('persp', 'perspectives', 'slug', s.perspectives)} as persp,
-      ${keysWhere('org', 'organisations', 'slug', s.organisations)} as org`,
+      ${keysWhere('org', 'organisations', 'slug', s.organisations)} as org,
+      array(select q::text from json_array_elements_text(${JSON.stringify(phrases)}::json) p,
+        riktning_phrase_pairs(p) q where q is not null) as pairs`,
   );
   return row ?? none;
 }
@@ -100,7 +116,7 @@ async function chosenKeys(db: Db, s: SearchQuery): Promise<ChosenKeys> {
  * The chosen facet values: one value of each facet must match (OR within a facet, AND between
  * facets). Relation facets test the denormalised keys, so the GIN index on facet_keys finds them.
  */
-function filters(s: SearchQuery, keys: ChosenKeys): SQL[] {
+function filters(s: SearchQuery, keys: Lookups): SQL[] {
   const where: SQL[] = [sql`i.workflow_state = 'publicerad'`];
   const anyOf = (chosen: string[]) => where.push(sql`i.facet_keys && ${keysOf(chosen)}`);
   if (s.goalAreas.length) anyOf(keys.area);
@@ -124,35 +140,51 @@ function filters(s: SearchQuery, keys: ChosenKeys): SQL[] {
   return where;
 }
 
-function textCondition(s: SearchQuery, fuzzy: boolean): { where: SQL | null; rank: SQL } {
-  if (!s.q) return { where: null, rank: sql`0::float8` };
-  if (fuzzy) {
-    return {
-      // The operators let the trigram index find candidates (thresholds set by withTrigramLimits);
-      // the functions keep the exact limits.
-      where: sql`(i.title % ${s.q} or ${s.q} <% i.title) and (similarity(i.title, ${s.q}) > 0.2 or word_similarity(${s.q}, i.title) > 0.45)`,
-      rank: sql`greatest(similarity(i.title, ${s.q}), word_similarity(${s.q}, i.title))::float8`,
-    };
-  }
+/**
+ * The words: Swedish stemming, web-search syntax ("phrases", -not, or), ranked by cover density.
+ * Each required phrase also narrows the candidates through the word-pair index, which the
+ * position check of the phrase then confirms.
+ */
+function textCondition(
+  s: SearchQuery,
+  keys: Lookups,
+): { where: SQL[]; narrowing: SQL[]; rank: SQL } {
+  if (!s.q) return { where: [], narrowing: [], rank: sql`0::float8` };
   return {
-    where: sql`i.search @@ websearch_to_tsquery('swedish', ${s.q})`,
+    where: [sql`i.search @@ websearch_to_tsquery('swedish', ${s.q})`],
+    // As a subquery kept apart (offset 0 stops the planner from merging it back into the outer
+    // scan): a bitmap on the pair index alone needs no recheck, whereas one combined with the
+    // phrase's own index would recompute the pairs of every candidate row.
+    narrowing: keys.pairs.map(
+      (pairs) =>
+        sql`i.id in (select w.id from initiatives w where riktning_word_pairs(w.search) @@ ${pairs}::tsquery offset 0)`,
+    ),
     rank: sql`ts_rank_cd(i.search, websearch_to_tsquery('swedish', ${s.q}))::float8`,
   };
 }
 
-/** A search ready to run: the query, whether it is the typo-tolerant pass, its conditions and rank. */
+/** A search ready to run: the query, its conditions and its rank. */
 interface Prepared {
   s: SearchQuery;
-  fuzzy: boolean;
   /** Every condition (facet filters and words) on `i`, joined with `and`. */
   where: SQL;
+  /**
+   * The same with the word-pair conditions of required phrases, which only an index can answer
+   * cheaply: for finding all matches, not for testing rows one by one (the sample, the walk).
+   */
+  indexed: SQL;
   rank: SQL;
 }
 
-function prepare(s: SearchQuery, fuzzy: boolean, keys: ChosenKeys): Prepared {
-  const text = textCondition(s, fuzzy);
-  const all = text.where ? [...filters(s, keys), text.where] : filters(s, keys);
-  return { s, fuzzy, where: sql.join(all, sql` and `), rank: text.rank };
+function prepare(s: SearchQuery, keys: Lookups): Prepared {
+  const text = textCondition(s, keys);
+  const all = [...filters(s, keys), ...text.where];
+  return {
+    s,
+    where: sql.join(all, sql` and `),
+    indexed: sql.join([...all, ...text.narrowing], sql` and `),
+    rank: text.rank,
+  };
 }
 
 /**
@@ -163,7 +195,7 @@ const matchedCte = (p: Prepared) =>
   sql`matched as materialized (
     select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.published_at, i.funding_sek, i.facet_keys,
       ${p.s.sort === 'relevans' ? p.rank : sql`0::float8`} as rank
-    from initiatives i where ${p.where}
+    from initiatives i where ${p.indexed}
   )`;
 
 /**
@@ -195,8 +227,8 @@ const WALK: Record<SearchQuery['sort'], SQL> = {
 };
 
 /** The snippet of a hit: the matched words in context, marked between \u0001 and \u0002. */
-function snippetOf({ s, fuzzy }: Prepared): SQL {
-  return s.q && !fuzzy
+function snippetOf({ s }: Prepared): SQL {
+  return s.q
     ? sql`ts_headline('swedish', i.summary || ' ' || i.description, websearch_to_tsquery('swedish', ${s.q}), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')`
     : sql`null::text`;
 }
@@ -296,37 +328,94 @@ async function searchExact(db: Db, p: Prepared, pageSize: number) {
  * it holds, how many of them match, and the facets counted over those.
  */
 async function searchSample(db: Db, p: Prepared, percent: number) {
-  const [row] = await queryRows<{ rows: number; matches: number; facets: Facets }>(
+  const [row] = await queryRows<{
+    rows: number;
+    matches: number;
+    facets: Facets;
+    keys: (string | number)[] | null;
+  }>(
     db,
     sql`with sampled as materialized (
       select i.id, i.status, i.start_date, i.end_date, i.owner_organisation_id, i.facet_keys,
-        coalesce(${p.where}, false) as hit
+        i.published_at, i.funding_sek, coalesce(${p.where}, false) as hit
       from initiatives i tablesample system (${percent}::float4) repeatable (7)),
     matched as materialized (select * from sampled where hit),
     ${facetCounts}
     select (select count(*)::int from sampled) as rows, (select count(*)::int from matched) as matches,
-      ${facetsJson} as facets`,
+      ${facetsJson} as facets,
+      (select json_agg(x.k order by x.n) from (
+        select ${CUT_KEY[p.s.sort]} as k, row_number() over (order by ${CUT_ORDER[p.s.sort]}) as n
+        from matched m where ${CUT_KEY[p.s.sort]} is not null order by ${CUT_ORDER[p.s.sort]} limit ${CUT_KEYS}) x) as keys`,
   );
   return row!;
 }
 
 /**
- * The first `limit` matches in the order of an index (the newest for relevance, then ranked),
- * and the requested page of them.
+ * The sort key of the order each walk follows, on a sampled match `m`, and the condition that
+ * keeps the rows at or before a key in that order. The sample's first matches in the order
+ * bound where the first matches of the table lie: about n / (sample share) of them come before
+ * the sample's n-th.
  */
-async function searchWalk(db: Db, p: Prepared, pageSize: number, limit: number) {
+const CUT_KEY: Record<SearchQuery['sort'], SQL> = {
+  relevans: sql`m.published_at::text`,
+  nyast: sql`m.published_at::text`,
+  start: sql`m.start_date::text`,
+  budget: sql`m.funding_sek::float8`,
+};
+const CUT_ORDER: Record<SearchQuery['sort'], SQL> = {
+  relevans: sql`m.published_at desc, m.id desc`,
+  nyast: sql`m.published_at desc, m.id desc`,
+  start: sql`m.start_date desc, m.id desc`,
+  budget: sql`m.funding_sek desc, m.id desc`,
+};
+const atOrBefore = (sort: SearchQuery['sort'], key: string | number): SQL =>
+  sort === 'start'
+    ? sql`i.start_date >= ${key}::date`
+    : sort === 'budget'
+      ? sql`i.funding_sek >= ${key}`
+      : sql`i.published_at >= ${key}::timestamptz`;
+/** The sample's first matches whose keys are kept (enough for a cut at up to 1 000 hits). */
+const CUT_KEYS = 50;
+
+/**
+ * The same orders written so that no index can produce them: the matches are then found through
+ * their own indexes and sorted, which is the faster way when they are not among the rows a walk
+ * in the index's order reaches first.
+ */
+const SORTED: Record<SearchQuery['sort'], SQL> = {
+  relevans: sql`(i.published_at + interval '0 seconds') desc nulls last, i.id desc`,
+  nyast: sql`(i.published_at + interval '0 seconds') desc nulls last, i.id desc`,
+  start: sql`(i.start_date + 0) desc, i.id desc`,
+  budget: sql`(i.funding_sek + 0) desc, i.id desc`,
+};
+
+/**
+ * The page of hits from the first `limit` matches in the order of an index (the newest for
+ * relevance, ranked afterwards). `scan` bounds the walk: it reads at most that many rows in the
+ * index's order; without it the matches are found and sorted, only those at or before `cut` in
+ * the order when it is given.
+ */
+async function searchWalk(
+  db: Db,
+  p: Prepared,
+  o: { pageSize: number; limit: number; page: number; scan: number | null; cut?: SQL },
+) {
+  const first =
+    o.scan === null
+      ? sql`select i.id from initiatives i where ${p.where}${o.cut ? sql` and ${o.cut}` : sql``} order by ${SORTED[p.s.sort]} limit ${o.limit}`
+      : sql`select x.id from (
+          select i.id, coalesce(${p.where}, false) as hit from initiatives i
+          where i.workflow_state = 'publicerad' order by ${WALK[p.s.sort]} limit ${o.scan}) x
+        where x.hit limit ${o.limit}`;
   const [row] = await queryRows<{ reached: number; hits: SearchHit[] }>(
     db,
-    sql`with walked as materialized (
-      select i.id from initiatives i where ${p.where} order by ${WALK[p.s.sort]} limit ${limit}),
-    reached as (select count(*)::int as n from walked),
+    sql`with walked as materialized (${first}),
     paged as materialized (
       select m.id, m.rank, m.published_at, m.start_date, m.funding_sek from (
         select i.id, ${p.s.sort === 'relevans' ? p.rank : sql`0::float8`} as rank, i.published_at, i.start_date, i.funding_sek
         from walked w join initiatives i on i.id = w.id) m
-      order by ${ORDER[p.s.sort]} limit ${pageSize}
-      offset (select ${pageOffset(p, pageSize, sql`n`)} from reached))
-    select (select n from reached) as reached, ${hitsJson(p)} as hits`,
+      order by ${ORDER[p.s.sort]} limit ${o.pageSize} offset ${(o.page - 1) * o.pageSize})
+    select (select count(*)::int from walked) as reached, ${hitsJson(p)} as hits`,
   );
   return row!;
 }
@@ -368,10 +457,20 @@ export interface SearchOptions {
   sampleRows?: number;
   /** The hits an approximate search reaches through its pages (at least one page). */
   hitLimit?: number;
+  /**
+   * About how many rows an approximate search by relevance reads to gather the newest matches
+   * it ranks (at least 200 of them, at most `hitLimit`).
+   */
+  relevanceRows?: number;
 }
 
 /** The limits that keep a search on 100 000 initiatives (PGlite) within about 100 ms. */
-export const searchLimits = { exactLimit: 2_500, sampleRows: 4_000, hitLimit: 1_000 } as const;
+export const searchLimits = {
+  exactLimit: 2_500,
+  sampleRows: 4_000,
+  hitLimit: 1_000,
+  relevanceRows: 10_000,
+} as const;
 
 interface Found {
   total: number;
@@ -393,17 +492,38 @@ async function searchWith(
     const scale = sample.rows > 0 ? rows / sample.rows : 0;
     const estimate = sample.matches * scale;
     if (estimate > o.exactLimit) {
-      const limit = Math.max(o.hitLimit, o.pageSize);
-      const walk = await searchWalk(db, p, o.pageSize, limit);
-      // Fewer matches than the walk's limit means the sample overestimated: count them exactly.
+      // Pages reach `hitLimit` hits; relevance ranks a pool of the newest matches, as many as
+      // reading about `relevanceRows` rows in publishing order finds (the sample's share).
+      const pool =
+        p.s.sort === 'relevans'
+          ? Math.min(o.hitLimit, Math.max(200, Math.round((estimate / rows) * o.relevanceRows)))
+          : o.hitLimit;
+      const pageCount = Math.max(1, Math.floor(pool / o.pageSize));
+      const page = Math.min(p.s.page, pageCount);
+      const limit = p.s.sort === 'relevans' ? pageCount * o.pageSize : page * o.pageSize;
+      // The walk reads twice the rows the sample's share of matches predicts; when the matches
+      // lie further down the order than that (the order correlates with the conditions), they
+      // are found and sorted instead.
+      const scan = Math.min(rows, Math.ceil((2 * limit * rows) / estimate) + 1_000);
+      const run = { pageSize: o.pageSize, limit, page };
+      let walk = await searchWalk(db, p, { ...run, scan });
+      // Then among the matches no later than the sample's n-th, where n is three times the
+      // sample's share of `limit` (so the range holds about three times the matches needed).
+      const n = Math.ceil((3 * limit * sample.rows) / rows) + 3;
+      const key = sample.keys?.[n - 1];
+      if (walk.reached < limit && key !== undefined) {
+        walk = await searchWalk(db, p, { ...run, scan: null, cut: atOrBefore(p.s.sort, key) });
+      }
+      if (walk.reached < limit) walk = await searchWalk(db, p, { ...run, scan: null });
+      // Fewer matches than the page needs means the sample overestimated: count them exactly.
       if (walk.reached >= limit) {
         return {
           total: Math.max(roundEstimate(estimate), walk.reached),
           hits: walk.hits,
           facets: scaleFacets(sample.facets, scale),
-          pageCount: Math.max(1, Math.ceil(walk.reached / o.pageSize)),
+          pageCount,
           approximate: true,
-          reachable: walk.reached,
+          reachable: pageCount * o.pageSize,
         };
       }
     }
@@ -430,19 +550,22 @@ export async function searchInitiatives(
   return db.transaction(async (t) => {
     const tx = t as unknown as Db;
     // Room for the matches of a common word in memory (the default spills them to disk), and
-    // pg_trgm thresholds equal to the typo-tolerant limits; both for this transaction only.
+    // the similarity a correction needs; both for this transaction only.
     await tx.execute(
-      sql`select set_config('work_mem', '32MB', true), set_config('pg_trgm.similarity_threshold', '0.2', true), set_config('pg_trgm.word_similarity_threshold', '0.45', true)`,
+      sql`select set_config('work_mem', '32MB', true), set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_SIMILARITY)}, true)`,
     );
     const rows = await tableRows(tx);
-    const keys = await chosenKeys(tx, s);
-    let fuzzy = false;
-    let found = await searchWith(tx, prepare(s, false, keys), o, rows);
+    let found = await searchWith(tx, prepare(s, await lookups(tx, s)), o, rows);
+    let correctedQuery: string | null = null;
     if (found.total === 0 && s.q) {
-      const similar = await searchWith(tx, prepare(s, true, keys), o, rows);
-      if (similar.total > 0) {
-        fuzzy = true;
-        found = similar;
+      const corrected = await correctQuery(tx, s.q);
+      if (corrected !== null) {
+        const c = { ...s, q: corrected };
+        const similar = await searchWith(tx, prepare(c, await lookups(tx, c)), o, rows);
+        if (similar.total > 0) {
+          correctedQuery = corrected;
+          found = similar;
+        }
       }
     }
     return {
@@ -450,10 +573,33 @@ export async function searchInitiatives(
       total: found.total,
       page: Math.min(s.page, found.pageCount),
       pageCount: found.pageCount,
-      fuzzy,
+      fuzzy: correctedQuery !== null,
+      correctedQuery,
       approximate: found.approximate,
       reachable: found.reachable,
       facets: found.facets,
     };
   });
+}
+
+/** How similar (pg_trgm, 0–1) a word of the published texts must be to correct a typed word. */
+const CORRECTION_SIMILARITY = 0.3;
+
+/**
+ * The query with each word that is not in the published texts replaced by the most similar
+ * word that is (search_words, kept by a trigger), or null when nothing could be corrected.
+ */
+async function correctQuery(db: Db, q: string): Promise<string | null> {
+  const words = correctableWords(q);
+  if (words.length === 0) return null;
+  const rows = await queryRows<{ start: number; word: string }>(
+    db,
+    sql`select w.start, c.word from json_to_recordset(${JSON.stringify(words)}::json) as w(word text, start int)
+      cross join lateral (
+        select sw.word from search_words sw where sw.word % lower(w.word)
+        order by similarity(sw.word, lower(w.word)) desc, sw.word limit 1) c
+      where not exists (select 1 from search_words known where known.word = lower(w.word))`,
+  );
+  if (rows.length === 0) return null;
+  return applyCorrections(q, new Map(rows.map((r) => [r.start, r.word])));
 }

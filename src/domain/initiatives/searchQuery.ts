@@ -112,3 +112,58 @@ export function searchQueryString(s: SearchQuery, overrides: Partial<SearchQuery
   const s2 = params.toString();
   return s2 ? `?${s2}` : '';
 }
+
+/**
+ * The quoted phrases of a web-search query that every match must contain: not negated (`-"…"`)
+ * and only when the query has no `or`, since either would let a match lack the phrase. The
+ * search narrows its candidates with them; leaving one out is always safe, so anything unclear
+ * is left out.
+ */
+export function requiredPhrases(q: string): string[] {
+  if (!q.includes('"')) return [];
+  const phrases: string[] = [];
+  let outside = '';
+  let i = 0;
+  while (i < q.length) {
+    const open = q.indexOf('"', i);
+    if (open < 0) {
+      outside += q.slice(i);
+      break;
+    }
+    outside += q.slice(i, open);
+    const close = q.indexOf('"', open + 1);
+    const phrase = q.slice(open + 1, close < 0 ? q.length : close);
+    if (!/-\s*$/.test(q.slice(0, open)) && phrase.trim() !== '') phrases.push(phrase.trim());
+    outside += ' ';
+    i = close < 0 ? q.length : close + 1;
+  }
+  return /(^|\s)or(\s|$)/i.test(outside) ? [] : phrases;
+}
+
+/** A word of the query that a misspelling may hide: its text and where it stands in the query. */
+export interface QueryWord {
+  word: string;
+  start: number;
+}
+
+/** The words of a query worth correcting: runs of at least three letters (hyphens inside). */
+export function correctableWords(q: string): QueryWord[] {
+  const out: QueryWord[] = [];
+  for (const m of q.matchAll(/\p{L}[\p{L}-]*\p{L}/gu)) {
+    if (m[0].length >= 3 && m[0].toLowerCase() !== 'or') out.push({ word: m[0], start: m.index });
+  }
+  return out.slice(0, 10);
+}
+
+/** The query with each corrected word replaced in place (corrections by start position). */
+export function applyCorrections(q: string, corrections: Map<number, string>): string {
+  let out = '';
+  let at = 0;
+  for (const w of correctableWords(q)) {
+    const better = corrections.get(w.start);
+    if (better === undefined) continue;
+    out += q.slice(at, w.start) + better;
+    at = w.start + w.word.length;
+  }
+  return out + q.slice(at);
+}

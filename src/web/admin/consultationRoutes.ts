@@ -1,4 +1,4 @@
-import { readUploadForm, fileTooBigIssue } from '../documents.js';
+import { readUploadForm, fileTooBigIssue, notMultipartIssue } from '../documents.js';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -19,7 +19,11 @@ import {
 } from '../../domain/consultation/consultations.js';
 import { inviteOrganisations } from '../../domain/consultation/invitations.js';
 import { listDialogueMeetings, recordDialogueMeeting } from '../../domain/consultation/meetings.js';
-import { consultationPolicy, effectiveStatus } from '../../domain/consultation/policies.js';
+import {
+  consultationPolicy,
+  effectiveStatus,
+  respondForbidden,
+} from '../../domain/consultation/policies.js';
 import {
   draftOutline,
   draftStrategies,
@@ -430,18 +434,32 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return reply.redirect(`${base}?klart=inskickad`, 303);
   });
 
-  // Multipart only in this scope, so every other form keeps its plain parser.
+  /** Only the organisation's members may send its attachment: checked before the body is read. */
+  const mayRespond = async (req: FastifyRequest) => {
+    if (!consultationPolicy.respond(s.who(req).actor, idParam(req, 'org'))) {
+      throw new ForbiddenError(respondForbidden);
+    }
+  };
+
+  // Multipart only in this scope, so every other form keeps its plain parser. No other parser
+  // runs here: a body of any other type reaches the route unread and is answered with a page.
   app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
     await scope.register(multipart, {
       limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 3, fieldSize: 1000 },
       throwFileSizeLimit: false,
     });
     scope.post(
       `${RESPONSE}/bilaga`,
-      { preHandler: s.signedIn, bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024 },
+      { preHandler: [s.signedIn, mayRespond], bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024 },
       async (req, reply) => {
         const id = idParam(req);
         const organisationId = idParam(req, 'org');
+        if (!req.isMultipart()) {
+          const uploadIssues = [notMultipartIssue(s.who(req).locale)];
+          return responsePage(req, reply, { uploadIssues }, 415);
+        }
         const { file, tooBig } = await readUploadForm(req);
         await verifyCsrf(req);
         if (tooBig) {

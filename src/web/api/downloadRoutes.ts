@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { dcatCatalogue } from '../../domain/opendata/dcat.js';
+import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import { iatiActivities } from '../../domain/opendata/iati.js';
 import {
   findPublishedInitiativeIds,
@@ -21,7 +22,7 @@ import type { observationXlsxQuery } from './params.js';
 import { route } from './routes.js';
 
 const CSV = 'text/csv; charset=utf-8';
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = XLSX_CONTENT_TYPE;
 
 /** Which representation of /dcat the client asked for: Turtle unless RDF/XML weighs more. */
 export function wantsRdfXml(accept: string | undefined): boolean {

@@ -44,7 +44,16 @@ export function route<Id extends EndpointId>(
  * and the DCAT-AP-SE catalogue at /dcat — public, no personal data — and the write API for
  * organisations' own systems (bearer tokens only).
  */
-export function apiRoutes(app: FastifyInstance, db: Db, options: { mailer?: Mailer } = {}) {
+export function apiRoutes(
+  app: FastifyInstance,
+  db: Db,
+  options: {
+    mailer?: Mailer;
+    /** The database of the read routes (a routed read replica); the write API keeps `db`. */
+    readDb?: Db;
+  } = {},
+) {
+  const readDb = options.readDb ?? db;
   const document = openApiDocument();
   const config = loadConfig(process.env);
   const mailer = options.mailer ?? createMailer(config.mail, app.log);
@@ -55,8 +64,8 @@ export function apiRoutes(app: FastifyInstance, db: Db, options: { mailer?: Mail
       api.addHook('onSend', cacheAndCors);
       api.setErrorHandler(apiErrorHandler);
       api.setNotFoundHandler(notFound);
-      resourceRoutes(api, db);
-      downloadRoutes(api, db, 'api');
+      resourceRoutes(api, readDb);
+      downloadRoutes(api, readDb, 'api');
       writeRoutes(api, db, { mailer, publicUrl });
       route(api, 'openApi', async () => document);
     },
@@ -65,6 +74,6 @@ export function apiRoutes(app: FastifyInstance, db: Db, options: { mailer?: Mail
   void app.register(async (meta) => {
     meta.addHook('onSend', cacheAndCors);
     meta.setErrorHandler(apiErrorHandler);
-    downloadRoutes(meta, db, 'catalogue');
+    downloadRoutes(meta, readDb, 'catalogue');
   });
 }

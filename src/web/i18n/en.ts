@@ -116,8 +116,8 @@ export const en: Messages = {
   approximately: (n: number) => `about ${n.toLocaleString('en-GB')}`,
   approximateNotice: (reachable: number, byRelevance: boolean) =>
     `This search has many matches. The counts are estimated from a sample, and the first ${reachable.toLocaleString('en-GB')} matches can be paged through${byRelevance ? ', ranked among the most recently published' : ''}. Add words or filters for exact counts.`,
-  fuzzyNotice: (q: string) =>
-    `No initiative contained “${q}”. Here are initiatives with similar names.`,
+  fuzzyNotice: (q: string, corrected: string) =>
+    `No initiative contained “${q}”. Showing results for “${corrected}”.`,
   zeroHits: 'No initiatives match the search.',
   zeroHitsHelp: 'Try fewer or other words, check the spelling or remove some filters.',
   ignoredNotice: (parts: string) =>
@@ -128,6 +128,7 @@ export const en: Messages = {
   next: 'Next',
   pagination: 'Pages',
   downloadCsv: 'Download the result as CSV',
+  downloadXlsx: 'Download the result as Excel (XLSX)',
   permalink: 'Link to this search',
   placesTitle: 'Municipalities of Kalmar county',
   placesIntro:

@@ -59,6 +59,7 @@ export const followupEn: FollowupMessages = {
     `Map with the municipalities shaded by their value in ${year}; a darker shade means a higher value.`,
   tableCaption: (what) => `Table: ${what}`,
   downloadCsv: 'Download the data (CSV)',
+  downloadXlsx: 'Download the data (Excel)',
   revisions: 'Revised values',
   revised: 'revised',
   revisionText: (place, year, oldV, newV, date) => `${place} ${year}: ${oldV} → ${newV} (${date})`,

@@ -59,6 +59,7 @@ export const followupSv = {
     `Karta där kommunerna är färgade efter värdet ${year}; mörkare färg betyder högre värde.`,
   tableCaption: (what: string) => `Tabell: ${what}`,
   downloadCsv: 'Ladda ner data (CSV)',
+  downloadXlsx: 'Ladda ner data (Excel)',
   revisions: 'Reviderade värden',
   revised: 'reviderad',
   revisionText: (place: string, year: number, oldV: string, newV: string, date: string) =>

@@ -113,7 +113,8 @@ export const sv = {
   approximately: (n: number) => `ca ${n.toLocaleString('sv-SE')}`,
   approximateNotice: (reachable: number, byRelevance: boolean) =>
     `Sökningen har många träffar. Antalen är uppskattade från ett urval och de första ${reachable.toLocaleString('sv-SE')} träffarna går att bläddra till${byRelevance ? ', rangordnade bland de senast publicerade' : ''}. Lägg till ord eller filter för exakta antal.`,
-  fuzzyNotice: (q: string) => `Inga insatser innehöll ”${q}”. Här är insatser med liknande namn.`,
+  fuzzyNotice: (q: string, corrected: string) =>
+    `Inga insatser innehöll ”${q}”. Visar träffar för ”${corrected}”.`,
   zeroHits: 'Inga insatser matchar sökningen.',
   zeroHitsHelp:
     'Prova färre eller andra ord, kontrollera stavningen eller ta bort några avgränsningar.',
@@ -125,6 +126,7 @@ export const sv = {
   next: 'Nästa',
   pagination: 'Sidor',
   downloadCsv: 'Ladda ner resultatet som CSV',
+  downloadXlsx: 'Ladda ner resultatet som Excel (XLSX)',
   permalink: 'Länk till den här sökningen',
   placesTitle: 'Kommuner i Kalmar län',
   placesIntro:

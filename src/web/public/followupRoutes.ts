@@ -9,8 +9,9 @@ import {
   revisionNotes,
 } from '../../domain/followup/indicatorQueries.js';
 import { indicatorStatus } from '../../domain/followup/indicatorStatus.js';
-import { toCsv } from '../../domain/opendata/csv.js';
+import { tableCsv, tableXlsx, type Table } from '../../domain/opendata/tables.js';
 import { placeSummaries } from '../../domain/places/queries.js';
+import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { localePath } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
@@ -23,10 +24,12 @@ const slugParams = z.object({
   slug: z
     .string()
     .max(120)
-    .regex(/^[a-z0-9-]+(\.csv)?$/),
+    .regex(/^[a-z0-9-]+(\.csv|\.xlsx)?$/),
 });
 
-/** The follow-up pages: "Så går det för Kalmar län" and one page (and CSV) per indicator. */
+const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/** The follow-up pages: "Så går det för Kalmar län" and one page (and CSV and XLSX) per indicator. */
 export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
   for (const locale of ['sv', 'en'] as const) {
     const f = followupMessages(locale);
@@ -53,8 +56,16 @@ export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         reply.header('content-disposition', `attachment; filename="${slug}"`);
         return cache.serve(req, reply, async () => ({
           type: 'text/csv; charset=utf-8',
-          body: await indicatorCsv(db, slug.slice(0, -4), `${req.protocol}://${req.host}`),
+          body: tableCsv(await indicatorTable(db, slug.slice(0, -4), originOf(req))),
         }));
+      }
+      if (slug.endsWith('.xlsx')) {
+        const table = await indicatorTable(db, slug.slice(0, -5), originOf(req));
+        return reply
+          .type(XLSX_CONTENT_TYPE)
+          .header('content-disposition', `attachment; filename="${slug}"`)
+          .header('cache-control', 'public, max-age=60')
+          .send(tableXlsx(table, 'Utfall'));
       }
       return page(req, reply, async () => {
         const indicator = await indicatorBySlug(db, slug);
@@ -80,8 +91,11 @@ export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
   }
 }
 
-/** Every observation of an indicator, with unit, source and attribution in the comment rows. */
-async function indicatorCsv(db: Db, slug: string, baseUrl: string): Promise<string> {
+/**
+ * Every observation of an indicator, with unit, source and attribution in the comment rows: the
+ * table behind both the CSV and the XLSX download.
+ */
+async function indicatorTable(db: Db, slug: string, baseUrl: string): Promise<Table> {
   const indicator = await indicatorBySlug(db, slug);
   const rows = await indicatorObservations(db, indicator.id);
   const source =
@@ -90,8 +104,8 @@ async function indicatorCsv(db: Db, slug: string, baseUrl: string): Promise<stri
       : indicator.source === 'scb'
         ? 'Källa: SCB (CC0)'
         : 'Källa: egen uppgift';
-  return toCsv({
-    delimiter: 'comma',
+  return {
+    name: indicator.slug,
     comments: [
       `Riktning – ${indicator.nameSv}`,
       `Enhet: ${indicator.unit}`,
@@ -112,5 +126,5 @@ async function indicatorCsv(db: Db, slug: string, baseUrl: string): Promise<stri
       r.source,
       r.isDemo,
     ]),
-  });
+  };
 }

@@ -21,7 +21,10 @@ export function comparisonYear(observations: ObservationRow[]): number | null {
   return years.length ? Math.max(...years) : null;
 }
 
-/** The line chart, the bar chart and the map of an indicator, each with its table and CSV link. */
+/**
+ * The line chart, the bar chart and the map of an indicator, each with its table and its CSV and
+ * XLSX links.
+ */
 export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml {
   const f = followupMessages(locale);
   const i = d.indicator;
@@ -31,6 +34,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   const cell = (n: number | null | undefined) =>
     n === null || n === undefined ? f.missing : fmt(n);
   const csv = { href: localePath(locale, `/indikatorer/${i.slug}.csv`), label: f.downloadCsv };
+  const xlsx = { href: localePath(locale, `/indikatorer/${i.slug}.xlsx`), label: f.downloadXlsx };
 
   const lines: LineSeries[] = [
     { label: f.total, values: series(d.observations, COUNTY, 'T'), dash: 'solid' },
@@ -73,6 +77,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       ]),
     },
     csv,
+    xlsx,
   });
 
   const year = comparisonYear(d.observations);
@@ -104,6 +109,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       rows: tableRows,
     },
     csv,
+    xlsx,
   });
   const map = choropleth({
     id: `karta-${i.slug}`,
@@ -124,6 +130,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       rows,
     },
     csv,
+    xlsx,
   });
   return html`${line}${bar}${map}`;
 }

@@ -91,10 +91,13 @@ describe('search', () => {
     expect(page2.body).toContain('Sida 2 av');
   });
 
-  it('falls back to similar titles on a typo', async () => {
+  it('corrects a misspelt word against the published texts', async () => {
     const res = await app.inject('/insatser?q=bredbnad');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/liknande namn|insatser för/);
+    expect(res.body).toContain('Inga insatser innehöll ”bredbnad”. Visar träffar för ”bredband”.');
+    expect(res.body).toContain('<mark>');
+    const en = await app.inject('/en/insatser?q=bredbnad');
+    expect(en.body).toContain('Showing results for “bredband”.');
   });
 
   it('never fails or reflects hostile input', async () => {

@@ -21,7 +21,8 @@ import { parseSearchQuery } from '../../domain/initiatives/searchQuery.js';
 import { placeSummaries } from '../../domain/places/queries.js';
 import { goalAreaBySlug, strategyOverview } from '../../domain/strategy/queries.js';
 import { sdgGoalDetail, sdgGoalSummaries } from '../../domain/strategy/sdgQueries.js';
-import { toCsv } from '../../domain/opendata/csv.js';
+import { tableCsv, tableXlsx, type Table } from '../../domain/opendata/tables.js';
+import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import { layout } from '../components/layout.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
@@ -77,8 +78,11 @@ export function sendPage(
 
 const HTML = 'text/html; charset=utf-8';
 
-/** Public pages, Swedish at the root and English under /en, all cached until the data changes. */
-export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
+/**
+ * Public pages, Swedish at the root and English under /en, all cached until the data changes.
+ * `db` serves the reads (a read replica when one is routed); `primary` takes the form posts.
+ */
+export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, primary: Db = db) {
   const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
   for (const locale of ['sv', 'en'] as const) {
     const t = messages(locale);
@@ -157,12 +161,12 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
       }),
     );
 
-    app.get(at('/insatser.csv'), async (req, reply) => {
+    /** The search result as one table, so the CSV and the XLSX have the same rows and columns. */
+    const searchTable = async (req: FastifyRequest): Promise<Table> => {
       const s = { ...parseSearchQuery(req.query as Record<string, unknown>), page: 1 };
       const result = await searchInitiatives(db, s, { pageSize: 5000 });
-      const csv = toCsv({
-        delimiter:
-          (req.query as Record<string, unknown>).delimiter === 'semicolon' ? 'semicolon' : 'comma',
+      return {
+        name: 'insatser',
         comments: ['Riktning – insatser', 'Licens: CC0 1.0', `Sökning: ${req.url}`],
         header: [
           'id',
@@ -186,12 +190,27 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
           h.isDemo,
           `${baseUrl(req)}${at(`/insatser/${h.id}`)}`,
         ]),
-      });
+      };
+    };
+
+    app.get(at('/insatser.csv'), async (req, reply) => {
+      const delimiter =
+        (req.query as Record<string, unknown>).delimiter === 'semicolon' ? 'semicolon' : 'comma';
+      const csv = tableCsv(await searchTable(req), delimiter);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="insatser.csv"')
         .header('cache-control', 'public, max-age=60')
         .send(csv);
+    });
+
+    app.get(at('/insatser.xlsx'), async (req, reply) => {
+      const xlsx = tableXlsx(await searchTable(req), 'Insatser');
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', 'attachment; filename="insatser.xlsx"')
+        .header('cache-control', 'public, max-age=60')
+        .send(xlsx);
     });
 
     app.get(at('/insatser/:id'), (req, reply) =>
@@ -379,7 +398,10 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
         description: typeof form.description === 'string' ? form.description : '',
         contactEmail: typeof form.contactEmail === 'string' ? form.contactEmail : '',
       };
-      const result = await reportAccessibilityProblem(context(db, systemActor('portal')), values);
+      const result = await reportAccessibilityProblem(
+        context(primary, systemActor('portal')),
+        values,
+      );
       if (result.ok) return reply.redirect(`${at('/tillganglighet')}?skickat=1#rapportera`, 303);
       const body = accessibilityPage(locale, {
         values,

@@ -20,6 +20,7 @@ const result = (approximate: boolean): SearchResult => ({
   page: 1,
   pageCount: 50,
   fuzzy: false,
+  correctedQuery: null,
   approximate,
   reachable: approximate ? 1_000 : 87_000,
   facets,

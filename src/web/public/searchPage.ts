@@ -125,7 +125,7 @@ ${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.fa
 <select id="sort" name="sort">${sortOrders.map((o) => html`<option value="${o}"${o === s.sort ? html` selected` : ''}>${t.sortOption[o]}</option>`)}</select>
 <button type="submit">${t.searchButton}</button></div>
 </div>
-${r.fuzzy ? html`<p class="message" role="status">${t.fuzzyNotice(s.q)}</p>` : ''}
+${r.correctedQuery !== null ? html`<p class="message" role="status">${t.fuzzyNotice(s.q, r.correctedQuery)}</p>` : ''}
 ${r.approximate ? html`<p class="message" role="status">${t.approximateNotice(r.reachable, s.sort === 'relevans')}</p>` : ''}
 ${r.total === 0 ? html`<div class="message"><p><strong>${t.zeroHits}</strong></p><p>${t.zeroHitsHelp}</p></div>` : ''}
 <div class="initiative-list">${r.hits.map((h) => hitCard(locale, h))}</div>
@@ -138,7 +138,7 @@ ${r.page < r.pageCount ? html`<li><a href="${base}${qs({ page: r.page + 1 })}" r
 </ul></nav>`
     : ''
 }
-<p><a href="${base}${qs({ page: r.page })}">${t.permalink}</a> · <a href="${localePath(locale, '/insatser.csv')}${qs({ page: 1 })}" download>${t.downloadCsv}</a></p>
+<p><a href="${base}${qs({ page: r.page })}">${t.permalink}</a> · <a href="${localePath(locale, '/insatser.csv')}${qs({ page: 1 })}" download>${t.downloadCsv}</a> · <a href="${localePath(locale, '/insatser.xlsx')}${qs({ page: 1 })}" download>${t.downloadXlsx}</a></p>
 </div>
 </div>
 </form>`;

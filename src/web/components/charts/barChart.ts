@@ -24,6 +24,7 @@ export interface BarChartParams {
   missingLabel: string;
   table: ChartTable;
   csv: { href: string; label: string };
+  xlsx?: { href: string; label: string };
 }
 
 const W = 640;
@@ -66,6 +67,7 @@ export function barChart(p: BarChartParams): SafeHtml {
     content: html`${bars}${refs}`,
     table: p.table,
     csv: p.csv,
+    xlsx: p.xlsx,
     className: 'chart-bar',
   });
 }

@@ -17,13 +17,18 @@ export interface ChartFrameParams {
   content: SafeHtml;
   table: ChartTable;
   csv: { href: string; label: string };
+  /** The same data as a spreadsheet, linked beside the CSV. */
+  xlsx?: { href: string; label: string };
   className?: string;
 }
 
 /** A number rounded for a chart coordinate; never NaN in the markup. */
 export const coord = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '0');
 
-/** Every chart: an SVG image with title and desc, the data table behind it and a CSV download. */
+/**
+ * Every chart: an SVG image with title and desc, the data table behind it and a CSV download
+ * (and an XLSX download when given).
+ */
 export function chartFrame(p: ChartFrameParams): SafeHtml {
   const titleId = `${p.id}-title`;
   const descId = `${p.id}-desc`;
@@ -61,6 +66,10 @@ export function chartFrame(p: ChartFrameParams): SafeHtml {
         </tbody>
       </table>
     </div>
-    <p class="chart-download"><a href="${p.csv.href}" download>${p.csv.label}</a></p>
+    <p class="chart-download">
+      <a href="${p.csv.href}" download>${p.csv.label}</a>${
+        p.xlsx ? html` · <a href="${p.xlsx.href}" download>${p.xlsx.label}</a>` : ''
+      }
+    </p>
   </figure>`;
 }

@@ -66,6 +66,15 @@ describe('line chart', () => {
     expect(out).toContain('&lt;script&gt;');
   });
 
+  it('links the data as XLSX beside the CSV when given, and only then', () => {
+    const xlsx = { href: '/indikatorer/x.xlsx', label: 'Ladda ner data (Excel)' };
+    const out = lineChart({ ...params, xlsx }).toString();
+    expect(out).toContain(
+      `<a href="${csv.href}" download>${csv.label}</a> · <a href="${xlsx.href}" download>${xlsx.label}</a>`,
+    );
+    expect(lineChart(params).toString()).not.toContain('.xlsx');
+  });
+
   it('draws nothing broken without data, or with one flat value', () => {
     for (const series of [
       [],

@@ -13,6 +13,7 @@ export interface ChoroplethParams {
   legendTitle: string;
   table: ChartTable;
   csv: { href: string; label: string };
+  xlsx?: { href: string; label: string };
 }
 
 /** A sequential palette, light to dark blue, each step with enough contrast to its neighbour. */
@@ -50,6 +51,7 @@ export function choropleth(p: ChoroplethParams): SafeHtml {
     content: html`<g>${shapes}</g><g class="chart-legend"><text x="0" y="${legendTop + 8}">${p.legendTitle}</text>${legend}<rect x="0" y="${missingY}" width="16" height="14" fill="${MISSING}" stroke="#0b0c0c" /><text x="22" y="${missingY + 11}">${p.missingLabel}</text></g>`,
     table: p.table,
     csv: p.csv,
+    xlsx: p.xlsx,
     className: 'chart-map',
   });
 }

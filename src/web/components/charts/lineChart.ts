@@ -22,6 +22,7 @@ export interface LineChartParams {
   format: (n: number) => string;
   table: ChartTable;
   csv: { href: string; label: string };
+  xlsx?: { href: string; label: string };
 }
 
 const W = 640;
@@ -95,6 +96,7 @@ export function lineChart(p: LineChartParams): SafeHtml {
     content: html`${grid}${target}${lines}${baseline}`,
     table: p.table,
     csv: p.csv,
+    xlsx: p.xlsx,
     className: 'chart-line',
   });
 }
