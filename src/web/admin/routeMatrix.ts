@@ -294,10 +294,12 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'POST', path: '/admin/samrad/:id/stang', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
+  // The attachment upload checks that the actor answers for the organisation before it reads
+  // the body, so no one who may not answer gets as far as the missing consultation.
   {
     method: 'POST',
     path: '/admin/samrad/:id/svar/:org/bilaga',
-    expect: s(406, 406, 406, 406, 406),
+    expect: s(403, 403, 403, 403, 403),
   },
   { method: 'POST', path: '/admin/samrad/:id/inbjud', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/samrad/:id/moten', expect: s(403, 403, 403, 404, 404) },
