@@ -59,6 +59,22 @@ export function printTable(out) {
     `≥ 0.5× (${ir.toFixed(2)}×)`,
     ir >= 0.5,
   );
+  if (out.report) {
+    add(
+      `annual report ${out.report.year} HTML`,
+      `${f0(out.report.htmlMedianMs)} ms`,
+      '',
+      '(none)',
+      null,
+    );
+    add(
+      `annual report ${out.report.year} PDF`,
+      out.report.pdfMedianMs == null ? 'no Chromium' : `${f0(out.report.pdfMedianMs)} ms`,
+      out.report.pdfMedianMs == null ? '' : 'Chromium start included',
+      '(none)',
+      null,
+    );
+  }
 
   const head = ['figure', 'measured', 'reference', 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
