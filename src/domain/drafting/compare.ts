@@ -6,7 +6,7 @@ import {
   type StrategyVersionRow,
   type VersionContent,
 } from './queries.js';
-import { hasChange, wordDiff, type DiffPart } from './wordDiff.js';
+import { hasChange, wordDiff, type DiffPart } from '../text/wordDiff.js';
 
 const textFields = ['nameSv', 'nameEn', 'descriptionSv', 'descriptionEn'] as const;
 export type TextField = (typeof textFields)[number];

@@ -330,8 +330,8 @@ describe('compareWithAdopted', () => {
       expect(changed.changes[0]).toEqual({
         field: 'nameSv',
         diff: [
-          { op: 'same', text: `${changedGoal.nameSv} ` },
-          { op: 'added', text: 'till 2040' },
+          { op: 'same', text: changedGoal.nameSv },
+          { op: 'added', text: ' till 2040' },
         ],
       });
       const moved = all.find((g) => g.after?.id === movedGoal.id)!;

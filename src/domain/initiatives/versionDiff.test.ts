@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InitiativeData } from './initiativeSchema.js';
-import { diffInitiatives, differingFields, wordDiff, type ValueNames } from './versionDiff.js';
+import { diffInitiatives, differingFields, type ValueNames } from './versionDiff.js';
 
 const names: ValueNames = {
   organisation: (id) => `Org ${id}`,
@@ -87,27 +87,5 @@ describe('diffInitiatives', () => {
       removed: [],
     });
     expect(changes.some((c) => c.field === 'endDate')).toBe(false);
-  });
-});
-
-describe('wordDiff', () => {
-  it('rebuilds both texts from its parts', () => {
-    const a = 'en två tre fyra fem';
-    const b = 'en tre fyra sex fem sju';
-    const parts = wordDiff(a, b);
-    const join = (ops: string[]) =>
-      parts
-        .filter((p) => ops.includes(p.op))
-        .map((p) => p.text)
-        .join('');
-    expect(join(['same', 'removed'])).toBe(a);
-    expect(join(['same', 'added'])).toBe(b);
-  });
-
-  it('falls back to removed and added for texts too long to compare word by word', () => {
-    const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
-    const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
-    const parts = wordDiff(a, b);
-    expect(parts.map((p) => p.op)).toEqual(['removed', 'added']);
   });
 });

@@ -1,3 +1,4 @@
+import { wordDiff, type DiffPart } from '../text/wordDiff.js';
 import type { InitiativeData, InitiativeInput } from './initiativeSchema.js';
 
 /** The fields of an initiative in the order the form and the history show them. */
@@ -96,17 +97,15 @@ export function fieldValue(d: Partial, field: InitiativeField, n: ValueNames): s
   }
 }
 
-export type WordPart = { op: 'same' | 'added' | 'removed'; text: string };
-
 export type FieldChange =
   | { field: InitiativeField; kind: 'value'; before: string; after: string }
   | { field: InitiativeField; kind: 'list'; added: string[]; removed: string[] }
-  | { field: InitiativeField; kind: 'text'; parts: WordPart[] };
+  | { field: InitiativeField; kind: 'text'; parts: DiffPart[] };
 
 /**
  * The field-by-field difference between two states of an initiative: single values as before
- * and after, lists as added and removed items, long texts as a word diff. With no earlier
- * state, every filled field counts as added.
+ * and after, lists as added and removed items, long texts as a word diff (`wordDiff`, the one
+ * the strategy comparison uses too). With no earlier state, every filled field counts as added.
  */
 export function diffInitiatives(
   before: Partial | null,
@@ -143,59 +142,4 @@ export function differingFields(a: Partial, b: Partial, n: ValueNames): Initiati
       ? x.length !== y.length || [...x].sort().join('\n') !== [...y].sort().join('\n')
       : x !== y;
   });
-}
-
-/** Largest table the word diff fills before it shows the middle as removed and added. */
-const MAX_CELLS = 4_000_000;
-
-/** A word diff (longest common subsequence over words and the spaces between them). */
-export function wordDiff(a: string, b: string): WordPart[] {
-  const x = a.split(/(\s+)/).filter(Boolean);
-  const y = b.split(/(\s+)/).filter(Boolean);
-  let start = 0;
-  while (start < x.length && start < y.length && x[start] === y[start]) start++;
-  let endX = x.length;
-  let endY = y.length;
-  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) {
-    endX--;
-    endY--;
-  }
-  const parts: WordPart[] = [];
-  const push = (op: WordPart['op'], text: string) => {
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
-  };
-  for (let i = 0; i < start; i++) push('same', x[i]!);
-  const mx = x.slice(start, endX);
-  const my = y.slice(start, endY);
-  if ((mx.length + 1) * (my.length + 1) > MAX_CELLS) {
-    mx.forEach((t) => push('removed', t));
-    my.forEach((t) => push('added', t));
-  } else {
-    const w = my.length + 1;
-    const table = new Uint32Array((mx.length + 1) * w);
-    for (let i = mx.length - 1; i >= 0; i--) {
-      for (let j = my.length - 1; j >= 0; j--) {
-        table[i * w + j] =
-          mx[i] === my[j]
-            ? table[(i + 1) * w + j + 1]! + 1
-            : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < mx.length && j < my.length) {
-      if (mx[i] === my[j]) {
-        push('same', mx[i]!);
-        i++;
-        j++;
-      } else if (table[(i + 1) * w + j]! >= table[i * w + j + 1]!) push('removed', mx[i++]!);
-      else push('added', my[j++]!);
-    }
-    while (i < mx.length) push('removed', mx[i++]!);
-    while (j < my.length) push('added', my[j++]!);
-  }
-  for (let i = endX; i < x.length; i++) push('same', x[i]!);
-  return parts;
 }

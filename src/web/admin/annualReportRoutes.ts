@@ -16,13 +16,24 @@ import { csrfField, formErrors } from '../auth/formParts.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { formatDate } from '../i18n/index.js';
+import { reportingEn } from '../i18n/reporting.en.js';
+import { reportingSv } from '../i18n/reporting.sv.js';
 import { annualReportBody } from '../public/annualReportView.js';
-import { field, noticeOf, reportingSupport, textareaField } from './reportingSupport.js';
-import type { AdminDeps } from './routes.js';
+import {
+  adminRouteKit,
+  field,
+  messagesFor,
+  noticeOf,
+  redirectWithNotice,
+  type AdminDeps,
+} from './adminRouteKit.js';
+import { textareaField } from './formFields.js';
+
+const messages = messagesFor(reportingSv, reportingEn);
 
 /** Editors write the introductions of a year's report, preview it with today's data and publish it. */
 export function annualReportAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const s = reportingSupport(deps);
+  const s = adminRouteKit(deps);
   const yearOf = (req: FastifyRequest) => {
     if (!isCurator(s.who(req).actor)) throw new ForbiddenError();
     const year = Number((req.params as { year: string }).year);
@@ -46,7 +57,7 @@ export function annualReportAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     status = 200,
   ) => {
     const year = yearOf(req);
-    const t = s.messages(req);
+    const t = messages(req);
     const { locale } = s.who(req);
     const draft = await reportDraft(deps.db, year);
     const areas = await areasOf();
@@ -88,9 +99,9 @@ ${annualReportBody(locale, preview)}
     return s.show(req, reply, '/admin/rapportering', title, body, status);
   };
 
-  app.get('/admin/rapporter/:year', s.auth, (req, reply) => page(req, reply, null, []));
+  app.get('/admin/rapporter/:year', s.read(), (req, reply) => page(req, reply, null, []));
 
-  app.post('/admin/rapporter/:year', s.csrf, async (req, reply) => {
+  app.post('/admin/rapporter/:year', s.write(), async (req, reply) => {
     const year = yearOf(req);
     const areas: AreaIntroductions = Object.fromEntries(
       (await areasOf()).map((a) => [
@@ -101,12 +112,12 @@ ${annualReportBody(locale, preview)}
     const introduction = field(req.body, 'introduction');
     const result = await saveReportIntroductions(s.who(req).ctx, { year, introduction, areas });
     if (!result.ok) return page(req, reply, { introduction, areas }, result.issues, 400);
-    return reply.redirect(`/admin/rapporter/${year}?klart=sparad`, 303);
+    return redirectWithNotice(reply, `/admin/rapporter/${year}`, 'sparad');
   });
 
-  app.post('/admin/rapporter/:year/publicera', s.csrf, async (req, reply) => {
+  app.post('/admin/rapporter/:year/publicera', s.write(), async (req, reply) => {
     const year = yearOf(req);
     await publishFollowUpReport(s.who(req).ctx, { year });
-    return reply.redirect(`/admin/rapporter/${year}?klart=publicerad`, 303);
+    return redirectWithNotice(reply, `/admin/rapporter/${year}`, 'publicerad');
   });
 }

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { issue, type Issue } from '../../domain/result.js';
-import { adminPages, queryParam } from '../auth/adminPage.js';
 import type { AuthDeps } from '../auth/routes.js';
+import { adminRouteKit, queryParam } from './adminRouteKit.js';
 import { auditLogView, AUDIT } from './auditLogViews.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -78,7 +78,7 @@ async function choices(db: Db) {
 
 /** The audit log viewer: every recorded change, filtered and paginated, with a field diff. */
 export function auditLogRoutes(app: FastifyInstance, deps: AuthDeps) {
-  const p = adminPages(deps);
+  const p = adminRouteKit(deps);
   app.get(AUDIT, p.read('audit.read'), async (req, reply) => {
     const x = p.who(req);
     const filter: AuditFilter = {

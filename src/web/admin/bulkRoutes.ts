@@ -11,8 +11,9 @@ import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { toCsv } from '../../domain/opendata/csv.js';
 import { toXlsx } from '../../lib/xlsx.js';
 import { csrfToken } from '../csrf.js';
+import { redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { BULK_PATH, bulkView } from './bulkView.js';
-import type { AdminDeps, InitiativeRouteKit } from './initiativeRouteKit.js';
+import type { InitiativeRouteKit } from './routes.js';
 
 /** The largest file accepted for import. */
 export const MAX_BULK_BYTES = 5 * 1024 * 1024;
@@ -46,7 +47,7 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
     return kit.show(req, reply, BULK_PATH, t.bulk.title, body, status);
   };
 
-  app.get(BULK_PATH, kit.auth, async (req, reply) => {
+  app.get(BULK_PATH, kit.read(), async (req, reply) => {
     allowed(req);
     const q = req.query as Record<string, unknown>;
     const { t } = kit.texts(req);
@@ -58,7 +59,7 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
 
   const stamp = () => deps.now().toISOString().slice(0, 10);
 
-  app.get(`${BULK_PATH}/insatser.csv`, kit.auth, async (req, reply) => {
+  app.get(`${BULK_PATH}/insatser.csv`, kit.read(), async (req, reply) => {
     allowed(req);
     const semicolon = (req.query as Record<string, unknown>).avgransare === 'semikolon';
     const { header, rows } = await exportInitiatives(deps.db, kit.who(req).actor);
@@ -75,7 +76,7 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
       .send(csv);
   });
 
-  app.get(`${BULK_PATH}/insatser.xlsx`, kit.auth, async (req, reply) => {
+  app.get(`${BULK_PATH}/insatser.xlsx`, kit.read(), async (req, reply) => {
     allowed(req);
     const { header, rows } = await exportInitiatives(deps.db, kit.who(req).actor);
     const xlsx = toXlsx([{ name: 'Insatser', rows: [header, ...rows] }], { headerRows: 1 });
@@ -109,7 +110,7 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
       },
     });
 
-    scope.post(BULK_PATH, kit.csrf, async (req, reply) => {
+    scope.post(BULK_PATH, kit.write(), async (req, reply) => {
       allowed(req);
       const { t } = kit.texts(req);
       const file = (req.body as Record<string, unknown> | undefined)?.file as
@@ -138,7 +139,7 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
       }
       const result = await importInitiatives(kit.who(req).ctx, table);
       if (!result.ok) return render(req, reply, { issues: result.issues }, 400);
-      return reply.redirect(`${BULK_PATH}?klart=${result.created}-${result.updated}`, 303);
+      return redirectWithNotice(reply, BULK_PATH, `${result.created}-${result.updated}`);
     });
   });
 }

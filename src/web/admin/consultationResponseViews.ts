@@ -17,7 +17,7 @@ import { csrfField, fieldId, formErrors } from '../auth/formParts.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate } from '../i18n/index.js';
 import { ADMIN_BASE, type ViewContext } from './consultationViews.js';
-import { textareaField } from './reportingSupport.js';
+import { textareaField } from './formFields.js';
 
 /** The texts of a response form: field name → text, as typed or as saved. */
 export type ResponseFormValues = Record<string, string>;

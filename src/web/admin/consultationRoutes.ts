@@ -48,7 +48,7 @@ import { consultationInvitationMail } from '../../mail/consultationTemplates.js'
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html } from '../html.js';
 import { consultationEn } from '../i18n/consultation.en.js';
-import { consultationSv, type ConsultationMessages } from '../i18n/consultation.sv.js';
+import { consultationSv } from '../i18n/consultation.sv.js';
 import {
   compileView,
   responseValues,
@@ -64,8 +64,15 @@ import {
   type ConsultationFormValues,
   type MeetingFormValues,
 } from './consultationViews.js';
-import { field, idParam, noticeOf, reportingSupport } from './reportingSupport.js';
-import type { AdminDeps } from './routes.js';
+import {
+  adminRouteKit,
+  field,
+  messagesFor,
+  noticeOf,
+  redirectWithNotice,
+  type AdminDeps,
+  idParam,
+} from './adminRouteKit.js';
 
 const formKeys = [
   'strategyId',
@@ -101,9 +108,8 @@ const atQuestions = (issues: Issue[]) =>
 
 /** The consultation pages of the admin area: editors run consultations, members respond. */
 export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const s = reportingSupport(deps);
-  const texts = (req: FastifyRequest): ConsultationMessages =>
-    s.who(req).locale === 'en' ? consultationEn : consultationSv;
+  const s = adminRouteKit(deps);
+  const texts = messagesFor(consultationSv, consultationEn);
   const manager = (req: FastifyRequest) => {
     if (!consultationPolicy.manage(s.who(req).actor)) throw new ForbiddenError();
   };
@@ -117,7 +123,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     };
   };
 
-  app.get(ADMIN_BASE, s.auth, async (req, reply) => {
+  app.get(ADMIN_BASE, s.read(), async (req, reply) => {
     const { actor } = s.who(req);
     const t = texts(req);
     const now = deps.now();
@@ -151,7 +157,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, ADMIN_BASE, t.newConsultation, body, status);
   };
 
-  app.get(`${ADMIN_BASE}/ny`, s.auth, async (req, reply) => {
+  app.get(`${ADMIN_BASE}/ny`, s.read(), async (req, reply) => {
     manager(req);
     const values = Object.fromEntries(
       formKeys.map((k) => [k, '']),
@@ -159,7 +165,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return formPage(req, reply, values, []);
   });
 
-  app.post(ADMIN_BASE, s.csrf, async (req, reply) => {
+  app.post(ADMIN_BASE, s.write(), async (req, reply) => {
     manager(req);
     const values = Object.fromEntries(
       formKeys.map((k) => [k, field(req.body, k)]),
@@ -191,7 +197,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
       closesOn: values.closesOn,
     });
     if (!result.ok) return formPage(req, reply, values, atQuestions(result.issues), 400);
-    return reply.redirect(`${ADMIN_BASE}/${result.value.id}?klart=skapad`, 303);
+    return redirectWithNotice(reply, `${ADMIN_BASE}/${result.value.id}`, 'skapad');
   });
 
   const detailPage = async (
@@ -227,20 +233,20 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, ADMIN_BASE, c.titleSv, body, status);
   };
 
-  app.get(`${ADMIN_BASE}/:id`, s.auth, (req, reply) => detailPage(req, reply));
+  app.get(`${ADMIN_BASE}/:id`, s.read(), (req, reply) => detailPage(req, reply));
 
   for (const [path, open, notice] of [
     ['oppna', true, 'oppnad'],
     ['stang', false, 'stangd'],
   ] as const) {
-    app.post(`${ADMIN_BASE}/:id/${path}`, s.csrf, async (req, reply) => {
+    app.post(`${ADMIN_BASE}/:id/${path}`, s.write(), async (req, reply) => {
       const id = idParam(req);
       await setConsultationOpen(s.who(req).ctx, { id, open });
-      return reply.redirect(`${ADMIN_BASE}/${id}?klart=${notice}`, 303);
+      return redirectWithNotice(reply, `${ADMIN_BASE}/${id}`, notice);
     });
   }
 
-  app.post(`${ADMIN_BASE}/:id/inbjud`, s.csrf, async (req, reply) => {
+  app.post(`${ADMIN_BASE}/:id/inbjud`, s.write(), async (req, reply) => {
     const id = idParam(req);
     const { ctx } = s.who(req);
     const result = await inviteOrganisations(ctx, {
@@ -262,10 +268,10 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
         }),
       );
     }
-    return reply.redirect(`${ADMIN_BASE}/${id}?klart=inbjudna`, 303);
+    return redirectWithNotice(reply, `${ADMIN_BASE}/${id}`, 'inbjudna');
   });
 
-  app.post(`${ADMIN_BASE}/:id/moten`, s.csrf, async (req, reply) => {
+  app.post(`${ADMIN_BASE}/:id/moten`, s.write(), async (req, reply) => {
     const id = idParam(req);
     const values = Object.fromEntries(
       meetingKeys.map((k) => [k, field(req.body, k)]),
@@ -274,10 +280,10 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     if (!result.ok) {
       return detailPage(req, reply, { meetingValues: values, meetingIssues: result.issues }, 400);
     }
-    return reply.redirect(`${ADMIN_BASE}/${id}?klart=mote`, 303);
+    return redirectWithNotice(reply, `${ADMIN_BASE}/${id}`, 'mote');
   });
 
-  app.post(`${ADMIN_BASE}/:id/kommentarer/:commentId`, s.csrf, async (req, reply) => {
+  app.post(`${ADMIN_BASE}/:id/kommentarer/:commentId`, s.write(), async (req, reply) => {
     const id = idParam(req);
     const commentId = idParam(req, 'commentId');
     const decision = field(req.body, 'decision');
@@ -295,7 +301,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
         400,
       );
     }
-    return reply.redirect(`${ADMIN_BASE}/${id}?klart=modererad#kommentar-${commentId}`, 303);
+    return redirectWithNotice(reply, `${ADMIN_BASE}/${id}`, 'modererad', `#kommentar-${commentId}`);
   });
 
   const compilePage = async (
@@ -324,11 +330,11 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, ADMIN_BASE, t.compileTitle, body, status);
   };
 
-  app.get(`${ADMIN_BASE}/:id/sammanstallning`, s.auth, (req, reply) =>
+  app.get(`${ADMIN_BASE}/:id/sammanstallning`, s.read(), (req, reply) =>
     compilePage(req, reply, {}, []),
   );
 
-  app.post(`${ADMIN_BASE}/:id/sammanstallning`, s.csrf, async (req, reply) => {
+  app.post(`${ADMIN_BASE}/:id/sammanstallning`, s.write(), async (req, reply) => {
     manager(req);
     const id = idParam(req);
     const { ctx } = s.who(req);
@@ -349,14 +355,14 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     const saved = await answerFeedback(ctx, { consultationId: id, answers });
     if (!saved.ok) return compilePage(req, reply, values, saved.issues, 400);
     if (field(req.body, 'action') !== 'publish') {
-      return reply.redirect(`${ADMIN_BASE}/${id}/sammanstallning?klart=besvarad`, 303);
+      return redirectWithNotice(reply, `${ADMIN_BASE}/${id}/sammanstallning`, 'besvarad');
     }
     const published = await publishCompilation(ctx, {
       consultationId: id,
       introductionSv: values.introductionSv!,
     });
     if (!published.ok) return compilePage(req, reply, values, published.issues, 400);
-    return reply.redirect(`${ADMIN_BASE}/${id}/sammanstallning?klart=publicerad`, 303);
+    return redirectWithNotice(reply, `${ADMIN_BASE}/${id}/sammanstallning`, 'publicerad');
   });
 
   const responsePage = async (
@@ -392,9 +398,9 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
   };
 
   const RESPONSE = `${ADMIN_BASE}/:id/svar/:org`;
-  app.get(RESPONSE, s.auth, (req, reply) => responsePage(req, reply));
+  app.get(RESPONSE, s.read(), (req, reply) => responsePage(req, reply));
 
-  app.post(RESPONSE, s.csrf, async (req, reply) => {
+  app.post(RESPONSE, s.write(), async (req, reply) => {
     const id = idParam(req);
     const organisationId = idParam(req, 'org');
     const { ctx } = s.who(req);
@@ -425,13 +431,13 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     });
     if (!saved.ok) return responsePage(req, reply, { values, issues: saved.issues }, 400);
     const base = `${ADMIN_BASE}/${id}/svar/${organisationId}`;
-    if (field(req.body, 'action') !== 'submit') return reply.redirect(`${base}?klart=sparad`, 303);
+    if (field(req.body, 'action') !== 'submit') return redirectWithNotice(reply, base, 'sparad');
     const submitted = await submitResponse(ctx, { consultationId: id, organisationId });
     if (!submitted.ok) {
       values.version = String(saved.value.version);
       return responsePage(req, reply, { values, issues: submitted.issues }, 400);
     }
-    return reply.redirect(`${base}?klart=inskickad`, 303);
+    return redirectWithNotice(reply, base, 'inskickad');
   });
 
   /** Only the organisation's members may send its attachment: checked before the body is read. */
@@ -480,7 +486,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
           content: file?.content ?? Buffer.alloc(0),
         });
         if (!result.ok) return responsePage(req, reply, { uploadIssues: result.issues }, 400);
-        return reply.redirect(`${ADMIN_BASE}/${id}/svar/${organisationId}?klart=bilaga`, 303);
+        return redirectWithNotice(reply, `${ADMIN_BASE}/${id}/svar/${organisationId}`, 'bilaga');
       },
     );
   });

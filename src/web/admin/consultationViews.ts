@@ -16,7 +16,7 @@ import { csrfField, fieldId, formErrors } from '../auth/formParts.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import type { ConsultationMessages } from '../i18n/consultation.sv.js';
-import { inputField, textareaField } from './reportingSupport.js';
+import { inputField, textareaField } from './formFields.js';
 
 export const ADMIN_BASE = '/admin/samrad';
 

@@ -17,15 +17,25 @@ import {
 import { updateEvaluation } from '../../domain/evaluation/updateEvaluation.js';
 import type { Issue } from '../../domain/result.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
+import { reportingEn } from '../i18n/reporting.en.js';
+import { reportingSv } from '../i18n/reporting.sv.js';
 import {
   evaluationFormView,
   evaluationListView,
   type EvaluationFormValues,
 } from './evaluationsViews.js';
-import { field, idParam, noticeOf, reportingSupport } from './reportingSupport.js';
-import type { AdminDeps } from './routes.js';
+import {
+  adminRouteKit,
+  field,
+  messagesFor,
+  noticeOf,
+  redirectWithNotice,
+  type AdminDeps,
+  idParam,
+} from './adminRouteKit.js';
 
 const BASE = '/admin/utvarderingar';
+const messages = messagesFor(reportingSv, reportingEn);
 const keys = [
   'subject',
   'title',
@@ -64,7 +74,7 @@ const atSubject = (issues: Issue[]) =>
 
 /** Evaluations in admin, their PDF documents, and the public download of published documents. */
 export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const s = reportingSupport(deps);
+  const s = adminRouteKit(deps);
   const manager = (req: FastifyRequest) => {
     if (!evaluationPolicy.manage(s.who(req).actor)) throw new ForbiddenError();
   };
@@ -74,9 +84,9 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return row;
   };
 
-  app.get(BASE, s.auth, async (req, reply) => {
+  app.get(BASE, s.read(), async (req, reply) => {
     manager(req);
-    const t = s.messages(req);
+    const t = messages(req);
     const body = evaluationListView({
       t,
       locale: s.who(req).locale,
@@ -91,7 +101,7 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     p: { id?: number; values: EvaluationFormValues; issues: Issue[]; uploadIssues?: Issue[] },
     status = 200,
   ) => {
-    const t = s.messages(req);
+    const t = messages(req);
     const evaluation = p.id === undefined ? null : await one(req);
     const body = evaluationFormView({
       t,
@@ -108,41 +118,41 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, '/admin/rapportering', title, body, status);
   };
 
-  app.get(`${BASE}/ny`, s.auth, async (req, reply) => {
+  app.get(`${BASE}/ny`, s.read(), async (req, reply) => {
     manager(req);
     return formPage(req, reply, { values: {} as EvaluationFormValues, issues: [] });
   });
 
-  app.post(BASE, s.csrf, async (req, reply) => {
+  app.post(BASE, s.write(), async (req, reply) => {
     manager(req);
     const { values, input } = readForm(req.body);
     const result = await recordEvaluation(s.who(req).ctx, input, { draft: true });
     if (!result.ok) return formPage(req, reply, { values, issues: atSubject(result.issues) }, 400);
-    return reply.redirect(`${BASE}/${result.value.id}?klart=skapad`, 303);
+    return redirectWithNotice(reply, `${BASE}/${result.value.id}`, 'skapad');
   });
 
-  app.get(`${BASE}/:id`, s.auth, async (req, reply) => {
+  app.get(`${BASE}/:id`, s.read(), async (req, reply) => {
     manager(req);
     const e = await one(req);
     const values: EvaluationFormValues = { ...e, subject: `${e.subjectType}:${e.subjectId}` };
     return formPage(req, reply, { id: e.id, values, issues: [] });
   });
 
-  app.post(`${BASE}/:id`, s.csrf, async (req, reply) => {
+  app.post(`${BASE}/:id`, s.write(), async (req, reply) => {
     manager(req);
     const id = idParam(req);
     const { values, input } = readForm(req.body);
     const result = await updateEvaluation(s.who(req).ctx, id, input);
     if (!result.ok)
       return formPage(req, reply, { id, values, issues: atSubject(result.issues) }, 400);
-    return reply.redirect(`${BASE}/${id}?klart=sparad`, 303);
+    return redirectWithNotice(reply, `${BASE}/${id}`, 'sparad');
   });
 
-  app.post(`${BASE}/:id/publicera`, s.csrf, async (req, reply) => {
+  app.post(`${BASE}/:id/publicera`, s.write(), async (req, reply) => {
     manager(req);
     const id = idParam(req);
     await publishEvaluation(s.who(req).ctx, { id });
-    return reply.redirect(`${BASE}/${id}?klart=publicerad`, 303);
+    return redirectWithNotice(reply, `${BASE}/${id}`, 'publicerad');
   });
 
   // Multipart only in this scope, so every other form keeps its plain parser.
@@ -174,7 +184,7 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
           content: file?.content ?? Buffer.alloc(0),
         });
         if (!result.ok) return shown(result.issues);
-        return reply.redirect(`${BASE}/${id}?klart=dokument`, 303);
+        return redirectWithNotice(reply, `${BASE}/${id}`, 'dokument');
       },
     );
   });

@@ -4,7 +4,7 @@ import { csrfField, formErrors } from '../auth/formParts.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import type { ReportingMessages } from '../i18n/reporting.sv.js';
-import { inputField, textareaField } from './reportingSupport.js';
+import { inputField, textareaField } from './formFields.js';
 
 export interface EvaluationFormValues {
   subject: string;

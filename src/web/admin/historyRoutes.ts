@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../../domain/errors.js';
 import { listVersions } from '../../domain/initiatives/initiativeVersions.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { restoreInitiativeVersion } from '../../domain/initiatives/restoreInitiativeVersion.js';
@@ -7,8 +6,9 @@ import type { Issue } from '../../domain/result.js';
 import { csrfToken } from '../csrf.js';
 import { historyView } from './historyView.js';
 import { valueNames } from './initiativeNames.js';
-import type { AdminDeps, InitiativeRouteKit } from './initiativeRouteKit.js';
+import { postedNumber, redirectWithNotice, type AdminDeps, idParam } from './adminRouteKit.js';
 import { formChoices } from './queries.js';
+import type { InitiativeRouteKit } from './routes.js';
 
 /** The history of an initiative and restoring an earlier version as a new one. */
 export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: InitiativeRouteKit) {
@@ -35,19 +35,18 @@ export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initia
     return kit.show(req, reply, '/admin/insatser', t.history.title(initiative.title), body, status);
   };
 
-  app.get('/admin/insatser/:id/historik', kit.auth, (req, reply) => render(req, reply, null));
+  app.get('/admin/insatser/:id/historik', kit.read(), (req, reply) => render(req, reply, null));
 
-  app.post('/admin/insatser/:id/historik/:version/aterstall', kit.csrf, async (req, reply) => {
+  app.post('/admin/insatser/:id/historik/:version/aterstall', kit.write(), async (req, reply) => {
     const initiative = await kit.readable(req);
-    const version = Number((req.params as { version: string }).version);
-    if (!Number.isSafeInteger(version) || version <= 0) throw new NotFoundError();
+    const version = idParam(req, 'version');
     const result = await restoreInitiativeVersion(kit.who(req).ctx, {
       initiativeId: initiative.id,
       version,
-      expectedVersion: kit.postedNumber(req, 'version') ?? 0,
+      expectedVersion: postedNumber(req, 'version') ?? 0,
     });
     if (result.ok) {
-      return reply.redirect(`/admin/insatser/${initiative.id}?klart=version`, 303);
+      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, 'version');
     }
     if (result.conflict) {
       const { t } = kit.texts(req);

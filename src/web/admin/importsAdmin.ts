@@ -1,8 +1,9 @@
+import { idParam } from './adminRouteKit.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { actorFor } from '../../domain/actors/sessions.js';
 import { context } from '../../domain/context.js';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError } from '../../domain/errors.js';
 import {
   importableIndicators,
   importRunDetail,
@@ -208,9 +209,7 @@ ${runsTable(t, locale, runs)}`,
 
   app.get(`${IMPORTS_PATH}/:id`, { preHandler: allowed }, async (req, reply) => {
     const { locale, t } = messages(req);
-    const id = Number((req.params as { id: string }).id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-    const run = await importRunDetail(deps.db, id);
+    const run = await importRunDetail(deps.db, idParam(req));
     if (run.status === 'running') reply.header('refresh', String(REFRESH_SECONDS));
     reply.header('cache-control', 'no-store');
     const body = adminShell(

@@ -1,8 +1,9 @@
+import { idParam } from './adminRouteKit.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { actorFor } from '../../domain/actors/sessions.js';
 import { context } from '../../domain/context.js';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ForbiddenError } from '../../domain/errors.js';
 import {
   defineIndicator,
   indicatorPolicy,
@@ -299,11 +300,7 @@ export function indicatorAdminRoutes(app: FastifyInstance, deps: { db: Db; now: 
     const body = formView(t, locale, { ...p, issues, csrf: csrfToken(req, reply) }, choices);
     return page(req, reply, p.title, body, status);
   };
-  const idOf = (req: FastifyRequest) => {
-    const id = Number((req.params as { id: string }).id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-    return id;
-  };
+  const idOf = (req: FastifyRequest) => idParam(req);
   const ctxOf = (req: FastifyRequest) => context(deps.db, actorFor(req.account!), deps.now);
 
   app.get(INDICATORS_PATH, { preHandler: allowed }, async (req, reply) => {

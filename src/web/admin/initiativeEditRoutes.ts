@@ -4,12 +4,24 @@ import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
+import type { Issue } from '../../domain/result.js';
 import { csrfToken } from '../csrf.js';
+import { postedNumber, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { editPage, type EditPageParams } from './initiativeEditView.js';
 import { formValuesOf, readInitiativeForm } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
-import { atField, type AdminDeps, type InitiativeRouteKit } from './initiativeRouteKit.js';
 import { formChoices } from './queries.js';
+import type { InitiativeRouteKit } from './routes.js';
+
+/** Array items such as `goalIds.2` are shown at their list's field. */
+export const atField = (issues: Issue[]) =>
+  issues.map((i) => ({
+    ...i,
+    field: i.field.replace(
+      /^(placeCodes|goalIds|perspectiveIds|sdgTargetCodes|measureIds)\.\d+$/,
+      '$1',
+    ),
+  }));
 
 /**
  * Editing an initiative (`/admin/insatser/:id/redigera`) with optimistic locking, and archiving
@@ -44,7 +56,7 @@ export function initiativeEditRoutes(
     return kit.show(req, reply, '/admin/insatser', t.edit.title(p.title), body, status);
   };
 
-  app.get('/admin/insatser/:id/redigera', kit.auth, async (req, reply) => {
+  app.get('/admin/insatser/:id/redigera', kit.read(), async (req, reply) => {
     const initiative = await editable(req);
     const stored = await loadInitiativeData(deps.db, initiative.id);
     if (!stored) throw new NotFoundError();
@@ -60,7 +72,7 @@ export function initiativeEditRoutes(
     });
   });
 
-  app.post('/admin/insatser/:id/redigera', kit.csrf, async (req, reply) => {
+  app.post('/admin/insatser/:id/redigera', kit.write(), async (req, reply) => {
     const initiative = await editable(req);
     const { ctx, actor } = kit.who(req);
     const { values, input, version } = readInitiativeForm(req.body);
@@ -73,7 +85,7 @@ export function initiativeEditRoutes(
     });
     if (result.ok) {
       const done = result.value.mode === 'proposal' ? 'foreslagen' : 'sparad';
-      return reply.redirect(`/admin/insatser/${initiative.id}?klart=${done}`, 303);
+      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
     }
     if (result.conflict) {
       const { t } = kit.texts(req);
@@ -106,16 +118,16 @@ export function initiativeEditRoutes(
     ['arkivera', 'archive', 'arkiverad'],
     ['aterstall', 'restore', 'aterstalld'],
   ] as const) {
-    app.post(`/admin/insatser/:id/${path}`, kit.csrf, async (req, reply) => {
+    app.post(`/admin/insatser/:id/${path}`, kit.write(), async (req, reply) => {
       const initiative = await kit.readable(req);
       const { ctx, actor } = kit.who(req);
       if (!initiativePolicy[action](actor, initiative)) throw new ForbiddenError();
       await transitionInitiative(ctx, {
         initiativeId: initiative.id,
         action,
-        expectedVersion: kit.postedNumber(req, 'version'),
+        expectedVersion: postedNumber(req, 'version'),
       });
-      return reply.redirect(`/admin/insatser/${initiative.id}?klart=${done}`, 303);
+      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
     });
   }
 }

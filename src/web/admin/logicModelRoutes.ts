@@ -17,11 +17,22 @@ import { currentStrategy } from '../../domain/strategy/queries.js';
 import { csrfField, formErrors } from '../auth/formParts.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
-import { field, idParam, noticeOf, reportingSupport, textareaField } from './reportingSupport.js';
-import type { AdminDeps } from './routes.js';
+import { reportingEn } from '../i18n/reporting.en.js';
+import { reportingSv } from '../i18n/reporting.sv.js';
+import {
+  adminRouteKit,
+  field,
+  messagesFor,
+  noticeOf,
+  redirectWithNotice,
+  type AdminDeps,
+  idParam,
+} from './adminRouteKit.js';
+import { textareaField } from './formFields.js';
 
 const BASE = '/admin/logikmodell';
 const kinds: LogicStepKind[] = ['aktivitet', 'resultat', 'effekt'];
+const messages = messagesFor(reportingSv, reportingEn);
 const lines = (s: string) =>
   s
     .split(/\r?\n/)
@@ -30,7 +41,7 @@ const lines = (s: string) =>
 
 /** The logic model form of an initiative, for its owners and the curators. */
 export function logicModelAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const s = reportingSupport(deps);
+  const s = adminRouteKit(deps);
 
   const editable = async (actor: Actor) => {
     const orgs = actor.kind === 'user' ? actor.organisationIds : [];
@@ -49,8 +60,8 @@ export function logicModelAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     );
   };
 
-  app.get(BASE, s.auth, async (req, reply) => {
-    const t = s.messages(req);
+  app.get(BASE, s.read(), async (req, reply) => {
+    const t = messages(req);
     const rows = await editable(s.who(req).actor);
     const body = html`<h1>${t.logicModelsTitle}</h1>
 ${rows.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<ul>${rows.map((r) => html`<li><a href="${BASE}/${r.id}">${r.title}</a> – ${r.ownerName}</li>`)}</ul>`}`;
@@ -83,7 +94,7 @@ ${rows.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<ul>${rows.map((r) 
     status = 200,
   ) => {
     const initiative = await load(req);
-    const t = s.messages(req);
+    const t = messages(req);
     const f = formErrors(issues);
     const label = { aktivitet: t.activities, resultat: t.outputsStep, effekt: t.outcomes };
     const chosen = new Set(steps.flatMap((st) => st.goalIds));
@@ -120,11 +131,11 @@ ${(await goalChoices()).map(
     );
   };
 
-  app.get(`${BASE}/:id`, s.auth, async (req, reply) =>
+  app.get(`${BASE}/:id`, s.read(), async (req, reply) =>
     formPage(req, reply, await loadLogicModel(deps.db, idParam(req)), []),
   );
 
-  app.post(`${BASE}/:id`, s.csrf, async (req, reply) => {
+  app.post(`${BASE}/:id`, s.write(), async (req, reply) => {
     const initiative = await load(req);
     const raw = (req.body as Record<string, unknown>).goalIds;
     const goalIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
@@ -140,7 +151,7 @@ ${(await goalChoices()).map(
       }));
     });
     if (!steps.some((st) => st.kind === 'effekt') && goalIds.length > 0) {
-      const t = s.messages(req);
+      const t = messages(req);
       return formPage(
         req,
         reply,
@@ -157,6 +168,6 @@ ${(await goalChoices()).map(
       });
       return formPage(req, reply, steps, issues, 400);
     }
-    return reply.redirect(`${BASE}/${initiative.id}?klart=sparad`, 303);
+    return redirectWithNotice(reply, `${BASE}/${initiative.id}`, 'sparad');
   });
 }

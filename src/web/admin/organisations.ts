@@ -10,10 +10,17 @@ import {
 } from '../../domain/actors/updateOrganisation.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
-import { adminPages, field, idParam, queryParam } from '../auth/adminPage.js';
 import type { AuthDeps } from '../auth/routes.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
+import {
+  adminRouteKit,
+  idParam,
+  noticeText,
+  queryParam,
+  rawField,
+  redirectWithNotice,
+} from './adminRouteKit.js';
 import {
   emptyOrganisation,
   organisationForm,
@@ -27,12 +34,12 @@ import { localIssues } from '../auth/localIssues.js';
 import { invitedView } from './usersViews.js';
 
 const readValues = (body: unknown): OrganisationValues => ({
-  slug: field(body, 'slug', 80).trim(),
-  name: field(body, 'name', 200),
-  kind: field(body, 'kind', 40),
-  orgNumber: field(body, 'orgNumber', 20).trim(),
-  municipalityCode: field(body, 'municipalityCode', 4).trim(),
-  website: field(body, 'website', 300).trim(),
+  slug: rawField(body, 'slug', 80).trim(),
+  name: rawField(body, 'name', 200),
+  kind: rawField(body, 'kind', 40),
+  orgNumber: rawField(body, 'orgNumber', 20).trim(),
+  municipalityCode: rawField(body, 'municipalityCode', 4).trim(),
+  website: rawField(body, 'website', 300).trim(),
 });
 
 /** What the commands take: empty optional fields become null. */
@@ -53,7 +60,7 @@ interface PageState {
 
 /** Organisations and their members, for administrators and the Region's coordinators. */
 export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
-  const p = adminPages(deps);
+  const p = adminRouteKit(deps);
   const manage = 'organisations.manage' as const;
 
   app.get(ORGS, p.read(manage), async (req, reply) => {
@@ -98,7 +105,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
       slug: values.slug,
     });
     if (!result.ok) return newForm(req, reply, values, result.issues, 400);
-    return reply.redirect(`${ORGS}/${result.value.id}?klart=skapad`, 303);
+    return redirectWithNotice(reply, `${ORGS}/${result.value.id}`, 'skapad');
   });
 
   const orgPage = async (
@@ -135,7 +142,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
       issues: local(state.issues ?? []),
       memberForm: { ...(state.memberForm ?? { email: '', role: 'editor', issues: [] }) },
       inviteForm: can(x.actor, 'users.invite') ? { ...invite, issues: local(invite.issues) } : null,
-      notice: notices[queryParam(req, 'klart')],
+      notice: noticeText(req, notices),
     });
     return p.show(req, reply, ORGS, org.name, body, status);
   };
@@ -147,7 +154,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
     const values = readValues(req.body);
     const result = await updateOrganisation(p.who(req).ctx, id, toInput(values));
     if (!result.ok) return orgPage(req, reply, { values, issues: result.issues }, 400);
-    return reply.redirect(`${ORGS}/${id}?klart=sparad`, 303);
+    return redirectWithNotice(reply, `${ORGS}/${id}`, 'sparad');
   });
 
   for (const [path, archived, done] of [
@@ -157,17 +164,17 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
     app.post(`${ORGS}/:id/${path}`, p.write(manage), async (req, reply) => {
       const id = idParam(req);
       await setOrganisationArchived(p.who(req).ctx, { id, archived });
-      return reply.redirect(`${ORGS}/${id}?klart=${done}`, 303);
+      return redirectWithNotice(reply, `${ORGS}/${id}`, done);
     });
   }
 
   app.post(`${ORGS}/:id/medlemmar`, p.write(manage), async (req, reply) => {
     const id = idParam(req);
-    const form = { email: field(req.body, 'email', 320), role: field(req.body, 'role', 40) };
+    const form = { email: rawField(req.body, 'email', 320), role: rawField(req.body, 'role', 40) };
     const result = await addMember(p.who(req).ctx, { organisationId: id, ...form });
     if (!result.ok)
       return orgPage(req, reply, { memberForm: { ...form, issues: result.issues } }, 400);
-    return reply.redirect(`${ORGS}/${id}?klart=medlem`, 303);
+    return redirectWithNotice(reply, `${ORGS}/${id}`, 'medlem');
   });
 
   app.post(`${ORGS}/:id/medlemmar/:userId`, p.write(manage), async (req, reply) => {
@@ -175,7 +182,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
     const result = await setMemberRole(p.who(req).ctx, {
       organisationId: id,
       userId: idParam(req, 'userId'),
-      role: field(req.body, 'role', 40),
+      role: rawField(req.body, 'role', 40),
     });
     if (!result.ok) {
       return orgPage(
@@ -185,13 +192,13 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
         400,
       );
     }
-    return reply.redirect(`${ORGS}/${id}?klart=medlemsroll`, 303);
+    return redirectWithNotice(reply, `${ORGS}/${id}`, 'medlemsroll');
   });
 
   app.post(`${ORGS}/:id/medlemmar/:userId/ta-bort`, p.write(manage), async (req, reply) => {
     const id = idParam(req);
     await removeMember(p.who(req).ctx, { organisationId: id, userId: idParam(req, 'userId') });
-    return reply.redirect(`${ORGS}/${id}?klart=borttagen`, 303);
+    return redirectWithNotice(reply, `${ORGS}/${id}`, 'borttagen');
   });
 
   app.post(`${ORGS}/:id/bjud-in`, p.write(manage), async (req, reply) => {
@@ -199,7 +206,7 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
     if (!can(x.actor, 'users.invite')) throw new ForbiddenError();
     const org = await organisationDetail(deps.db, idParam(req));
     if (!org) throw new NotFoundError();
-    const form = { email: field(req.body, 'email', 320), role: field(req.body, 'role', 40) };
+    const form = { email: rawField(req.body, 'email', 320), role: rawField(req.body, 'role', 40) };
     const sent = await sendInvitation(deps, req, x.ctx, { ...form, organisation: org.slug });
     if (!sent.ok) {
       return orgPage(req, reply, { inviteForm: { ...form, issues: sent.issues } }, 400);

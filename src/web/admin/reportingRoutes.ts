@@ -31,12 +31,22 @@ import type { Issue } from '../../domain/result.js';
 import { progressReportReturnedMail } from '../../mail/templates.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
+import { reportingEn } from '../i18n/reporting.en.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import { annualReportAdminRoutes } from './annualReportRoutes.js';
 import { evaluationsAdminRoutes } from './evaluationsRoutes.js';
 import { logicModelAdminRoutes } from './logicModelRoutes.js';
 import { ownerEmails } from './recipients.js';
-import { field, idParam, noticeOf, numberField, reportingSupport } from './reportingSupport.js';
+import {
+  adminRouteKit,
+  field,
+  messagesFor,
+  noticeOf,
+  numberField,
+  redirectWithNotice,
+  type AdminDeps,
+  idParam,
+} from './adminRouteKit.js';
 import {
   hubView,
   overdueView,
@@ -47,9 +57,9 @@ import {
   type PeriodFormValues,
   type ReportFormValues,
 } from './reportingViews.js';
-import type { AdminDeps } from './routes.js';
 
 const HUB = '/admin/rapportering';
+const messages = messagesFor(reportingSv, reportingEn);
 
 /** Reads the report form: the values to show again and the command's input. */
 function readReportForm(body: unknown, initiative: ReportableInitiative) {
@@ -117,14 +127,14 @@ function valuesOf(r: ReportDetail | null, initiative: ReportableInitiative): Rep
 
 /** Progress reports: owners' forms, periods, review and the overdue view. */
 export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
-  const s = reportingSupport(deps);
+  const s = adminRouteKit(deps);
   const curatorOnly = (req: FastifyRequest) => {
     if (!progressReportPolicy.review(s.who(req).actor)) throw new ForbiddenError();
   };
 
-  app.get(HUB, s.auth, async (req, reply) => {
+  app.get(HUB, s.read(), async (req, reply) => {
     const { actor, locale } = s.who(req);
-    const t = s.messages(req);
+    const t = messages(req);
     const curator = isCurator(actor);
     const tasks = await reportingTasks(
       deps.db,
@@ -149,7 +159,7 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     issues: Issue[],
     status = 200,
   ) => {
-    const t = s.messages(req);
+    const t = messages(req);
     const body = periodsView({
       t,
       locale: s.who(req).locale,
@@ -162,12 +172,12 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, HUB, t.periodsTitle, body, status);
   };
 
-  app.get(`${HUB}/perioder`, s.auth, async (req, reply) => {
+  app.get(`${HUB}/perioder`, s.read(), async (req, reply) => {
     curatorOnly(req);
     return periodsPage(req, reply, {}, []);
   });
 
-  app.post(`${HUB}/perioder`, s.csrf, async (req, reply) => {
+  app.post(`${HUB}/perioder`, s.write(), async (req, reply) => {
     curatorOnly(req);
     const b = req.body;
     const keys = [
@@ -195,13 +205,13 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
       remindDaysBefore: numberField(b, 'remindDaysBefore'),
     });
     if (!result.ok) return periodsPage(req, reply, values, result.issues, 400);
-    return reply.redirect(`${HUB}/perioder?klart=skapad`, 303);
+    return redirectWithNotice(reply, `${HUB}/perioder`, 'skapad');
   });
 
-  app.post(`${HUB}/perioder/:id/oppna`, s.csrf, async (req, reply) => {
+  app.post(`${HUB}/perioder/:id/oppna`, s.write(), async (req, reply) => {
     curatorOnly(req);
     await openReportingPeriod(s.who(req).ctx, { id: idParam(req) });
-    return reply.redirect(`${HUB}/perioder?klart=oppnad`, 303);
+    return redirectWithNotice(reply, `${HUB}/perioder`, 'oppnad');
   });
 
   // The owner's report for a period
@@ -225,7 +235,7 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
   ) => {
     const { period, initiative } = await loadTask(req);
     const report = await findReportFor(period.id, initiative.id);
-    const t = s.messages(req);
+    const t = messages(req);
     const { actor } = s.who(req);
     const mayReport = progressReportPolicy.report(actor, initiative.ownerOrganisationId);
     const earlier = await reportingTasks(deps.db, [initiative.ownerOrganisationId]);
@@ -247,11 +257,11 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, HUB, t.reportTitle(initiative.title), body, status);
   };
 
-  app.get(`${HUB}/:periodId/:initiativeId`, s.auth, (req, reply) =>
+  app.get(`${HUB}/:periodId/:initiativeId`, s.read(), (req, reply) =>
     reportPage(req, reply, [], null),
   );
 
-  app.post(`${HUB}/:periodId/:initiativeId`, s.csrf, async (req, reply) => {
+  app.post(`${HUB}/:periodId/:initiativeId`, s.write(), async (req, reply) => {
     const { period, initiative } = await loadTask(req);
     const { ctx } = s.who(req);
     const existing = await findReportFor(period.id, initiative.id);
@@ -264,7 +274,7 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
         id: existing?.id,
       });
       if (!result.ok) return reportPage(req, reply, result.issues, null, 400);
-      return reply.redirect(`${back}?klart=${result.value.state}`, 303);
+      return redirectWithNotice(reply, back, result.value.state);
     }
     const { values, input, otherIndex } = readReportForm(req.body, initiative);
     const result = await submitProgressReport(
@@ -291,13 +301,13 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
       return reportPage(req, reply, issues, values, 400);
     }
     const notice = action === 'draft' ? 'sparad' : result.value.state;
-    return reply.redirect(`${back}?klart=${notice}`, 303);
+    return redirectWithNotice(reply, back, notice);
   });
 
   // Review
-  app.get(`${HUB}/granska`, s.auth, async (req, reply) => {
+  app.get(`${HUB}/granska`, s.read(), async (req, reply) => {
     curatorOnly(req);
-    const t = s.messages(req);
+    const t = messages(req);
     const body = reviewQueueView({
       t,
       locale: s.who(req).locale,
@@ -317,7 +327,7 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     curatorOnly(req);
     const report = await findProgressReport(deps.db, idParam(req));
     if (!report) throw new NotFoundError();
-    const t = s.messages(req);
+    const t = messages(req);
     const body = reviewView({
       t,
       locale: s.who(req).locale,
@@ -330,9 +340,9 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return s.show(req, reply, HUB, t.reportTitle(report.title), body, status);
   };
 
-  app.get(`${HUB}/granska/:id`, s.auth, (req, reply) => reviewPage(req, reply, [], ''));
+  app.get(`${HUB}/granska/:id`, s.read(), (req, reply) => reviewPage(req, reply, [], ''));
 
-  app.post(`${HUB}/granska/:id`, s.csrf, async (req, reply) => {
+  app.post(`${HUB}/granska/:id`, s.write(), async (req, reply) => {
     curatorOnly(req);
     const id = idParam(req);
     const decision = field(req.body, 'decision') === 'return' ? 'return' : 'publish';
@@ -353,14 +363,15 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
         await deps.mailer.send(to, mail);
       }
     }
-    return reply.redirect(
-      `${HUB}/granska?klart=${decision === 'return' ? 'returnerad' : 'publicerad'}`,
-      303,
+    return redirectWithNotice(
+      reply,
+      `${HUB}/granska`,
+      decision === 'return' ? 'returnerad' : 'publicerad',
     );
   });
 
   // Overdue and never-reporting initiatives
-  app.get('/admin/uppfoljning/rapporter', s.auth, async (req, reply) => {
+  app.get('/admin/uppfoljning/rapporter', s.read(), async (req, reply) => {
     curatorOnly(req);
     const raw = Number((req.query as Record<string, unknown>).n ?? 3);
     const n = Number.isInteger(raw) && raw >= 1 && raw <= 20 ? raw : 3;
@@ -369,7 +380,7 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     const periods = await Promise.all(
       opened.map(async (period) => ({ period, rows: await periodStatus(deps.db, period, today) })),
     );
-    const t = s.messages(req);
+    const t = messages(req);
     const body = overdueView({
       t,
       locale: s.who(req).locale,

@@ -157,6 +157,20 @@ describe('admin route × role matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers an address whose id is no PostgreSQL integer with 404, never 500', async () => {
+    const wrong: string[] = [];
+    const rows = routeMatrix.filter((r) => r.method === 'GET' && /:(id|userId)\b/.test(r.path));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      for (const bad of ['12345678901', '2147483648', '1e0', '0x1', '-1', '0']) {
+        const url = row.path.replace(/:(id|userId)\b/, bad).replace(/:[A-Za-z]+/g, '1');
+        const res = await app.inject({ method: 'GET', url, headers: as(sessions.admin) });
+        if (res.statusCode !== 404) wrong.push(`${url}: ${res.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('gives each role exactly the status its policy allows', async () => {
     const wrong: string[] = [];
     for (const row of routeMatrix) {

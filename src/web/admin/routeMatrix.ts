@@ -267,20 +267,21 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/strategi/:id', expect: s(403, 403, 403, 404, 404) },
   { method: 'GET', path: '/admin/strategi/:id/jamforelse', expect: s(403, 403, 403, 404, 404) },
   { method: 'GET', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
-  { method: 'GET', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 400, 400) },
+  // The matrix fills :kind with a number, which names no kind of content: 404 for those who may edit.
+  { method: 'GET', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/strategi/utkast', expect: s(403, 403, 403, 400, 400) },
   { method: 'POST', path: '/admin/strategi/:id/uppgifter', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 400, 400) },
+  { method: 'POST', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 404, 404) },
   {
     method: 'POST',
     path: '/admin/strategi/:id/:kind/:itemId/ta-bort',
-    expect: s(403, 403, 403, 400, 400),
+    expect: s(403, 403, 403, 404, 404),
   },
   {
     method: 'POST',
     path: '/admin/strategi/:id/:kind/:itemId/flytta',
-    expect: s(403, 403, 403, 400, 400),
+    expect: s(403, 403, 403, 404, 404),
   },
 
   // Consultations (samråd).

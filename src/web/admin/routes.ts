@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCurator } from '../../domain/actors/policies.js';
-import { ForbiddenError } from '../../domain/errors.js';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
@@ -17,27 +17,59 @@ import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { adminSv } from '../i18n/admin.sv.js';
 import { adminEn } from '../i18n/admin.en.js';
+import { initiativeAdminEn } from '../i18n/initiativeAdmin.en.js';
+import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
+import {
+  adminRouteKit,
+  messagesFor,
+  noticeText,
+  postedNumber,
+  redirectWithNotice,
+  type AdminDeps,
+  idParam,
+} from './adminRouteKit.js';
 import { bulkRoutes } from './bulkRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
 import { initiativeDetailView } from './initiativeDetailView.js';
-import { initiativeEditRoutes } from './initiativeEditRoutes.js';
+import { atField, initiativeEditRoutes } from './initiativeEditRoutes.js';
 import { initiativeForm, readInitiativeForm, type FormValues } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
-import { atField, initiativeRouteKit, type AdminDeps } from './initiativeRouteKit.js';
-import { adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
+import { adminLocale } from './locale.js';
+import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from './recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
 import { accountView, dashboardView, listView } from './views.js';
 
-export type { AdminDeps } from './initiativeRouteKit.js';
+export type { AdminDeps } from './adminRouteKit.js';
+
+const initiativeMessages = messagesFor(initiativeAdminSv, initiativeAdminEn);
+
+/** The admin kit with what the initiative pages add: their messages and the initiative itself. */
+function initiativeRouteKit(deps: AdminDeps) {
+  const kit = adminRouteKit(deps);
+  return {
+    ...kit,
+    texts: (req: FastifyRequest) => ({ locale: adminLocale(req), t: initiativeMessages(req) }),
+    /** The initiative, if the actor may read it; otherwise not found, so ids cannot be probed. */
+    readable: async (req: FastifyRequest) => {
+      const initiative = await adminInitiative(deps.db, idParam(req));
+      if (!initiative || !initiativePolicy.read(kit.who(req).actor, initiative))
+        throw new NotFoundError();
+      return initiative;
+    },
+  };
+}
+
+export type InitiativeRouteKit = ReturnType<typeof initiativeRouteKit>;
 
 /** The admin area. Every route needs a session; every action checks its policy here and in the command. */
 export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   const kit = initiativeRouteKit(deps);
-  const { auth, csrf, who, show, readable } = kit;
-  const shell = (req: FastifyRequest) => (kit.texts(req).locale === 'en' ? adminEn : adminSv);
-  const notice = (req: FastifyRequest) =>
-    kit.texts(req).t.notices[String((req.query as Record<string, unknown>).klart ?? '')];
+  const { who, show, readable } = kit;
+  const auth = kit.read();
+  const csrf = kit.write();
+  const shell = messagesFor(adminSv, adminEn);
+  const notice = (req: FastifyRequest) => noticeText(req, kit.texts(req).t.notices);
 
   app.get('/admin', auth, async (req, reply) => {
     const { actor } = who(req);
@@ -98,7 +130,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     }
     const result = await createInitiative(ctx, input);
     if (!result.ok) return formPage(req, reply, values, atField(result.issues), 400);
-    return reply.redirect(`/admin/insatser/${result.value.id}?klart=skapad`, 303);
+    return redirectWithNotice(reply, `/admin/insatser/${result.value.id}`, 'skapad');
   });
 
   app.get('/admin/insatser/:id', auth, async (req, reply) => {
@@ -143,10 +175,10 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
         initiativeId: initiative.id,
         action,
         comment: action === 'return' ? comment : undefined,
-        expectedVersion: kit.postedNumber(req, 'version'),
+        expectedVersion: postedNumber(req, 'version'),
       });
       await mail(req, initiative, comment);
-      return reply.redirect(`/admin/insatser/${initiative.id}?klart=${done}`, 303);
+      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
     });
 
   const adminLink = (req: FastifyRequest, i: AdminInitiative) =>

@@ -4,7 +4,7 @@ import type {
   TextChange,
 } from '../../domain/drafting/compare.js';
 import type { AdoptionRow, VersionContent } from '../../domain/drafting/queries.js';
-import type { DiffPart } from '../../domain/drafting/wordDiff.js';
+import type { DiffPart } from '../../domain/text/wordDiff.js';
 import { csrfField, fieldId } from '../auth/formParts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Locale } from '../i18n/index.js';

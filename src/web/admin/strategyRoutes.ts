@@ -47,11 +47,27 @@ import {
   versionView,
 } from './strategyViews.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const itemParams = idParams.extend({
+/** An id in an address: digits only, a PostgreSQL integer above zero. */
+const pathId = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .refine((n) => n > 0 && n <= 2_147_483_647);
+const idSchema = z.object({ id: pathId });
+const itemSchema = idSchema.extend({
   kind: z.enum(Object.values(kindSegments) as [string, ...string[]]),
-  itemId: z.union([z.literal('ny'), z.coerce.number().int().positive().max(2_147_483_647)]),
+  itemId: z.union([z.literal('ny'), pathId]),
 });
+/** The address's parameters, or 404: an address that names nothing is not a bad request. */
+const paramsOf =
+  <S extends z.ZodType>(schema: S) =>
+  (params: unknown): z.infer<S> => {
+    const parsed = schema.safeParse(params);
+    if (!parsed.success) throw new NotFoundError();
+    return parsed.data;
+  };
+const idParams = { parse: paramsOf(idSchema) };
+const itemParams = { parse: paramsOf(itemSchema) };
 const kindOfSegment = Object.fromEntries(
   Object.entries(kindSegments).map(([k, v]) => [v, k as ContentKind]),
 ) as Record<string, ContentKind>;

@@ -10,11 +10,18 @@ import type { Ctx, UserRole } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { invitationMail } from '../../mail/templates.js';
-import { adminPages, field, idParam, queryParam } from '../auth/adminPage.js';
 import type { AuthDeps } from '../auth/routes.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { localIssues } from '../auth/localIssues.js';
+import {
+  adminRouteKit,
+  idParam,
+  noticeText,
+  queryParam,
+  rawField,
+  redirectWithNotice,
+} from './adminRouteKit.js';
 import {
   invitedView,
   inviteFormView,
@@ -61,7 +68,7 @@ export async function sendInvitation(
 
 /** Users and roles, for administrators: list with filters, role, disable/enable, invite. */
 export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
-  const p = adminPages(deps);
+  const p = adminRouteKit(deps);
 
   app.get(USERS, p.read('users.manage'), async (req, reply) => {
     const x = p.who(req);
@@ -103,9 +110,9 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
   app.post(`${USERS}/bjud-in`, p.write('users.invite'), async (req, reply) => {
     const x = p.who(req);
     const values = {
-      email: field(req.body, 'email', 320),
-      role: field(req.body, 'role', 40),
-      organisation: field(req.body, 'organisation', 200),
+      email: rawField(req.body, 'email', 320),
+      role: rawField(req.body, 'role', 40),
+      organisation: rawField(req.body, 'organisation', 200),
     };
     const sent = await sendInvitation(deps, req, x.ctx, values);
     if (!sent.ok) return inviteForm(req, reply, values, sent.issues, 400);
@@ -127,7 +134,7 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
       avstangd: x.a.disabled,
       aktiverad: x.a.enabled,
     };
-    const text = texts[queryParam(req, 'klart')];
+    const text = noticeText(req, texts);
     const body = userView(x, {
       user,
       csrf: csrfToken(req, reply),
@@ -143,9 +150,12 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
     const x = p.who(req);
     const user = await userDetail(deps.db, idParam(req));
     if (!user) throw new NotFoundError();
-    const result = await setUserRole(x.ctx, { email: user.email, role: field(req.body, 'role') });
+    const result = await setUserRole(x.ctx, {
+      email: user.email,
+      role: rawField(req.body, 'role'),
+    });
     if (!result.ok) return userPage(req, reply, result.issues, 400);
-    return reply.redirect(`${USERS}/${user.id}?klart=roll`, 303);
+    return redirectWithNotice(reply, `${USERS}/${user.id}`, 'roll');
   });
 
   for (const [path, disabled, done] of [
@@ -157,7 +167,7 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
       const id = idParam(req);
       const result = await setUserDisabled(x.ctx, { userId: id, disabled });
       if (!result.ok) return userPage(req, reply, result.issues, 400);
-      return reply.redirect(`${USERS}/${id}?klart=${done}`, 303);
+      return redirectWithNotice(reply, `${USERS}/${id}`, done);
     });
   }
 }
