@@ -116,6 +116,38 @@ describe('evaluation document uploads', () => {
     expect((await upload('aktor', file)).statusCode).toBe(403);
   });
 
+  it('answers a body that is not multipart with the form page and 415, in either language', async () => {
+    for (const [lang, message] of [
+      ['sv', 'Filen kom inte fram'],
+      ['en', 'The file did not arrive'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/admin/utvarderingar/${evaluationId}/dokument`,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `riktning_csrf=${CSRF}; riktning_session=${session.admin}; riktning_sprak=${lang}`,
+        },
+        payload: `_csrf=${CSRF}&documentTitle=Slutrapport`,
+      });
+      expect(res.statusCode, lang).toBe(415);
+      expect(res.body, lang).toContain(message);
+    }
+  });
+
+  it('refuses someone who may not manage evaluations before reading the body', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/admin/utvarderingar/${evaluationId}/dokument`,
+      headers: {
+        'content-type': 'application/json',
+        cookie: `riktning_csrf=${CSRF}; riktning_session=${session.aktor}`,
+      },
+      payload: '{"not": "read"',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
   it('stores a PDF under a cleaned name and serves it only as an inert attachment', async () => {
     const res = await upload('admin', {
       name: '..\\..\\etc\\passwd\r\nX-Injected: 1<script>.pdf',

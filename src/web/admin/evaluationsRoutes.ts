@@ -1,4 +1,4 @@
-import { readUploadForm, fileTooBigIssue, sendDocument } from '../documents.js';
+import { fileTooBigIssue, notMultipartIssue, readUploadForm, sendDocument } from '../documents.js';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
@@ -155,8 +155,11 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return redirectWithNotice(reply, `${BASE}/${id}`, 'publicerad');
   });
 
-  // Multipart only in this scope, so every other form keeps its plain parser.
+  // Multipart only in this scope, so every other form keeps its plain parser. No other parser
+  // runs here: a body of any other type reaches the route unread and is answered with a page.
   app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
     await scope.register(multipart, {
       limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1000 },
       throwFileSizeLimit: false,
@@ -165,16 +168,17 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     const bodyLimit = MAX_DOCUMENT_BYTES + 256 * 1024;
     scope.post(
       `${BASE}/:id/dokument`,
-      { preHandler: s.signedIn, bodyLimit },
+      // Only those who manage evaluations get as far as the body.
+      { preHandler: [s.signedIn, async (req: FastifyRequest) => manager(req)], bodyLimit },
       async (req, reply) => {
-        manager(req);
         const id = idParam(req);
-        const { fields, file, tooBig } = await readUploadForm(req);
-        await verifyCsrf(req);
         const e = await one(req);
         const values: EvaluationFormValues = { ...e, subject: `${e.subjectType}:${e.subjectId}` };
-        const shown = (issues: Issue[]) =>
-          formPage(req, reply, { id, values, issues: [], uploadIssues: issues }, 400);
+        const shown = (issues: Issue[], status = 400) =>
+          formPage(req, reply, { id, values, issues: [], uploadIssues: issues }, status);
+        if (!req.isMultipart()) return shown([notMultipartIssue(s.who(req).locale)], 415);
+        const { fields, file, tooBig } = await readUploadForm(req);
+        await verifyCsrf(req);
         if (tooBig) return shown([fileTooBigIssue()]);
         const result = await attachEvaluationDocument(s.who(req).ctx, {
           evaluationId: id,

@@ -259,7 +259,8 @@ export const routeMatrix: MatrixRow[] = [
     path: '/admin/utvarderingar/:id/publicera',
     expect: s(403, 403, 403, 404, 404),
   },
-  { method: 'POST', path: '/admin/utvarderingar/:id/dokument', expect: s(403, 403, 403, 406, 406) },
+  // The body is read only after the policy and the evaluation: it does not exist here, so 404.
+  { method: 'POST', path: '/admin/utvarderingar/:id/dokument', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/logikmodell/:id', expect: s(404, 404, 404, 404, 404) },
 
   // Strategy content: coordinators and administrators.
