@@ -82,6 +82,21 @@ describe('parseJsonStat', () => {
     );
   });
 
+  it('names a dimension id that is only a property of every object as missing', () => {
+    for (const id of ['valueOf', 'constructor', 'toString', '__proto__']) {
+      const body = JSON.parse(
+        `{"id":["${id}"],"size":[0],"dimension":{"Region":{"category":{"index":[]}}},"value":{}}`,
+      ) as unknown;
+      expect(() => parseJsonStat(body), id).toThrow(SourceParseError);
+    }
+    const own = parseJsonStat(
+      JSON.parse(
+        '{"id":["valueOf"],"size":[1],"dimension":{"valueOf":{"category":{"index":["a"]}}},"value":[1]}',
+      ),
+    );
+    expect(own.cells).toEqual([{ coords: { valueOf: 'a' }, value: 1, status: '' }]);
+  });
+
   it('never throws anything but a SourceParseError (property)', () => {
     const code = fc.constantFrom('00', '08', '0880', '1', '2', '1+2', '2023', 'x');
     const dataset = fc

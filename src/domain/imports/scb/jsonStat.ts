@@ -56,9 +56,14 @@ export function parseJsonStat(body: unknown): JsonStatDataset {
   }
   const d = parsed.data;
   if (d.id.length !== d.size.length) fail('id och size har olika längd.');
-  const categories: JsonStatDataset['categories'] = {};
+  // Keyed by the source's dimension ids, which may be any string ("valueOf", "__proto__"): only
+  // own properties count, and the map has no prototype to collide with.
+  const categories: JsonStatDataset['categories'] = Object.create(null) as Record<
+    string,
+    { codes: string[]; labels: Record<string, string> }
+  >;
   d.id.forEach((id, n) => {
-    const dim = d.dimension[id];
+    const dim = Object.hasOwn(d.dimension, id) ? d.dimension[id] : undefined;
     if (!dim) fail(`dimensionen ${id} saknas.`);
     const { index, label = {} } = dim.category;
     let codes: string[];
