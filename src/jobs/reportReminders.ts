@@ -10,7 +10,8 @@ import {
   isoDay,
   reportedStates,
 } from '../domain/followup/reportingPeriodsQueries.js';
-import { createMailer, type Mailer } from '../mail/mailer.js';
+import { type Mailer } from '../mail/mailer.js';
+import { createOutboxMailer } from '../mail/outbox.js';
 import { reportReminderMail } from '../mail/templates.js';
 
 export const REPORT_REMINDERS = 'report-reminders';
@@ -103,7 +104,7 @@ export async function sendReportReminders(
 export function reportRemindersJob(ctx: Ctx): Promise<{ sent: number }> {
   const config = loadConfig(process.env);
   return sendReportReminders(ctx, {
-    mailer: createMailer(config.mail),
+    mailer: createOutboxMailer(config.mail, ctx.db),
     baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
   });
 }

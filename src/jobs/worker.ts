@@ -72,7 +72,7 @@ export function createWorker(o: WorkerOptions): Worker {
       return { job, status: 'failed', error };
     }
     try {
-      await handler(context(o.db, systemActor('jobs'), now), job.payload);
+      await handler(context(o.db, systemActor('jobs'), now), job.payload, job.id);
       await completeJob(o.db, job.id, now());
       return { job, status: 'done' };
     } catch (err) {
@@ -104,14 +104,14 @@ export function createWorker(o: WorkerOptions): Worker {
  */
 export function startWorker(
   database: Database,
-  config: Pick<Config, 'sources'>,
+  config: Pick<Config, 'sources' | 'mail'>,
   options: { pollMs?: number; log?: (message: string) => void } = {},
 ): { stop(): Promise<void> } {
   const log = options.log ?? ((m: string) => console.error(m));
   const maintenance = maintenanceFor(database.kind);
   const worker = createWorker({
     db: database.db,
-    registry: { ...defaultRegistry(config.sources), ...maintenance.registry },
+    registry: { ...defaultRegistry(config.sources, config.mail), ...maintenance.registry },
     schedule: [...nightlySchedule, ...maintenance.schedule],
     log,
   });

@@ -120,6 +120,15 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'POST', path: '/admin/anvandare/:id/stang-av', target: 'user', expect: adminOnly(303) },
   { method: 'POST', path: '/admin/anvandare/:id/aktivera', target: 'user', expect: adminOnly(303) },
 
+  // Mail that has not been delivered: administrators.
+  { method: 'GET', path: '/admin/e-post', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/admin/e-post/:id/skicka-igen',
+    target: 'missing',
+    expect: adminOnly(404),
+  },
+
   // Organisations and members: administrators and coordinators; inviting needs an administrator.
   { method: 'GET', path: '/admin/organisationer', expect: curators(200) },
   { method: 'GET', path: '/admin/organisationer/ny', expect: curators(200) },

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { downloadRoutes } from './downloadRoutes.js';
 import { apiErrorHandler, cacheAndCors, notFound, parseOr400 } from './http.js';
 import { rateLimit } from './rateLimit.js';
@@ -56,7 +57,7 @@ export function apiRoutes(
   const readDb = options.readDb ?? db;
   const document = openApiDocument();
   const config = loadConfig(process.env);
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, db, app.log);
   const publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? null;
   void app.register(
     async (api) => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { loadConfig } from '../../config.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { adminRoutes } from '../admin/routes.js';
 import { apiTokenRoutes } from '../admin/apiTokensRoutes.js';
 import { followupAdminRoutes } from '../admin/importsAdmin.js';
@@ -9,6 +10,7 @@ import { reportingAdminRoutes } from '../admin/reportingRoutes.js';
 import { privacyRoutes } from '../admin/privacyRoutes.js';
 import { strategyAdminRoutes } from '../admin/strategyRoutes.js';
 import { consultationAdminRoutes } from '../admin/consultationRoutes.js';
+import { mailOutboxRoutes } from '../admin/mailOutbox.js';
 import { auditLogRoutes } from '../admin/auditLog.js';
 import { organisationRoutes } from '../admin/organisations.js';
 import { userRoutes } from '../admin/users.js';
@@ -30,7 +32,7 @@ export interface AccountsOptions {
 export async function accountsPlugin(app: FastifyInstance, options: AccountsOptions) {
   const config = loadConfig(process.env);
   const now = options.now ?? (() => new Date());
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, options.db, app.log);
   const baseUrl = (req: FastifyRequest) =>
     config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
   app.decorateRequest('account', null);
@@ -40,6 +42,7 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
   userRoutes(app, deps);
   organisationRoutes(app, deps);
   auditLogRoutes(app, deps);
+  mailOutboxRoutes(app, deps);
   adminRoutes(app, deps);
   reportingAdminRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -25,7 +25,8 @@ import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { commentVerificationMail } from '../../mail/consultationTemplates.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { sessionToken } from '../auth/session.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { localePath } from '../i18n/index.js';
@@ -71,7 +72,7 @@ export async function consultationPublicRoutes(
   const { db } = options;
   const config = loadConfig(process.env);
   const now = options.now ?? (() => new Date());
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, db, app.log);
   const baseUrl = (req: FastifyRequest) =>
     config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
   const ctx = () => context(db, systemActor('web'), now);
