@@ -255,7 +255,10 @@ describe('report reminders', () => {
     const page = await get('samordnare', '/admin/rapportering/perioder');
     const id = Number(/perioder\/(\d+)\/oppna/.exec(page.body)![1]);
     await post('samordnare', `/admin/rapportering/perioder/${id}/oppna`, {});
-    const mailer = createOutboxMailer({ smtpUrl: smtp.url, from: 'riktning@example.se' }, database.db);
+    const mailer = createOutboxMailer(
+      { smtpUrl: smtp.url, from: 'riktning@example.se' },
+      database.db,
+    );
     const before = smtp.mails.length;
     const deps = { mailer, baseUrl: 'https://riktning.example' };
     expect((await sendReportReminders(ctx, deps)).sent).toBe(1);
