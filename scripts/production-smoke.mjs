@@ -28,6 +28,7 @@ const adminUrl = new URL(
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 );
 const name = `riktning_smoke_${process.pid}`;
+const metricsToken = `smoke-${process.pid}-metrics-token-0123456789`;
 const databaseUrl = new URL(adminUrl);
 databaseUrl.pathname = `/${name}`;
 
@@ -54,8 +55,8 @@ function run(args, env, { timeoutMs = 180_000 } = {}) {
   });
 }
 
-async function expectOk(base, pathname, check) {
-  const res = await fetch(new URL(pathname, base), { redirect: 'manual' });
+async function expectOk(base, pathname, check, headers = {}) {
+  const res = await fetch(new URL(pathname, base), { redirect: 'manual', headers });
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) {
     throw new Error(`GET ${pathname} answered ${res.status}: ${body.toString().slice(0, 500)}`);
@@ -83,6 +84,7 @@ try {
     PORT: String(port),
     RIKTNING_PUBLIC_URL: base,
     RIKTNING_DEMO_DATA: 'false',
+    METRICS_TOKEN: metricsToken,
     ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
   };
   const version = await run(['--version'], env);
@@ -116,6 +118,12 @@ try {
   );
   await expectOk(base, `/utvecklingsaret/${year}/rapport.pdf`, (b) =>
     b.subarray(0, 5).toString() === '%PDF-' ? null : 'not a PDF',
+  );
+  await expectOk(
+    base,
+    '/metrics',
+    (b) => (b.toString().includes('riktning_http_requests_total') ? null : 'no request metrics'),
+    { authorization: `Bearer ${metricsToken}` },
   );
   server.kill('SIGTERM');
   const [code] = await once(server, 'exit');

@@ -122,6 +122,23 @@ const schema = z.object({
       error: 'use one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(24, 'must be a secret of at least 24 characters (e.g. openssl rand -hex 24)')
+    .optional(),
+  REQUEST_ID_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a header name such as x-request-id')
+    .optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds from 1000 to 600000' })
+    .int('must be a whole number of milliseconds from 1000 to 600000')
+    .min(1000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .max(600_000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .default(25_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -148,6 +165,15 @@ export interface Config {
   sources: { koladaBaseUrl: string; scbV1BaseUrl: string; scbV2BaseUrl: string };
   /** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
+  /** The bearer token of GET /metrics (Prometheus); null when unset, and then /metrics is off. */
+  metricsToken: string | null;
+  /**
+   * A request header whose value becomes the request id in the log (the proxy's X-Request-Id);
+   * null → ids are made here and no request header is read.
+   */
+  requestIdHeader: string | null;
+  /** How long a stopping process waits for requests and jobs in flight before it exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -229,6 +255,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scbV2BaseUrl: c.SCB_PXWEB_V2_BASE_URL.replace(/\/+$/, ''),
     },
     oidc,
+    metricsToken: c.METRICS_TOKEN ?? null,
+    requestIdHeader: c.REQUEST_ID_HEADER ?? null,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

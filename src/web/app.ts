@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import formbody from '@fastify/formbody';
 import { ZodError } from 'zod';
 import type { Database } from '../db/client.js';
@@ -15,12 +19,23 @@ import { followupRoutes } from './public/followupRoutes.js';
 import { consultationPublicRoutes } from './public/consultationRoutes.js';
 import { strategyArchiveRoutes } from './public/strategyArchivePages.js';
 import { embedRoutes } from './public/embedRoutes.js';
+import type { Log } from '../ops/log.js';
+import { registerMetrics } from '../ops/metrics.js';
+
+/** A request id from the proxy is kept only when it looks like one; otherwise one is made here. */
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 export interface AppOptions {
   database: Database;
   /** A read replica (DATABASE_READ_URL) for the anonymous public reads; unset → the primary. */
   readDatabase?: Database | null;
   logger?: FastifyServerOptions['logger'];
+  /** The process's structured log (src/ops/log.ts); used instead of `logger` when given. */
+  log?: Log;
+  /** A request header to take request ids from (REQUEST_ID_HEADER); unset → ids made here. */
+  requestIdHeader?: string | null;
+  /** The bearer token of GET /metrics (METRICS_TOKEN); unset → no /metrics. */
+  metricsToken?: string | null;
   /** Server timeouts against slow clients; tests shorten them. */
   timeouts?: Partial<typeof serverTimeouts>;
 }
@@ -78,8 +93,17 @@ const schemaCompilers: SchemaCompilers = {
 /** Builds the web application: every front door, sharing one database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...serverTimeouts, ...options.timeouts };
+  const idHeader = options.requestIdHeader ?? null;
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.log
+      ? { loggerInstance: options.log as FastifyBaseLogger }
+      : { logger: options.logger ?? false }),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => {
+      const sent = idHeader ? req.headers[idHeader] : undefined;
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
     schemaController: { compilersFactory: schemaCompilers },
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -118,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
     // A route may set a stricter header of its own (a sandboxing CSP on served documents).
     for (const [name, value] of Object.entries(securityHeaders)) {
       if (!reply.hasHeader(name)) reply.header(name, value);
@@ -201,6 +226,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One cache for all public pages; a version read is trusted for a second unless this process
   // committed a change since (every command commits through inTransaction, which says so).
   const cache = new PageCache(db, 2000, 1000);
+  if (options.metricsToken) {
+    registerMetrics(app, {
+      token: options.metricsToken,
+      database: options.database,
+      pageCache: cache,
+    });
+  }
   // With a read replica, every GET of the anonymous public reads (portal, feeds, follow-up,
   // open data, widgets, the read API) runs routed: on the replica once it has replayed the
   // current data version, else on the primary. Form posts, the write API, consultations,
