@@ -133,6 +133,13 @@ const schema = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9-]{1,64}$/, 'must be a header name such as x-request-id')
     .optional(),
+  BACKUP_DIR: z.string().trim().min(1, 'must name a directory').optional(),
+  BACKUP_KEEP_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 3650' })
+    .int('must be a whole number of days from 1 to 3650')
+    .min(1, 'must be a whole number of days from 1 to 3650')
+    .max(3650, 'must be a whole number of days from 1 to 3650')
+    .default(14),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds from 1000 to 600000' })
     .int('must be a whole number of milliseconds from 1000 to 600000')
@@ -172,6 +179,8 @@ export interface Config {
    * null → ids are made here and no request header is read.
    */
   requestIdHeader: string | null;
+  /** The nightly backup (BACKUP_DIR, BACKUP_KEEP_DAYS); null when BACKUP_DIR is unset. */
+  backup: { dir: string; keepDays: number } | null;
   /** How long a stopping process waits for requests and jobs in flight before it exits anyway. */
   shutdownTimeoutMs: number;
 }
@@ -258,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: c.METRICS_TOKEN ?? null,
     requestIdHeader: c.REQUEST_ID_HEADER ?? null,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    backup: c.BACKUP_DIR ? { dir: path.resolve(c.BACKUP_DIR), keepDays: c.BACKUP_KEEP_DAYS } : null,
   };
 }
 
