@@ -21,6 +21,7 @@ import { strategyArchiveRoutes } from './public/strategyArchivePages.js';
 import { embedRoutes } from './public/embedRoutes.js';
 import type { Log } from '../ops/log.js';
 import { registerMetrics } from '../ops/metrics.js';
+import { RequestLog } from '../ops/requestLog.js';
 
 /** A request id from the proxy is kept only when it looks like one; otherwise one is made here. */
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -99,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { loggerInstance: options.log as FastifyBaseLogger }
       : { logger: options.logger ?? false }),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new RequestLog(),
     genReqId: (req) => {
       const sent = idHeader ? req.headers[idHeader] : undefined;
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
