@@ -50,7 +50,7 @@ class IssuesError extends Error {
 async function withDatabase(
   fn: (database: Database, config: Config) => Promise<number>,
 ): Promise<number> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
@@ -144,7 +144,7 @@ lösenord. Är SMTP_URL satt skickas länken också med e-post. Roller: ${roles}
         organisationSlug: org ?? null,
       });
       if (!result.ok) return report(result.issues);
-      const base = config.publicUrl?.replace(/\/+$/, '') ?? `http://${config.host}:${config.port}`;
+      const base = config.publicUrl;
       const link = `${base}/inbjudan/${result.value.token}`;
       if (config.mail.smtpUrl) {
         const [orgRow] = org

@@ -16,7 +16,7 @@ export const workerCommand = {
   usage,
   options: { help: { type: 'boolean', short: 'h' } as const },
   async run(): Promise<number> {
-    const config = loadConfig(process.env);
+    const config = loadConfig();
     const log = createLog(config.logLevel, 'worker');
     const database = await openDatabase(config.database, logLine(log, 'pool', 'error'));
     try {

@@ -102,9 +102,9 @@ export async function sendReportReminders(
 
 /** The job handler: mail through SMTP_URL, links to RIKTNING_PUBLIC_URL. */
 export function reportRemindersJob(ctx: Ctx): Promise<{ sent: number }> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   return sendReportReminders(ctx, {
     mailer: createOutboxMailer(config.mail, ctx.db),
-    baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
+    baseUrl: config.publicUrl,
   });
 }

@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import formbody from '@fastify/formbody';
 import { ZodError } from 'zod';
+import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
 import { apiRoutes } from './api/routes.js';
@@ -22,12 +23,15 @@ import { embedRoutes } from './public/embedRoutes.js';
 import type { Log } from '../ops/log.js';
 import { registerMetrics } from '../ops/metrics.js';
 import { RequestLog } from '../ops/requestLog.js';
+import { setSiteConfig } from './siteConfig.js';
 
 /** A request id from the proxy is kept only when it looks like one; otherwise one is made here. */
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 export interface AppOptions {
   database: Database;
+  /** The configuration; read from the environment (src/config.ts) when not given. */
+  config?: Config;
   /** A read replica (DATABASE_READ_URL) for the anonymous public reads; unset → the primary. */
   readDatabase?: Database | null;
   logger?: FastifyServerOptions['logger'];
@@ -91,9 +95,18 @@ const schemaCompilers: SchemaCompilers = {
   },
 };
 
+/** TRUST_PROXY as Fastify takes it: a hop count is the n nearest hops (proxy-addr's rule). */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 /** Builds the web application: every front door, sharing one database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...serverTimeouts, ...options.timeouts };
+  const config = options.config ?? loadConfig();
   const idHeader = options.requestIdHeader ?? null;
   const app = Fastify({
     ...(options.log
@@ -106,7 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
     schemaController: { compilersFactory: schemaCompilers },
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the proxies TRUST_PROXY names (none by default).
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: timeouts.requestMs,
@@ -118,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       connectionsCheckingInterval: timeouts.checkIntervalMs,
     },
   });
+  setSiteConfig(app, config);
   await app.register(formbody);
   const { db } = options.database;
 
@@ -250,10 +265,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     followupRoutes(publicReads, readDb, cache);
     strategyArchiveRoutes(publicReads, readDb, cache);
     embedRoutes(publicReads, readDb, cache);
-    apiRoutes(publicReads, db, { readDb });
+    apiRoutes(publicReads, db, { readDb, config });
   });
-  await app.register(consultationPublicRoutes, { db });
-  await app.register(accountsPlugin, { db });
+  await app.register(consultationPublicRoutes, { db, config });
+  await app.register(accountsPlugin, { db, config });
   return app;
 }
 

@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type Config } from '../../config.js';
 import { type Mailer } from '../../mail/mailer.js';
 import { createOutboxMailer } from '../../mail/outbox.js';
 import { adminRoutes } from '../admin/routes.js';
@@ -16,6 +16,7 @@ import { organisationRoutes } from '../admin/organisations.js';
 import { userRoutes } from '../admin/users.js';
 import { authRoutes } from './routes.js';
 import { loadAccount } from './session.js';
+import { publicUrl } from '../siteConfig.js';
 
 export interface AccountsOptions {
   db: Db;
@@ -23,6 +24,8 @@ export interface AccountsOptions {
   mailer?: Mailer;
   /** The clock; tests move it to expire sessions and links. */
   now?: () => Date;
+  /** The configuration; read from the environment when not given. */
+  config?: Config;
 }
 
 /**
@@ -30,11 +33,10 @@ export interface AccountsOptions {
  * so the public, cached pages never read a cookie.
  */
 export async function accountsPlugin(app: FastifyInstance, options: AccountsOptions) {
-  const config = loadConfig(process.env);
+  const config = options.config ?? loadConfig();
   const now = options.now ?? (() => new Date());
   const mailer = options.mailer ?? createOutboxMailer(config.mail, options.db, app.log);
-  const baseUrl = (req: FastifyRequest) =>
-    config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+  const baseUrl = publicUrl;
   app.decorateRequest('account', null);
   app.addHook('preHandler', loadAccount(options.db, now));
   const deps = { db: options.db, mailer, now, baseUrl, oidc: config.oidc };
