@@ -1,0 +1,245 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditEvents, recoveryCodes, totpSecrets, users } from '../../db/schema/index.js';
+import { requestPasswordReset } from '../../domain/actors/passwordResets.js';
+import { totpCode, TOTP_PERIOD_S } from '../../domain/actors/secondFactor/totp.js';
+import { context, systemActor } from '../../domain/context.js';
+import { createTestDatabase } from '../../test/database.js';
+import { buildApp } from '../app.js';
+import { PENDING_COOKIE } from './pendingCookie.js';
+import { CSRF, makeUser, PASSWORD } from './testSupport.js';
+
+/**
+ * The second factor over a real socket: password → half session → second factor → session, the
+ * forced enrolment of coordinators, replay and drift, recovery codes and the throttle.
+ */
+let database: Database;
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp({ database });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await makeUser(database.db, 'samordnare@example.se', 'samordnare', [], { enrolled: false });
+  await makeUser(database.db, 'aktor@example.se', 'aktor');
+  await makeUser(database.db, 'admin@example.se', 'admin', [], { enrolled: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+/** A browser of one: keeps its cookies (by name, honouring Max-Age=0) across requests. */
+function browser() {
+  const jar = new Map<string, string>([['riktning_csrf', CSRF]]);
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  async function send(method: string, path: string, body?: Record<string, string>) {
+    const res = await fetch(base + path, {
+      method,
+      redirect: 'manual',
+      headers: {
+        cookie: cookie(),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: body ? new URLSearchParams({ _csrf: CSRF, ...body }).toString() : undefined,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      const [name, value] = [pair!.slice(0, i), pair!.slice(i + 1)];
+      if (/Max-Age=0/.test(c) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  }
+  return {
+    jar,
+    get: (path: string) => send('GET', path),
+    post: (path: string, body: Record<string, string>) => send('POST', path, body),
+    signIn: (email: string, password = PASSWORD) =>
+      send('POST', '/logga-in', { email, password, tillbaka: '/admin/insatser' }),
+    signOut: () => send('POST', '/logga-ut', {}),
+  };
+}
+
+const userId = async (email: string) =>
+  (await database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+const secretOf = (page: string) => /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page)![1]!;
+const codesOf = (page: string) =>
+  [...page.matchAll(/<li><code>([a-z2-9-]{14})<\/code><\/li>/g)].map((m) => m[1]!);
+/** A code the server takes now: the next step's, within the one step of drift allowed. */
+const nextCode = (secret: string) => totpCode(secret, new Date(Date.now() + TOTP_PERIOD_S * 1000));
+
+describe('second factor for password sign-in', () => {
+  let secret = '';
+  let codes: string[] = [];
+
+  it('sends a coordinator from the password to enrolment, with a half session that opens nothing else', async () => {
+    const b = browser();
+    const res = await b.signIn('samordnare@example.se');
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/logga-in/aktivera');
+    expect(b.jar.has('riktning_session')).toBe(false);
+    const pending = b.jar.get(PENDING_COOKIE)!;
+    expect(pending).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The half session's token is no session, and the admin area stays closed.
+    const admin = await fetch(`${base}/admin`, {
+      redirect: 'manual',
+      headers: { cookie: `riktning_session=${pending}` },
+    });
+    expect(admin.status).toBe(303);
+    expect(admin.headers.get('location')).toMatch(/^\/logga-in/);
+    expect((await b.get('/admin')).location).toMatch(/^\/logga-in/);
+    // The second step redirects to enrolment while nothing is enrolled.
+    expect((await b.get('/logga-in/andra-steget')).location).toBe('/logga-in/aktivera');
+
+    const page = await b.get('/logga-in/aktivera');
+    expect(page.status).toBe(200);
+    secret = secretOf(page.text).replace(/ /g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(page.text).toContain(`otpauth://totp/Riktning:samordnare%40example.se?`);
+    expect(page.text).toContain(`secret=${secret}`);
+    // Reloading shows the same, still unconfirmed secret.
+    expect(secretOf((await b.get('/logga-in/aktivera')).text).replace(/ /g, '')).toBe(secret);
+
+    const wrong = await b.post('/logga-in/aktivera', {
+      code: '000000' === totpCode(secret, new Date()) ? '111111' : '000000',
+    });
+    expect(wrong.status).toBe(400);
+    expect(b.jar.has('riktning_session')).toBe(false);
+
+    const done = await b.post('/logga-in/aktivera', { code: totpCode(secret, new Date()) });
+    expect(done.status).toBe(200);
+    codes = codesOf(done.text);
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect(done.text).toContain('href="/admin/insatser"');
+    expect(b.jar.has(PENDING_COOKIE)).toBe(false);
+    expect(b.jar.get('riktning_session')).not.toBe(pending);
+    expect((await b.get('/admin/insatser')).status).toBe(200);
+
+    // Stored: the codes as hashes only, the secret confirmed and never shown again.
+    const id = await userId('samordnare@example.se');
+    const stored = await database.db
+      .select()
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, id));
+    expect(stored).toHaveLength(10);
+    for (const c of codes) expect(stored.some((s) => s.codeHash.includes(c))).toBe(false);
+    const [row] = await database.db.select().from(totpSecrets).where(eq(totpSecrets.userId, id));
+    expect(row?.confirmedAt).toBeTruthy();
+    const account = await b.get('/admin/konto/tvastegsverifiering');
+    expect(account.status).toBe(200);
+    expect(account.text).not.toContain(secret);
+    expect((await b.get('/admin/konto/tvastegsverifiering/app')).location).toBe(
+      '/admin/konto/tvastegsverifiering',
+    );
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(id)));
+    expect(JSON.stringify(events)).not.toContain(secret);
+  });
+
+  it('after sign-out asks for a code: a wrong one is refused, the right one signs in once', async () => {
+    const b = browser();
+    const res = await b.signIn('samordnare@example.se');
+    expect(res.location).toBe('/logga-in/andra-steget');
+    expect(b.jar.has('riktning_session')).toBe(false);
+    const step = await b.get('/logga-in/andra-steget');
+    expect(step.status).toBe(200);
+    expect(step.text).toContain('name="code"');
+    expect(step.text).not.toContain(secret);
+
+    const code = nextCode(secret);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await b.post('/logga-in/andra-steget', { code: wrong });
+    expect(refused.status).toBe(401);
+    expect(b.jar.has('riktning_session')).toBe(false);
+
+    const ok = await b.post('/logga-in/andra-steget', { code });
+    expect(ok.status).toBe(303);
+    expect(ok.location).toBe('/admin/insatser');
+    expect((await b.get('/admin')).status).toBe(200);
+    await b.signOut();
+
+    // The same code again, in a new sign-in within its window: refused.
+    const again = browser();
+    await again.signIn('samordnare@example.se');
+    const replay = await again.post('/logga-in/andra-steget', { code });
+    expect(replay.status).toBe(401);
+    expect(again.jar.has('riktning_session')).toBe(false);
+  });
+
+  it('takes each recovery code once', async () => {
+    const b = browser();
+    await b.signIn('samordnare@example.se');
+    const ok = await b.post('/logga-in/andra-steget', { code: codes[0]!.toUpperCase() });
+    expect(ok.status).toBe(303);
+    expect((await b.get('/admin')).status).toBe(200);
+    await b.signOut();
+    const again = browser();
+    await again.signIn('samordnare@example.se');
+    expect((await again.post('/logga-in/andra-steget', { code: codes[0]! })).status).toBe(401);
+    const page = await b.get('/admin/konto/tvastegsverifiering');
+    expect(page.location).toMatch(/^\/logga-in/);
+  });
+
+  it('ends the half session after five wrong codes, and the password must be given again', async () => {
+    const b = browser();
+    await b.signIn('samordnare@example.se');
+    for (let i = 0; i < 4; i++) {
+      expect((await b.post('/logga-in/andra-steget', { code: '12345x' })).status).toBe(401);
+    }
+    const fifth = await b.post('/logga-in/andra-steget', { code: '12345x' });
+    expect(fifth.status).toBe(303);
+    expect(fifth.location).toBe('/logga-in?avbruten=1');
+    expect(b.jar.has(PENDING_COOKIE)).toBe(false);
+    expect((await b.post('/logga-in/andra-steget', { code: codes[1]! })).location).toBe(
+      '/logga-in?avbruten=1',
+    );
+  });
+
+  it('limits wrong codes per account across half sessions', async () => {
+    // Five wrong codes came from the test before; five more reach the limit of ten.
+    const b = browser();
+    await b.signIn('samordnare@example.se');
+    for (let i = 0; i < 4; i++) await b.post('/logga-in/andra-steget', { code: '99999x' });
+    const c = browser();
+    await c.signIn('samordnare@example.se');
+    await c.post('/logga-in/andra-steget', { code: '99999x' });
+    const limited = await c.post('/logga-in/andra-steget', { code: codes[2]! });
+    expect(limited.status).toBe(429);
+    expect(c.jar.has('riktning_session')).toBe(false);
+  });
+
+  it('lets an actor sign in with the password alone', async () => {
+    const b = browser();
+    const res = await b.signIn('aktor@example.se');
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/admin/insatser');
+    expect(b.jar.has(PENDING_COOKIE)).toBe(false);
+    expect((await b.get('/admin/insatser')).status).toBe(200);
+  });
+
+  it('does not let a password reset skip the second factor', async () => {
+    const reset = await requestPasswordReset(
+      context(database.db, systemActor('test')),
+      'admin@example.se',
+    );
+    const b = browser();
+    const done = await b.post(`/aterstall/${reset!.token}`, {
+      password: 'ett helt nytt lösenord för admin',
+    });
+    expect(done.status).toBe(200);
+    expect(b.jar.has('riktning_session')).toBe(false);
+    const res = await b.signIn('admin@example.se', 'ett helt nytt lösenord för admin');
+    expect(res.location).toBe('/logga-in/aktivera');
+    expect(b.jar.has('riktning_session')).toBe(false);
+  });
+});
