@@ -9,7 +9,8 @@ import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { PENDING_COOKIE } from './pendingCookie.js';
-import { CSRF, makeUser, PASSWORD } from './testSupport.js';
+import { socketBrowser } from './socketBrowser.js';
+import { makeUser } from './testSupport.js';
 
 /**
  * The second factor over a real socket: password → half session → second factor → session, the
@@ -34,38 +35,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A browser of one: keeps its cookies (by name, honouring Max-Age=0) across requests. */
-function browser() {
-  const jar = new Map<string, string>([['riktning_csrf', CSRF]]);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  async function send(method: string, path: string, body?: Record<string, string>) {
-    const res = await fetch(base + path, {
-      method,
-      redirect: 'manual',
-      headers: {
-        cookie: cookie(),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      body: body ? new URLSearchParams({ _csrf: CSRF, ...body }).toString() : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair!.indexOf('=');
-      const [name, value] = [pair!.slice(0, i), pair!.slice(i + 1)];
-      if (/Max-Age=0/.test(c) || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-  }
-  return {
-    jar,
-    get: (path: string) => send('GET', path),
-    post: (path: string, body: Record<string, string>) => send('POST', path, body),
-    signIn: (email: string, password = PASSWORD) =>
-      send('POST', '/logga-in', { email, password, tillbaka: '/admin/insatser' }),
-    signOut: () => send('POST', '/logga-ut', {}),
-  };
-}
+const browser = () => socketBrowser(base);
 
 const userId = async (email: string) =>
   (await database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
