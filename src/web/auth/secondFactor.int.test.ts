@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditEvents, recoveryCodes, totpSecrets, users } from '../../db/schema/index.js';
 import { requestPasswordReset } from '../../domain/actors/passwordResets.js';
+import { resetSecondFactors } from '../../domain/actors/secondFactor/removeSecondFactors.js';
 import { totpCode, TOTP_PERIOD_S } from '../../domain/actors/secondFactor/totp.js';
 import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
@@ -211,5 +212,25 @@ describe('second factor for password sign-in', () => {
     const res = await b.signIn('admin@example.se', 'ett helt nytt lösenord för admin');
     expect(res.location).toBe('/logga-in/aktivera');
     expect(b.jar.has('riktning_session')).toBe(false);
+  });
+
+  it('sends a coordinator back to enrolment after an operator reset their second factor', async () => {
+    const half = browser();
+    await half.signIn('samordnare@example.se');
+    const reset = await resetSecondFactors(
+      context(database.db, systemActor('test')),
+      'samordnare@example.se',
+    );
+    expect(reset.ok).toBe(true);
+    const id = await userId('samordnare@example.se');
+    expect(await database.db.select().from(totpSecrets).where(eq(totpSecrets.userId, id))).toEqual(
+      [],
+    );
+    expect(
+      await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id)),
+    ).toEqual([]);
+    // A half session opened before the reset is gone; the password leads to enrolment again.
+    expect((await half.get('/logga-in/andra-steget')).location).toBe('/logga-in?avbruten=1');
+    expect((await browser().signIn('samordnare@example.se')).location).toBe('/logga-in/aktivera');
   });
 });
