@@ -7,6 +7,7 @@ import {
   sessions,
 } from '../db/schema/index.js';
 import { IDEMPOTENCY_KEYS_KEPT_MS } from '../domain/access/idempotency.js';
+import { purgeHalfSessions } from '../domain/actors/secondFactor/removeSecondFactors.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 
@@ -23,13 +24,16 @@ export interface PurgeCounts {
   passwordResets: number;
   invitations: number;
   idempotencyKeys: number;
+  /** Half sessions between password and second factor, and passkey challenges. */
+  halfSessions: number;
 }
 
 /**
  * Deletes what only served signing in or retrying and has served its purpose: sessions that
  * ended (revoked or past their absolute expiry) more than `days` ago, failed sign-ins older than
  * a day, reset links used or expired more than `days` ago, invitations accepted or expired more
- * than `days` ago, and write-API idempotency keys past their retention (a day). Live sessions
+ * than `days` ago, write-API idempotency keys past their retention (a day), and half sessions
+ * and passkey challenges a day after they ended. Live sessions
  * and open links are never touched. The counts are audited.
  */
 export async function purgeAccountData(
@@ -76,6 +80,7 @@ export async function purgeAccountData(
       passwordResets: r.length,
       invitations: i.length,
       idempotencyKeys: k.length,
+      halfSessions: await purgeHalfSessions(tx.db, ctx.now()),
     };
     await recordAuditEvent(tx, {
       action: 'accounts.purged',

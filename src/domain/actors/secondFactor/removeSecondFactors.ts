@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
   passkeyChallenges,
@@ -52,4 +52,21 @@ export async function resetSecondFactors(
     });
     return ok({ userId: user.id });
   });
+}
+
+/** Half sessions and passkey challenges hold an address and a browser; a day after use they go. */
+export const HALF_SESSIONS_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes half sessions and passkey challenges that ended or expired more than a day ago. */
+export async function purgeHalfSessions(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - HALF_SESSIONS_KEPT_MS);
+  const pending = await db
+    .delete(pendingSignIns)
+    .where(or(lt(pendingSignIns.endedAt, cutoff), lt(pendingSignIns.expiresAt, cutoff)))
+    .returning({ id: pendingSignIns.id });
+  const challenges = await db
+    .delete(passkeyChallenges)
+    .where(or(lt(passkeyChallenges.usedAt, cutoff), lt(passkeyChallenges.expiresAt, cutoff)))
+    .returning({ id: passkeyChallenges.id });
+  return pending.length + challenges.length;
 }
