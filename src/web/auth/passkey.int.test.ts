@@ -6,6 +6,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
 import { createTestDatabase } from '../../test/database.js';
+import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { socketBrowser } from './socketBrowser.js';
 import { softAuthenticator } from './softAuthenticator.js';
@@ -53,6 +54,7 @@ describe('passkeys', () => {
     const b = await signedIn();
     const page = await b.get(ACCOUNT);
     expect(page.text).toContain('data-passkey="register"');
+    expect(await htmlProblems(page.text)).toEqual([]);
     expect(page.text).toContain('<script src="/static/passkey.js" defer></script>');
     const options = await b.postJson(`${ACCOUNT}/nyckel/alternativ`, {});
     expect(options.status).toBe(200);
@@ -80,6 +82,7 @@ describe('passkeys', () => {
     await b.signIn('samordnare@example.se');
     const step = await b.get('/logga-in/andra-steget');
     expect(step.text).toContain('data-passkey="authenticate"');
+    expect(await htmlProblems(step.text)).toEqual([]);
     expect(step.text).toContain('name="code"');
     const options = await b.postJson('/logga-in/nyckel/alternativ', {});
     expect(options.status).toBe(200);

@@ -114,7 +114,9 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
             ? t.signedOut
             : q.avbruten === '1'
               ? secondFactorTexts(req).expired
-              : undefined,
+              : q.avbruten === 'koder'
+                ? secondFactorTexts(req).tooManyWrong
+                : undefined,
         sso: sso(req),
       }),
     );

@@ -2,12 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditEvents, recoveryCodes, totpSecrets, users } from '../../db/schema/index.js';
+import {
+  auditEvents,
+  pendingSignIns,
+  recoveryCodes,
+  totpSecrets,
+  users,
+} from '../../db/schema/index.js';
 import { requestPasswordReset } from '../../domain/actors/passwordResets.js';
 import { resetSecondFactors } from '../../domain/actors/secondFactor/removeSecondFactors.js';
+import { anonymiseUser } from '../../domain/privacy/anonymiseUser.js';
 import { totpCode, TOTP_PERIOD_S } from '../../domain/actors/secondFactor/totp.js';
 import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
+import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { PENDING_COOKIE } from './pendingCookie.js';
 import { socketBrowser } from './socketBrowser.js';
@@ -71,6 +79,7 @@ describe('second factor for password sign-in', () => {
 
     const page = await b.get('/logga-in/aktivera');
     expect(page.status).toBe(200);
+    expect(await htmlProblems(page.text)).toEqual([]);
     secret = secretOf(page.text).replace(/ /g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(page.text).toContain(`otpauth://totp/Riktning:samordnare%40example.se?`);
@@ -86,6 +95,7 @@ describe('second factor for password sign-in', () => {
 
     const done = await b.post('/logga-in/aktivera', { code: totpCode(secret, new Date()) });
     expect(done.status).toBe(200);
+    expect(await htmlProblems(done.text)).toEqual([]);
     codes = codesOf(done.text);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
@@ -106,6 +116,7 @@ describe('second factor for password sign-in', () => {
     expect(row?.confirmedAt).toBeTruthy();
     const account = await b.get('/admin/konto/tvastegsverifiering');
     expect(account.status).toBe(200);
+    expect(await htmlProblems(account.text)).toEqual([]);
     expect(account.text).not.toContain(secret);
     expect((await b.get('/admin/konto/tvastegsverifiering/app')).location).toBe(
       '/admin/konto/tvastegsverifiering',
@@ -125,6 +136,7 @@ describe('second factor for password sign-in', () => {
     const step = await b.get('/logga-in/andra-steget');
     expect(step.status).toBe(200);
     expect(step.text).toContain('name="code"');
+    expect(await htmlProblems(step.text)).toEqual([]);
     expect(step.text).not.toContain(secret);
 
     const code = nextCode(secret);
@@ -169,8 +181,9 @@ describe('second factor for password sign-in', () => {
     }
     const fifth = await b.post('/logga-in/andra-steget', { code: '12345x' });
     expect(fifth.status).toBe(303);
-    expect(fifth.location).toBe('/logga-in?avbruten=1');
+    expect(fifth.location).toBe('/logga-in?avbruten=koder');
     expect(b.jar.has(PENDING_COOKIE)).toBe(false);
+    expect((await b.get('/logga-in?avbruten=koder')).text).toContain('För många felaktiga koder');
     expect((await b.post('/logga-in/andra-steget', { code: codes[1]! })).location).toBe(
       '/logga-in?avbruten=1',
     );
@@ -232,5 +245,22 @@ describe('second factor for password sign-in', () => {
     // A half session opened before the reset is gone; the password leads to enrolment again.
     expect((await half.get('/logga-in/andra-steget')).location).toBe('/logga-in?avbruten=1');
     expect((await browser().signIn('samordnare@example.se')).location).toBe('/logga-in/aktivera');
+  });
+
+  it('removes every factor and half session when the user is anonymised', async () => {
+    const b = browser();
+    await b.signIn('samordnare@example.se');
+    await b.post('/logga-in/aktivera', { code: '000000' });
+    const id = await userId('samordnare@example.se');
+    expect(
+      await database.db.select().from(pendingSignIns).where(eq(pendingSignIns.userId, id)),
+    ).not.toEqual([]);
+    const result = await anonymiseUser(context(database.db, systemActor('test')), {
+      email: 'samordnare@example.se',
+    });
+    expect(result.ok).toBe(true);
+    for (const table of [totpSecrets, recoveryCodes, pendingSignIns]) {
+      expect(await database.db.select().from(table).where(eq(table.userId, id))).toEqual([]);
+    }
   });
 });

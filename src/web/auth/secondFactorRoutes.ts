@@ -65,9 +65,10 @@ export function secondFactorRoutes(
     const token = pendingToken(req);
     return token ? loadPendingSignIn(ctx(), token) : null;
   }
-  const backToPassword = (req: FastifyRequest, reply: FastifyReply) => {
+  /** Back to the password: the half session expired (or never was), or took too many codes. */
+  const backToPassword = (req: FastifyRequest, reply: FastifyReply, tooMany = false) => {
     clearPendingCookie(req, reply);
-    return reply.redirect('/logga-in?avbruten=1', 303);
+    return reply.redirect(`/logga-in?avbruten=${tooMany ? 'koder' : '1'}`, 303);
   };
 
   async function finish(
@@ -98,7 +99,7 @@ export function secondFactorRoutes(
     if (!pending) return backToPassword(req, reply);
     const result = await verifySecondFactor(ctx(), pending, code(req));
     if (result.ok) return finish(req, reply, result, () => reply.redirect(pending.back, 303));
-    if (result.code === 'wrong_code' && !result.open) return backToPassword(req, reply);
+    if (result.code === 'wrong_code' && !result.open) return backToPassword(req, reply, true);
     const error =
       result.code === 'rate_limited' ? m.rateLimited(swedishTime(result.retryAt)) : m.wrongCode;
     const status = await secondFactorStatus(ctx(), pending.userId);
@@ -145,7 +146,7 @@ export function secondFactorRoutes(
     const retryAt = await secondFactorBlocked(c, pending.userId);
     if (retryAt) return enrolPage(req, reply, m.rateLimited(swedishTime(retryAt)));
     if (!(await confirmTotp(c, pending.userId, code(req)))) {
-      if (!(await recordSecondFactorFailure(c, pending))) return backToPassword(req, reply);
+      if (!(await recordSecondFactorFailure(c, pending))) return backToPassword(req, reply, true);
       return enrolPage(req, reply, m.confirmFailed);
     }
     const codes = await replaceRecoveryCodes(c, pending.userId);

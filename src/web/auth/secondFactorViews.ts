@@ -68,6 +68,6 @@ export function recoveryCodesView(
 ): SafeHtml {
   return html`<h1>${m.codesTitle}</h1>
 <p>${m.codesIntro}</p>
-<ul class="recovery-codes" aria-label="${m.codesCaption}">${p.codes.map((c) => html`<li><code>${c}</code></li>`)}</ul>
+<ul class="recovery-codes">${p.codes.map((c) => html`<li><code>${c}</code></li>`)}</ul>
 <p><a href="${p.next}">${m.codesContinue}</a></p>`;
 }

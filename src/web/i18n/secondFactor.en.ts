@@ -37,7 +37,6 @@ export const secondFactorEn: SecondFactorMessages = {
   codesTitle: 'Your recovery codes',
   codesIntro:
     'Keep these codes somewhere safe, for example in a password manager or printed. Each code works once, for when you do not have your phone. They are shown only now.',
-  codesCaption: 'Recovery codes',
   codesContinue: 'I have saved the codes – continue',
   accountLink: 'Two-step verification',
   accountTitle: 'Two-step verification',

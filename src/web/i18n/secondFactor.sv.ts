@@ -36,7 +36,6 @@ export const secondFactorSv = {
   codesTitle: 'Dina reservkoder',
   codesIntro:
     'Spara koderna på ett säkert ställe, till exempel i en lösenordshanterare eller utskrivna. Varje kod fungerar en gång, om du inte har telefonen till hands. De visas bara nu.',
-  codesCaption: 'Reservkoder',
   codesContinue: 'Jag har sparat koderna – fortsätt',
   accountLink: 'Tvåstegsverifiering',
   accountTitle: 'Tvåstegsverifiering',
