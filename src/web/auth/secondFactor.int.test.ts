@@ -12,6 +12,7 @@ import {
 import { requestPasswordReset } from '../../domain/actors/passwordResets.js';
 import { resetSecondFactors } from '../../domain/actors/secondFactor/removeSecondFactors.js';
 import { anonymiseUser } from '../../domain/privacy/anonymiseUser.js';
+import { extractPersonalData } from '../../domain/privacy/extractPersonalData.js';
 import { totpCode, TOTP_PERIOD_S } from '../../domain/actors/secondFactor/totp.js';
 import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
@@ -247,7 +248,7 @@ describe('second factor for password sign-in', () => {
     expect((await browser().signIn('samordnare@example.se')).location).toBe('/logga-in/aktivera');
   });
 
-  it('removes every factor and half session when the user is anonymised', async () => {
+  it('lists factors in a register extract without their secrets, and removes them on anonymisation', async () => {
     const b = browser();
     await b.signIn('samordnare@example.se');
     await b.post('/logga-in/aktivera', { code: '000000' });
@@ -255,6 +256,13 @@ describe('second factor for password sign-in', () => {
     expect(
       await database.db.select().from(pendingSignIns).where(eq(pendingSignIns.userId, id)),
     ).not.toEqual([]);
+    const [stored] = await database.db.select().from(totpSecrets).where(eq(totpSecrets.userId, id));
+    const extract = await extractPersonalData(context(database.db, systemActor('test')), {
+      email: 'samordnare@example.se',
+    });
+    expect(extract.ok && extract.value.secondFactors.map((f) => f.kind)).toEqual(['totp']);
+    expect(extract.ok && extract.value.halfSignIns.length).toBeGreaterThan(0);
+    expect(JSON.stringify(extract)).not.toContain(stored!.secret);
     const result = await anonymiseUser(context(database.db, systemActor('test')), {
       email: 'samordnare@example.se',
     });
