@@ -6,7 +6,11 @@ import {
   removePasskey,
   type RelyingParty,
 } from '../../domain/actors/secondFactor/passkeys.js';
-import { replaceRecoveryCodes } from '../../domain/actors/secondFactor/recoveryCodes.js';
+import {
+  isRecoveryCodeShaped,
+  replaceRecoveryCodes,
+  useRecoveryCode,
+} from '../../domain/actors/secondFactor/recoveryCodes.js';
 import {
   isEnrolled,
   secondFactorRequired,
@@ -17,6 +21,7 @@ import {
   pendingTotpSecret,
   removeTotp,
   totpUri,
+  verifyTotp,
 } from '../../domain/actors/secondFactor/totp.js';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { csrfToken } from '../csrf.js';
@@ -99,9 +104,16 @@ export function secondFactorAccountRoutes(
   app.post(`${P}/app/ta-bort`, csrf, async (req, reply) => {
     const { user, ctx } = who(req);
     const status = await secondFactorStatus(ctx, user.userId);
+    if (!status.totp) return reply.redirect(P, 303);
     if (secondFactorRequired(user.role) && status.passkeys === 0) {
       return accountPage(req, reply, secondFactorTexts(req).appRemoveRefused);
     }
+    // A session alone does not turn the app off: a current code (or a recovery code) is asked.
+    const code = field(req.body, 'code').slice(0, 64);
+    const confirmed = isRecoveryCodeShaped(code)
+      ? await useRecoveryCode(ctx, user.userId, code)
+      : await verifyTotp(ctx, user.userId, code);
+    if (!confirmed) return accountPage(req, reply, secondFactorTexts(req).wrongCode);
     await removeTotp(ctx, user.userId);
     return redirectWithNotice(reply, P, 'borttagen');
   });

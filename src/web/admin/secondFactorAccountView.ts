@@ -61,7 +61,7 @@ export function secondFactorAccountView(
   const P = SECOND_FACTOR_ACCOUNT_PATH;
   const enrolled = p.status.totp || p.status.passkeys > 0;
   const app = p.status.totp
-    ? html`<p>${m.appOn}</p><form method="post" action="${P}/app/ta-bort">${csrfField(p.csrf)}<button type="submit">${m.appRemove}</button></form>`
+    ? html`<p>${m.appOn}</p><form method="post" action="${P}/app/ta-bort">${csrfField(p.csrf)}<div class="field"><label for="remove-code">${m.codeLabel}</label><p class="hint" id="remove-code-hint">${m.appRemoveHint}</p><input type="text" id="remove-code" name="code" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" maxlength="64" required aria-describedby="remove-code-hint"></div><button type="submit">${m.appRemove}</button></form>`
     : html`<p>${m.appOff}</p><p><a href="${P}/app">${m.appSetUp}</a></p>`;
   const codes = enrolled
     ? html`<p>${p.status.recoveryCodesLeft > 0 ? m.codesLeft(p.status.recoveryCodesLeft) : m.codesNone}</p><form method="post" action="${P}/reservkoder">${csrfField(p.csrf)}<p class="hint">${m.codesRegenerateHint}</p><button type="submit">${m.codesRegenerate}</button></form>`

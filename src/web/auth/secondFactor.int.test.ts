@@ -38,6 +38,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   await makeUser(database.db, 'samordnare@example.se', 'samordnare', [], { enrolled: false });
   await makeUser(database.db, 'aktor@example.se', 'aktor');
+  await makeUser(database.db, 'analytiker@example.se', 'analytiker');
   await makeUser(database.db, 'admin@example.se', 'admin', [], { enrolled: false });
 });
 afterAll(async () => {
@@ -270,5 +271,34 @@ describe('second factor for password sign-in', () => {
     for (const table of [totpSecrets, recoveryCodes, pendingSignIns]) {
       expect(await database.db.select().from(table).where(eq(table.userId, id))).toEqual([]);
     }
+  });
+
+  it('lets an analyst turn the app on, then asks for it, and off only with a current code', async () => {
+    const b = browser();
+    expect((await b.signIn('analytiker@example.se')).location).toBe('/admin/insatser');
+    const A = '/admin/konto/tvastegsverifiering';
+    const enrol = await b.get(`${A}/app`);
+    expect(enrol.status).toBe(200);
+    const secret = secretOf(enrol.text).replace(/ /g, '');
+    const on = await b.post(`${A}/app`, { code: totpCode(secret, new Date()) });
+    expect(codesOf(on.text)).toHaveLength(10);
+    await b.signOut();
+
+    const again = browser();
+    expect((await again.signIn('analytiker@example.se')).location).toBe('/logga-in/andra-steget');
+    const code = nextCode(secret);
+    expect((await again.post('/logga-in/andra-steget', { code })).status).toBe(303);
+    // Turning it off needs a current code: none, a wrong one and the one just used are refused.
+    expect((await again.post(`${A}/app/ta-bort`, {})).status).toBe(400);
+    expect((await again.post(`${A}/app/ta-bort`, { code: '12345x' })).status).toBe(400);
+    expect((await again.post(`${A}/app/ta-bort`, { code })).status).toBe(400);
+    const off = await again.post(`${A}/app/ta-bort`, { code: codesOf(on.text)[0]! });
+    expect(off.location).toBe(`${A}?klart=borttagen`);
+    const id = await userId('analytiker@example.se');
+    expect(
+      await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id)),
+    ).toEqual([]);
+    await again.signOut();
+    expect((await browser().signIn('analytiker@example.se')).location).toBe('/admin/insatser');
   });
 });

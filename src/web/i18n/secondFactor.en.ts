@@ -48,6 +48,7 @@ export const secondFactorEn: SecondFactorMessages = {
   appOff: 'Not set up.',
   appSetUp: 'Set up an authenticator app',
   appRemove: 'Turn off the authenticator app',
+  appRemoveHint: 'To turn the app off: enter a code from it, or a recovery code.',
   appRemoveRefused:
     'The app cannot be turned off: your role requires a second step and you have no passkey registered.',
   appRemoved: 'The authenticator app is turned off.',

@@ -47,6 +47,7 @@ export const secondFactorSv = {
   appOff: 'Inte inställd.',
   appSetUp: 'Ställ in autentiseringsapp',
   appRemove: 'Stäng av autentiseringsappen',
+  appRemoveHint: 'För att stänga av appen: skriv en kod från den, eller en reservkod.',
   appRemoveRefused:
     'Appen kan inte stängas av: din roll kräver ett andra steg och du har ingen nyckel (passkey) registrerad.',
   appRemoved: 'Autentiseringsappen är avstängd.',

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { totpSecrets } from '../../../db/schema/index.js';
+import { passkeyCredentials, recoveryCodes, totpSecrets } from '../../../db/schema/index.js';
 import { recordAuditEvent } from '../../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../../context.js';
 
@@ -130,12 +130,23 @@ export async function verifyTotp(ctx: Ctx, userId: number, code: string): Promis
   });
 }
 
-/** Removes the user's TOTP secret (the user turns it off, or enrols again). */
+/**
+ * Removes the user's TOTP secret (the user turns it off); with no passkey left, the recovery
+ * codes go too, since there is no second step left for them to stand in for.
+ */
 export async function removeTotp(ctx: Ctx, userId: number): Promise<void> {
-  await ctx.db.delete(totpSecrets).where(eq(totpSecrets.userId, userId));
-  await recordAuditEvent(ctx, {
-    action: 'user.totp_removed',
-    entityType: 'user',
-    entityId: userId,
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.delete(totpSecrets).where(eq(totpSecrets.userId, userId));
+    const [key] = await tx.db
+      .select({ id: passkeyCredentials.id })
+      .from(passkeyCredentials)
+      .where(eq(passkeyCredentials.userId, userId))
+      .limit(1);
+    if (!key) await tx.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await recordAuditEvent(tx, {
+      action: 'user.totp_removed',
+      entityType: 'user',
+      entityId: userId,
+    });
   });
 }
