@@ -139,6 +139,9 @@ describe('second factor for password sign-in', () => {
     expect(step.status).toBe(200);
     expect(step.text).toContain('name="code"');
     expect(await htmlProblems(step.text)).toEqual([]);
+    b.jar.set('riktning_sprak', 'en');
+    expect((await b.get('/logga-in/andra-steget')).text).toContain('Confirm that it is you');
+    b.jar.delete('riktning_sprak');
     expect(step.text).not.toContain(secret);
 
     const code = nextCode(secret);
