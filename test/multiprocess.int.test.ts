@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wrapPool, type Database } from '../src/db/client.js';
+import { wrapPool, type Database, type Db } from '../src/db/client.js';
 import { queryRows } from '../src/db/rows.js';
 import { goals, organisations } from '../src/db/schema/index.js';
 import { systemActor } from '../src/domain/context.js';
@@ -18,7 +18,8 @@ import { enqueueJob } from '../src/jobs/queue.js';
 import { REFRESH_ALL, REFRESH_ONE } from '../src/jobs/refreshIndicators.js';
 import { backend, emptyDatabaseEnv, testCtx } from '../src/test/database.js';
 import { buildInitiative } from '../src/test/factories.js';
-import { CSRF, form, makeUser, PASSWORD } from '../src/web/auth/testSupport.js';
+import { PENDING_COOKIE } from '../src/web/auth/pendingCookie.js';
+import { CSRF, form, makeUser, PASSWORD, secondFactorCode } from '../src/web/auth/testSupport.js';
 
 /**
  * Two `riktning serve` processes (real processes, running the sources through tsx) on one
@@ -98,9 +99,12 @@ async function stopServe(server: Server | undefined) {
   if (server.child.exitCode === null) server.child.kill('SIGKILL');
 }
 
-/** Signs in on one process; returns the session cookie ("riktning_session=…"). */
-async function signInOn(server: Server, email: string): Promise<string> {
-  const res = await fetch(`${server.base}/logga-in`, {
+/**
+ * Signs in on one process, the password and then the second step (a coordinator's) with a
+ * recovery code; returns the session cookie ("riktning_session=…").
+ */
+async function signInOn(server: Server, email: string, db: Db): Promise<string> {
+  const password = await fetch(`${server.base}/logga-in`, {
     method: 'POST',
     redirect: 'manual',
     headers: {
@@ -108,6 +112,20 @@ async function signInOn(server: Server, email: string): Promise<string> {
       cookie: `riktning_csrf=${CSRF}`,
     },
     body: form({ _csrf: CSRF, email, password: PASSWORD }),
+  });
+  expect(password.headers.get('location')).toBe('/logga-in/andra-steget');
+  const pending = password.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${PENDING_COOKIE}=`))!
+    .split(';')[0]!;
+  const res = await fetch(`${server.base}/logga-in/andra-steget`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `riktning_csrf=${CSRF}; ${pending}`,
+    },
+    body: form({ _csrf: CSRF, code: await secondFactorCode(db, email) }),
   });
   expect(res.status).toBe(303);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('riktning_session='));
@@ -149,7 +167,7 @@ describe.skipIf(!onPostgres)(
     });
 
     it('keeps a session signed in on one process valid on the other', async () => {
-      const session = await signInOn(a, 'redaktor@example.se');
+      const session = await signInOn(a, 'redaktor@example.se', database.db);
       const onB = await fetch(`${b.base}/admin/konto`, {
         redirect: 'manual',
         headers: { cookie: session },
@@ -183,7 +201,7 @@ describe.skipIf(!onPostgres)(
       expect(await searchB()).not.toContain('Glasbruksvandring i Orrefors');
       // B now holds the page; with the change feed connected it trusts its cache for 30 s, so
       // only the notification sent when A commits can make it render the page again in time.
-      const session = await signInOn(a, 'redaktor@example.se');
+      const session = await signInOn(a, 'redaktor@example.se', database.db);
       const before = await fetch(`${b.base}/insatser?q=glasbruksvandring`);
       const etag = before.headers.get('etag');
       const published = await fetch(`${a.base}/admin/insatser/${id}/godkann`, {

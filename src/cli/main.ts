@@ -14,6 +14,7 @@ import {
   runRestore,
 } from './backupCommands.js';
 import { startServer } from './serve.js';
+import { resetSecondFactorCommand } from './secondFactorCommand.js';
 import { orgCommands, userCommands } from './userCommands.js';
 import { workerCommand } from './workerCommand.js';
 import { seedReference } from '../seed/seedReference.js';
@@ -137,6 +138,7 @@ Samma --seed ger samma data.`,
   'user add': userCommands.add,
   'user invite': userCommands.invite,
   'user role': userCommands.role,
+  'user reset-second-factor': resetSecondFactorCommand,
   'org add': orgCommands.add,
   'import kolada': importCommands.kolada,
   'import scb': importCommands.scb,

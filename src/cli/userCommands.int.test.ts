@@ -131,3 +131,29 @@ describe('riktning org add', () => {
     expect(await run('org', 'add', '--name', 'Utan kortadress')).toBe(EXIT.usage);
   });
 });
+
+describe('riktning user reset-second-factor', () => {
+  it('resets a known user, refuses an unknown address and a missing --email', async () => {
+    const password = 'ett tillräckligt långt lösenord';
+    expect(
+      await run(
+        'user',
+        'add',
+        '--email',
+        'sam@example.se',
+        '--role',
+        'samordnare',
+        '--password',
+        password,
+      ),
+    ).toBe(EXIT.ok);
+    expect(await run('user', 'reset-second-factor', '--email', 'Sam@Example.se')).toBe(EXIT.ok);
+    expect(out.join('\n')).toContain('sam@example.se är återställt');
+    expect(await run('user', 'reset-second-factor', '--email', 'ingen@example.se')).toBe(
+      EXIT.usage,
+    );
+    expect(err.join('\n')).toContain('Det finns ingen användare');
+    expect(await run('user', 'reset-second-factor')).toBe(EXIT.usage);
+    expect(err.join('\n')).toContain('Ange --email');
+  });
+});

@@ -10,6 +10,7 @@ import {
   loginAttempts,
   organisations,
   passwordResets,
+  pendingSignIns,
   sessions,
   users,
 } from '../db/schema/index.js';
@@ -151,6 +152,26 @@ describe('purging spent account data', () => {
   it('deletes ended sessions, old failed sign-ins, spent links, invitations and day-old idempotency keys, and nothing live', async () => {
     await withRollback(database.db, async (db) => {
       await fixtures(db);
+      const [user] = await db
+        .insert(users)
+        .values({ email: 'halv@example.se', role: 'admin' })
+        .returning();
+      const half = (id: string, expiresAt: Date, endedAt: Date | null) => ({
+        id,
+        userId: user!.id,
+        createdAt: daysAgo(9),
+        expiresAt,
+        endedAt,
+        ip: '192.0.2.1',
+      });
+      await db
+        .insert(pendingSignIns)
+        .values([
+          half('ended-two-days-ago', daysAgo(1), daysAgo(2)),
+          half('expired-three-days-ago', daysAgo(3), null),
+          half('kept-open', new Date(now.getTime() + 60_000), null),
+          half('kept-ended-an-hour-ago', daysAgo(0), new Date(now.getTime() - 3_600_000)),
+        ]);
       const counts = await purgeAccountData(context(db, systemActor('jobs'), () => now));
       expect(counts).toEqual({
         sessions: 2,
@@ -159,7 +180,10 @@ describe('purging spent account data', () => {
         invitations: 2,
         idempotencyKeys: 2,
         mails: 2,
+        halfSessions: 2,
       });
+      const kept = await db.select({ id: pendingSignIns.id }).from(pendingSignIns);
+      expect(kept.map((k) => k.id).sort()).toEqual(['kept-ended-an-hour-ago', 'kept-open']);
       const rest = await left(db);
       for (const list of Object.values(rest)) {
         expect(list.every((v) => v.startsWith('kept'))).toBe(true);

@@ -8,6 +8,7 @@ import {
   sessions,
 } from '../db/schema/index.js';
 import { IDEMPOTENCY_KEYS_KEPT_MS } from '../domain/access/idempotency.js';
+import { purgeHalfSessions } from '../domain/actors/secondFactor/removeSecondFactors.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 import { MAIL_SEND } from '../mail/outbox.js';
@@ -26,14 +27,17 @@ export interface PurgeCounts {
   invitations: number;
   idempotencyKeys: number;
   mails: number;
+  /** Half sessions between password and second factor, and passkey challenges. */
+  halfSessions: number;
 }
 
 /**
  * Deletes what only served signing in or retrying and has served its purpose: sessions that
  * ended (revoked or past their absolute expiry) more than `days` ago, failed sign-ins older than
  * a day, reset links used or expired more than `days` ago, invitations accepted or expired more
- * than `days` ago, write-API idempotency keys past their retention (a day), and the outbox's rows of mail
- * delivered or given up more than `days` ago (they name the recipient). Live sessions
+ * than `days` ago, write-API idempotency keys past their retention (a day), half sessions
+ * and passkey challenges a day after they ended, and the outbox's rows of mail delivered or
+ * given up more than `days` ago (they name the recipient). Live sessions
  * and open links are never touched. The counts are audited.
  */
 export async function purgeAccountData(
@@ -91,6 +95,7 @@ export async function purgeAccountData(
       invitations: i.length,
       idempotencyKeys: k.length,
       mails: m.length,
+      halfSessions: await purgeHalfSessions(tx.db, ctx.now()),
     };
     await recordAuditEvent(tx, {
       action: 'accounts.purged',

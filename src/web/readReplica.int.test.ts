@@ -139,6 +139,8 @@ describe('public reads on a read replica', () => {
       sql`select count(*)::int as n from sessions`,
     );
     expect(sessions!.n).toBe(0);
+    // The sign-in's audit events (password, second factor, session) reach the replica as well.
+    await replayPrimary(primary.db, replica.db);
   });
 
   it('writes a form post to the primary, and reads the primary while the replica is behind', async () => {

@@ -8,7 +8,13 @@ import { context, systemActor } from '../../src/domain/context.js';
 import { createTestDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
+import {
+  completeSignIn,
+  expectNoViolations,
+  launchChromium,
+  listenOnLoopback,
+  journeyWidths,
+} from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -49,6 +55,7 @@ async function signIn(page: Page) {
   await page.getByLabel('E-postadress').fill('admin@example.se');
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await completeSignIn(page, database.db, 'admin@example.se');
   await page.waitForURL(/\/admin$/);
 }
 

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
+import {
+  completeSignIn,
+  expectNoViolations,
+  launchChromium,
+  listenOnLoopback,
+  journeyWidths,
+} from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { createOrganisation } from '../../src/domain/actors/createOrganisation.js';
@@ -50,6 +56,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await completeSignIn(page, database.db, email, { checkAccessibility: true });
   await page.waitForURL(/\/admin$/);
 }
 

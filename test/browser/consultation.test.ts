@@ -11,7 +11,13 @@ import { currentStrategy } from '../../src/domain/strategy/queries.js';
 import { createTestDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { linkIn, makeUser, PASSWORD, startMailCatcher } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
+import {
+  completeSignIn,
+  expectNoViolations,
+  launchChromium,
+  listenOnLoopback,
+  journeyWidths,
+} from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -77,6 +83,7 @@ async function signedIn(viewport: (typeof journeyWidths)[number], email: string)
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await completeSignIn(page, database.db, email);
   await page.waitForURL(/\/admin$/);
   return { ctx, page };
 }

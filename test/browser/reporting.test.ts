@@ -11,7 +11,13 @@ import { createTestDatabase } from '../../src/test/database.js';
 import { buildInitiative } from '../../src/test/factories.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback, journeyWidths } from './support.js';
+import {
+  completeSignIn,
+  expectNoViolations,
+  launchChromium,
+  listenOnLoopback,
+  journeyWidths,
+} from './support.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -59,6 +65,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  await completeSignIn(page, database.db, email);
   await page.waitForURL(/\/admin$/);
 }
 

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Db } from '../../src/db/client.js';
+import { secondFactorCode } from '../../src/web/auth/testSupport.js';
 
 /** Debian's Chromium, headless, with nothing reaching outside the machine. */
 export function launchChromium(): Promise<Browser> {
@@ -50,4 +52,23 @@ export async function expectNoViolations(page: Page): Promise<void> {
     result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     page.url(),
   ).toEqual([]);
+}
+
+/**
+ * After the password: administrators and coordinators pass the second step, here with a fresh
+ * recovery code (stored as the server stores them; tests sign in more often than a TOTP code may
+ * be used). Others go straight on. Ends on the page the sign-in leads to.
+ */
+export async function completeSignIn(
+  page: Page,
+  db: Db,
+  email: string,
+  options: { checkAccessibility?: boolean } = {},
+): Promise<void> {
+  await page.waitForURL(/\/admin(\/[^/]*)?$|\/logga-in\/andra-steget$/);
+  if (!page.url().endsWith('/logga-in/andra-steget')) return;
+  if (options.checkAccessibility) await expectNoViolations(page);
+  await page.getByLabel('Kod från appen eller reservkod').fill(await secondFactorCode(db, email));
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
 }

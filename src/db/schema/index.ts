@@ -8,3 +8,4 @@ export * from './followup.js';
 export * from './initiatives.js';
 export * from './strategy.js';
 export * from './system.js';
+export * from './secondFactor.js';

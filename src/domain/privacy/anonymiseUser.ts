@@ -18,6 +18,7 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, type Result } from '../result.js';
+import { removeSecondFactors } from '../actors/secondFactor/removeSecondFactors.js';
 import { looksLikeEmail, mayHandlePersonalData, normaliseEmail } from './policies.js';
 
 export interface AnonymisedUser {
@@ -165,6 +166,7 @@ export async function anonymiseUser(
           .returning({ id: auditEvents.id }),
       ),
     };
+    await removeSecondFactors(db, user.id);
     // Older versions and changes waiting for approval keep the address inside their snapshots.
     await db
       .update(initiativeVersions)

@@ -1,3 +1,7 @@
+import {
+  extractSecondFactors,
+  type SecondFactorExtract,
+} from '../actors/secondFactor/extractSecondFactors.js';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import {
   accessibilityReports,
@@ -27,7 +31,7 @@ import { emailDigest, looksLikeEmail, mayHandlePersonalData, normaliseEmail } fr
  * address, as plain JSON. Secrets are never part of it: the password hash and token hashes are
  * stated as present or not, never given.
  */
-export interface PersonalDataExtract {
+export interface PersonalDataExtract extends SecondFactorExtract {
   format: 'riktning-registerutdrag/1';
   email: string;
   extractedAt: string;
@@ -112,6 +116,7 @@ export async function extractPersonalData(
     const emailMatches = (column: AnyPgColumn) => sql`lower(trim(${column})) = ${email}`;
 
     const extract: PersonalDataExtract = {
+      ...(await extractSecondFactors(db, userId)),
       format: 'riktning-registerutdrag/1',
       email,
       extractedAt: ctx.now().toISOString(),

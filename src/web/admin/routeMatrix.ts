@@ -72,6 +72,45 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin', expect: everyone },
   { method: 'GET', path: '/admin/insatser', expect: everyone },
   { method: 'GET', path: '/admin/konto', expect: everyone },
+  // Two-step verification on one's own account: every role, on their own factors only. The
+  // coordinator and the administrator are enrolled (so no new secret is shown, 303) and may not
+  // turn their only factor off (400). Passkeys need RIKTNING_PUBLIC_URL, unset here (404).
+  { method: 'GET', path: '/admin/konto/tvastegsverifiering', expect: everyone },
+  {
+    method: 'GET',
+    path: '/admin/konto/tvastegsverifiering/app',
+    expect: s(200, 200, 200, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/app',
+    expect: s(400, 400, 400, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/app/ta-bort',
+    expect: s(303, 303, 303, 400, 400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/reservkoder',
+    expect: s(303, 303, 303, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/nyckel/ta-bort',
+    expect: s(303, 303, 303, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/nyckel/alternativ',
+    expect: everyone,
+  },
+  {
+    method: 'POST',
+    path: '/admin/konto/tvastegsverifiering/nyckel',
+    expect: s(400, 400, 400, 400, 400),
+  },
 
   // Initiatives: members of organisation B and curators; organisation A's member cannot even see
   // organisation B's drafts (404), the reader sees them but changes nothing (403).

@@ -23,6 +23,9 @@ import { isCurator } from '../../domain/actors/policies.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import { strategySv } from '../i18n/strategy.sv.js';
 import { consultationSv } from '../i18n/consultation.sv.js';
+import { secondFactorEn } from '../i18n/secondFactor.en.js';
+import { secondFactorSv } from '../i18n/secondFactor.sv.js';
+import { SECOND_FACTOR_ACCOUNT_PATH } from './secondFactorAccountView.js';
 import { csrfField } from '../auth/formParts.js';
 import type { AdminInitiativeRow } from './queries.js';
 import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
@@ -112,6 +115,7 @@ export function accountView(
   const a = catalogues[locale].admin;
   return html`<h1>${a.accountTitle}</h1>
 <dl><dt>${a.signedInAs}</dt><dd>${p.user.email}</dd><dt>${a.role}</dt><dd>${roleNames[p.user.role][locale]}</dd></dl>
+<p><a href="${SECOND_FACTOR_ACCOUNT_PATH}">${(locale === 'en' ? secondFactorEn : secondFactorSv).accountLink}</a></p>
 <form method="post" action="/logga-ut">${csrfField(p.csrf)}<button type="submit">${a.signOut}</button></form>
 <form method="post" action="/logga-ut-overallt">${csrfField(p.csrf)}<button type="submit">${a.signOutEverywhere}</button></form>`;
 }

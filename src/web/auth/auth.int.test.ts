@@ -13,6 +13,7 @@ import { checkPasswordRules } from '../../domain/actors/passwords.js';
 import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
+import { loadConfig } from '../../config.js';
 import { accountsPlugin } from './plugin.js';
 import { safeReturnPath } from './session.js';
 import {
@@ -76,7 +77,9 @@ describe('sign-in', () => {
   it('marks the cookie Secure and sends HSTS on https', async () => {
     const { res } = await signIn(app, 'anna@example.se');
     expect(res.statusCode).toBe(303);
-    const https = await app.inject({
+    // Behind a proxy named by TRUST_PROXY, its X-Forwarded-Proto says the visitor used https.
+    const proxied = await buildApp({ database, config: loadConfig({ TRUST_PROXY: '127.0.0.1' }) });
+    const https = await proxied.inject({
       method: 'POST',
       url: '/logga-in',
       headers: {
@@ -89,6 +92,7 @@ describe('sign-in', () => {
     expect(String(https.headers['set-cookie'])).toContain('; Secure');
     expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    await proxied.close();
   });
 
   it('refuses a wrong password or an unknown account alike, without a session', async () => {

@@ -201,6 +201,22 @@ describe('single sign-on through OpenID Connect', () => {
     expect(identity?.userId).toBe(id);
   });
 
+  it('signs a coordinator in through the provider without the local second factor', async () => {
+    await makeUser(database.db, 'greta@example.se', 'samordnare', [], { enrolled: false });
+    const { res, session } = await signInThroughProvider('freja-greta', {
+      email: 'greta@example.se',
+      email_verified: true,
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/konto');
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const admin = await app.inject({
+      url: '/admin',
+      headers: { cookie: `riktning_session=${session}` },
+    });
+    expect(admin.statusCode).toBe(200);
+  });
+
   it('does not link an unverified email to an existing account', async () => {
     const id = await makeUser(database.db, 'erik@kalmar.se', 'aktor');
     const { res, session } = await signInThroughProvider('freja-erik', {

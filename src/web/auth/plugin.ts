@@ -14,7 +14,11 @@ import { mailOutboxRoutes } from '../admin/mailOutbox.js';
 import { auditLogRoutes } from '../admin/auditLog.js';
 import { organisationRoutes } from '../admin/organisations.js';
 import { userRoutes } from '../admin/users.js';
+import { secondFactorAccountRoutes } from '../admin/secondFactorAccount.js';
+import { relyingPartyOf } from '../../domain/actors/secondFactor/passkeys.js';
+import { passkeyRoutes } from './passkeyRoutes.js';
 import { authRoutes } from './routes.js';
+import { secondFactorRoutes } from './secondFactorRoutes.js';
 import { loadAccount } from './session.js';
 import { publicUrl } from '../siteConfig.js';
 
@@ -41,6 +45,11 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
   app.addHook('preHandler', loadAccount(options.db, now));
   const deps = { db: options.db, mailer, now, baseUrl, oidc: config.oidc };
   authRoutes(app, deps);
+  // Passkeys take their relying party from the configured public URL only.
+  const relyingParty = relyingPartyOf(config.publicUrl);
+  secondFactorRoutes(app, { ...deps, passkeys: relyingParty !== null });
+  passkeyRoutes(app, { ...deps, relyingParty });
+  secondFactorAccountRoutes(app, { ...deps, relyingParty });
   userRoutes(app, deps);
   organisationRoutes(app, deps);
   auditLogRoutes(app, deps);

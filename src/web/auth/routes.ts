@@ -20,6 +20,8 @@ import { LANGUAGE_COOKIE } from '../admin/locale.js';
 import type { OidcConfig } from '../../config.js';
 import { localIssues } from './localIssues.js';
 import { oidcRoutes } from './oidcRoutes.js';
+import { secondFactorTexts } from './pendingCookie.js';
+import { continueSignIn } from './secondFactorRoutes.js';
 import { textsOf } from './texts.js';
 import {
   clearSessionCookie,
@@ -107,7 +109,14 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
         csrf: csrfToken(req, reply),
         email: '',
         back,
-        notice: q.utloggad === '1' ? t.signedOut : undefined,
+        notice:
+          q.utloggad === '1'
+            ? t.signedOut
+            : q.avbruten === '1'
+              ? secondFactorTexts(req).expired
+              : q.avbruten === 'koder'
+                ? secondFactorTexts(req).tooManyWrong
+                : undefined,
         sso: sso(req),
       }),
     );
@@ -121,6 +130,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       password: str(req.body, 'password').slice(0, 1024),
       ip: req.ip,
       userAgent: req.headers['user-agent'] ?? null,
+      back,
     });
     const { t } = textsOf(req);
     if (!result.ok) {
@@ -138,6 +148,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       });
       return page(req, reply, t.signInTitle, view, status);
     }
+    if (result.step !== 'session') return continueSignIn(req, reply, result.token, result.step);
     await startSession(deps, req, reply, result.token);
     return reply.redirect(back, 303);
   });

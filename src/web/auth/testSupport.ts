@@ -2,9 +2,17 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../../db/client.js';
-import { memberships, users } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { memberships, recoveryCodes, totpSecrets, users } from '../../db/schema/index.js';
 import { hashPassword } from '../../domain/actors/passwords.js';
+import {
+  hashRecoveryCode,
+  newRecoveryCode,
+} from '../../domain/actors/secondFactor/recoveryCodes.js';
+import { secondFactorRequired } from '../../domain/actors/secondFactor/status.js';
 import type { UserRole } from '../../domain/context.js';
+import { PENDING_COOKIE } from './pendingCookie.js';
+import { SECOND_STEP_PATH } from './secondFactorRoutes.js';
 
 /** Test support for the accounts and admin tests: users, sign-in, cookies and a mail catcher. */
 
@@ -12,11 +20,22 @@ export const PASSWORD = 'en lång och säker fras för test';
 /** Any matching cookie and field pass the double-submit check. */
 export const CSRF = 'csrf-token-for-tests-0123456789abcdef';
 
+/** The TOTP secret of the administrators and coordinators that makeUser enrols. */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The database each test user was made in, so sign-in can complete the second step. */
+const databaseOf = new Map<string, Db>();
+
+/**
+ * A user with the test password. Administrators and coordinators, who must use a second factor,
+ * are enrolled with TEST_TOTP_SECRET (pass `enrolled: false` to test the forced enrolment).
+ */
 export async function makeUser(
   db: Db,
   email: string,
   role: UserRole,
   organisationIds: number[] = [],
+  options: { enrolled?: boolean } = {},
 ): Promise<number> {
   const [u] = await db
     .insert(users)
@@ -25,7 +44,32 @@ export async function makeUser(
   for (const organisationId of organisationIds) {
     await db.insert(memberships).values({ userId: u!.id, organisationId });
   }
+  databaseOf.set(email.toLowerCase(), db);
+  if (options.enrolled ?? secondFactorRequired(role)) {
+    const at = new Date();
+    await db
+      .insert(totpSecrets)
+      .values({ userId: u!.id, secret: TEST_TOTP_SECRET, createdAt: at, confirmedAt: at });
+  }
   return u!.id;
+}
+
+/**
+ * A fresh recovery code for a test user, stored as the server stores them. Tests sign in many
+ * times a minute, more often than a TOTP code may be used, so they pass the second step with
+ * one of these; the server checks it exactly as a code the user typed.
+ */
+export async function secondFactorCode(db: Db, email: string): Promise<string> {
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!u) throw new Error(`no user ${email}`);
+  const code = newRecoveryCode();
+  await db
+    .insert(recoveryCodes)
+    .values({ userId: u.id, codeHash: hashRecoveryCode(code), createdAt: new Date() });
+  return code;
 }
 
 export function setCookies(res: { headers: Record<string, unknown> }): Record<string, string> {
@@ -63,7 +107,23 @@ export async function signIn(
     },
     payload: form({ _csrf: CSRF, email, password: options.password ?? PASSWORD }),
   });
-  return { res, session: setCookies(res).riktning_session ?? null };
+  const pending = setCookies(res)[PENDING_COOKIE];
+  if (res.headers.location !== SECOND_STEP_PATH || !pending) {
+    return { res, session: setCookies(res).riktning_session ?? null };
+  }
+  const db = databaseOf.get(email.trim().toLowerCase());
+  if (!db) throw new Error(`${email} was not made with makeUser; its second step cannot be passed`);
+  const second = await app.inject({
+    method: 'POST',
+    url: SECOND_STEP_PATH,
+    remoteAddress: options.ip ?? '10.9.9.9',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `riktning_csrf=${CSRF}; ${PENDING_COOKIE}=${pending}${options.session ? `; riktning_session=${options.session}` : ''}`,
+    },
+    payload: form({ _csrf: CSRF, code: await secondFactorCode(db, email) }),
+  });
+  return { res: second, session: setCookies(second).riktning_session ?? null };
 }
 
 /** Headers of a signed-in request with a valid CSRF cookie. */
