@@ -1,4 +1,4 @@
-import { readXlsx, XlsxError } from '../../lib/xlsx.js';
+import { readXlsxSparse, XlsxError, type XlsxLimits } from '../../lib/xlsxRead.js';
 
 /** A file's rows of text, each with the line (CSV) or row (XLSX) it started on, header first. */
 export interface BulkTable {
@@ -6,7 +6,39 @@ export interface BulkTable {
   lines: number[];
 }
 
-export class BulkFileError extends Error {}
+/** What is wrong with a file as a whole, with a stable code the page words in its language. */
+export interface BulkFileProblem {
+  code: string;
+  /** The line (CSV) a problem is on. */
+  line?: number;
+  /** The bound that was passed. */
+  max?: number;
+  /** The cell or row reference (XLSX) a problem is about. */
+  ref?: string;
+}
+
+/** A file that cannot be read; the message is Swedish, `problem` is for the page. */
+export class BulkFileError extends Error {
+  constructor(
+    message: string,
+    readonly problem: BulkFileProblem = { code: 'unreadable' },
+  ) {
+    super(message);
+    this.name = 'BulkFileError';
+  }
+}
+
+/**
+ * Bounds of a bulk file, well above the rows an import accepts (MAX_BULK_ROWS) so that the
+ * import's own message is shown for a file slightly too long, and far below what would strain
+ * the server.
+ */
+export const BULK_XLSX_LIMITS: Partial<XlsxLimits> = {
+  maxBytes: 32 * 1024 * 1024,
+  maxCells: 200_000,
+  maxColumns: 200,
+  maxRows: 100_000,
+};
 
 /**
  * Reads delimited text (RFC 4180 quoting; comma or semicolon, whichever the header uses; an
@@ -77,20 +109,22 @@ function unneutralise(cell: string): string {
 export function readBulkXlsx(data: Uint8Array): BulkTable {
   let sheets;
   try {
-    sheets = readXlsx(data);
+    sheets = readXlsxSparse(data, BULK_XLSX_LIMITS);
   } catch (err) {
-    if (err instanceof XlsxError) throw new BulkFileError(err.message);
+    if (err instanceof XlsxError) {
+      throw new BulkFileError(err.message, { code: `xlsx_${err.code}`, ...err.details });
+    }
     throw new BulkFileError('Filen kunde inte läsas som kalkylblad.');
   }
   const sheet = sheets[0];
-  if (!sheet) throw new BulkFileError('Arbetsboken har inget blad.');
+  if (!sheet) throw new BulkFileError('Arbetsboken har inget blad.', { code: 'xlsx_no_sheet' });
   const rows: string[][] = [];
   const lines: number[] = [];
-  sheet.rows.forEach((r, i) => {
-    if (r.some((c) => c.trim() !== '')) {
-      rows.push(r);
-      lines.push(i + 1);
+  for (const r of sheet.rows) {
+    if (r.cells.some((c) => c.trim() !== '')) {
+      rows.push(r.cells);
+      lines.push(r.row);
     }
-  });
+  }
   return { rows, lines };
 }
