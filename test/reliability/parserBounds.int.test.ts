@@ -93,6 +93,12 @@ const xlsx = (content: Buffer) => ({
   content,
 });
 
+const csv = (text: string) => ({
+  name: 'insatser.csv',
+  type: 'text/csv',
+  content: Buffer.from(text),
+});
+
 async function written() {
   const [i, a] = await Promise.all([
     database.db.select({ id: initiatives.id }).from(initiatives),
@@ -153,5 +159,27 @@ describe('bulk import of hostile spreadsheets (issue 15, row 1)', () => {
     expect(process.memoryUsage().rss - rss).toBeLessThan(300 * MB);
     expect(res.status).toBe(400);
     expect(res.body).toContain('packas upp till mer');
+  });
+});
+
+describe('bulk import of hostile CSV (issue 15, row 1)', () => {
+  it('reports an unclosed quote with the line it starts on, nothing written', async () => {
+    const before = await written();
+    const res = await upload(csv('id,title\n,Första\n,"Andra utan slut\n,Tredje\n'));
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('börjar på rad 3');
+    expect(res.body).toContain('citattecken stängs aldrig');
+    expect(await written()).toEqual(before);
+    const en = await upload(csv('id,title\n,"never closed\n'), 'en');
+    expect(en.body).toContain('line 2');
+  });
+
+  it('refuses a field or a row beyond the bounds, with the line', async () => {
+    const long = await upload(csv(`id,title\n,${'x'.repeat(200_000)}\n`));
+    expect(long.status).toBe(400);
+    expect(long.body).toMatch(/rad 2/);
+    const wide = await upload(csv(`id,title\n${',x'.repeat(1000)}\n`));
+    expect(wide.status).toBe(400);
+    expect(wide.body).toMatch(/fler än \d+ kolumner/);
   });
 });

@@ -219,6 +219,8 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
           return `A quote is never closed: the row that starts on line ${p.line} has a " without an end.`;
         case 'csv_field_too_long':
           return `A field${at} is longer than ${p.max} characters.`;
+        case 'csv_row_too_long':
+          return `The row that starts on line ${p.line} is longer than ${p.max} bytes.`;
         case 'csv_too_large':
           return `The file is larger than ${p.max} bytes.`;
         case 'csv_malformed':

@@ -217,6 +217,8 @@ export const initiativeAdminSv = {
           return `Ett citattecken stängs aldrig: raden som börjar på rad ${p.line} har ett " utan slut.`;
         case 'csv_field_too_long':
           return `Ett fält${at} är längre än ${p.max} tecken.`;
+        case 'csv_row_too_long':
+          return `Raden som börjar på rad ${p.line} är längre än ${p.max} byte.`;
         case 'csv_too_large':
           return `Filen är större än ${p.max} byte.`;
         case 'csv_malformed':
