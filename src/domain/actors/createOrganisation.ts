@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
+import { webAddressSchema } from '../text/webAddress.js';
 import { checkOrganisationNumber } from './organisationNumber.js';
 import { can } from './policies.js';
 
@@ -33,10 +34,7 @@ export const createOrganisationSchema = z.object({
     .regex(/^\d{4}$/, 'Ange kommunkoden med fyra siffror.')
     .nullish()
     .transform((v) => v ?? null),
-  website: z
-    .url({ error: 'Ange en fullständig webbadress, till exempel https://www.kalmar.se.' })
-    .nullish()
-    .transform((v) => v ?? null),
+  website: webAddressSchema.nullish().transform((v) => v ?? null),
   isDemo: z.boolean().default(false),
 });
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { webAddressSchema } from '../text/webAddress.js';
 import { actionProgrammes, evaluations, goals, initiatives } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { isCurator } from '../actors/policies.js';
@@ -20,7 +21,7 @@ export const evaluationSchema = z.object({
     .array(
       z.object({
         title: z.string().trim().min(1).max(300),
-        url: z.url({ protocol: /^https?$/, error: 'Ange en webbadress som börjar med https://.' }),
+        url: webAddressSchema,
       }),
     )
     .max(20)
