@@ -1,5 +1,6 @@
 import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText } from '../text/plainText.js';
 import { organisationKind, organisations, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -15,7 +16,7 @@ export const createOrganisationSchema = z.object({
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Använd små bokstäver a–z, siffror och bindestreck.'),
-  name: z.string().trim().min(2, 'Ange organisationens namn.').max(200, 'Högst 200 tecken.'),
+  name: singleLineText().trim().min(2, 'Ange organisationens namn.').max(200, 'Högst 200 tecken.'),
   kind: z.enum(organisationKinds, { error: 'Välj en typ av organisation.' }),
   orgNumber: z
     .string()
