@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { context, systemActor, type Ctx } from '../domain/context.js';
 import { importCsvObservations } from '../domain/imports/csv/importCsvObservations.js';
+import { OBSERVATIONS_CSV_LIMITS } from '../domain/imports/csv/parseObservationsCsv.js';
 import type { ImportOutcome } from '../domain/imports/importObservations.js';
 import { importKoladaValues } from '../domain/imports/importKoladaValues.js';
 import { importScbTable } from '../domain/imports/importScbTable.js';
@@ -248,6 +249,11 @@ export const importCommands = {
         async () => {
           if (positionals.length > 1) throw new InvalidArguments('Ange en fil.');
           const file = positionals[0] ?? required(values, 'file');
+          const max = OBSERVATIONS_CSV_LIMITS.maxBytes!;
+          const size = (await stat(file).catch(() => null))?.size ?? 0;
+          if (size > max) {
+            throw new InvalidArguments(`Filen ${file} är större än ${max} byte; dela upp den.`);
+          }
           const text = await readFile(file, 'utf8').catch(() => {
             throw new InvalidArguments(`Filen ${file} gick inte att läsa.`);
           });

@@ -1,7 +1,21 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { escapeXml } from './xml.js';
+import { XlsxError } from './xlsxRead.js';
+
+export {
+  readXlsx,
+  readXlsxSparse,
+  XLSX_LIMITS,
+  XlsxError,
+  type Sheet,
+  type SparseSheet,
+  type XlsxLimits,
+} from './xlsxRead.js';
 
 /**
  * Office Open XML spreadsheets (.xlsx), written and read without a spreadsheet library.
+ *
+ * Reading, with its bounds, is in xlsxRead.ts.
  *
  * Writing uses inline strings and plain numbers only: no formulas are ever written, so a cell
  * that begins with "=" stays text in Excel and LibreOffice. Reading accepts what Excel,
@@ -20,31 +34,6 @@ export interface SheetInput {
   rows: CellValue[][];
 }
 
-export interface Sheet {
-  name: string;
-  rows: string[][];
-}
-
-export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxError';
-  }
-}
-
-/** Characters XML 1.0 does not allow; dropped from cell text. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
   let name = '';
@@ -55,12 +44,6 @@ export function columnName(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return name;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -178,127 +161,4 @@ export function toXlsx(sheets: SheetInput[], options: { headerRows?: number } = 
     files[`xl/worksheets/sheet${i + 1}.xml`] = file(sheetXml(s.rows, headerRows));
   });
   return Buffer.from(zipSync(files, { level: 6 }));
-}
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, code: string) => {
-    if (code.startsWith('#x')) return String.fromCodePoint(parseInt(code.slice(2), 16));
-    if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
-    return ENTITIES[code] ?? whole;
-  });
-}
-
-/** The text of every <t> inside a fragment (rich text runs are joined; phonetic runs skipped). */
-function textOf(fragment: string): string {
-  const withoutPhonetic = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let out = '';
-  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) {
-    out += unescapeXml(m[1] ?? '');
-  }
-  return out;
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]!) : undefined;
-}
-
-/** Default limits that keep a hostile file (a "zip bomb") from exhausting memory. */
-const MAX_UNCOMPRESSED = 64 * 1024 * 1024;
-const MAX_ENTRIES = 1000;
-
-/**
- * The sheets of a workbook, each a grid of text. Throws `XlsxError` with a Swedish message when
- * the file is not a readable workbook.
- */
-export function readXlsx(data: Uint8Array, options: { maxBytes?: number } = {}): Sheet[] {
-  const maxBytes = options.maxBytes ?? MAX_UNCOMPRESSED;
-  let entries: Record<string, Uint8Array>;
-  let total = 0;
-  let count = 0;
-  try {
-    entries = unzipSync(data, {
-      filter: (file) => {
-        count++;
-        total += file.originalSize;
-        if (count > MAX_ENTRIES || total > maxBytes) {
-          throw new XlsxError('Filen är för stor för att läsas som kalkylblad.');
-        }
-        return (
-          file.name === 'xl/workbook.xml' ||
-          file.name === 'xl/_rels/workbook.xml.rels' ||
-          file.name === 'xl/sharedStrings.xml' ||
-          file.name.startsWith('xl/worksheets/')
-        );
-      },
-    });
-  } catch (err) {
-    if (err instanceof XlsxError) throw err;
-    throw new XlsxError('Filen är inte en Excel-arbetsbok (.xlsx).');
-  }
-  const text = (name: string) => (entries[name] ? strFromU8(entries[name]) : undefined);
-  const workbook = text('xl/workbook.xml');
-  if (!workbook) throw new XlsxError('Filen är inte en Excel-arbetsbok (.xlsx).');
-
-  const targets = new Map<string, string>();
-  for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
-    if (id && target) {
-      const clean = target.replace(/^\/?xl\//, '').replace(/^\//, '');
-      targets.set(id, `xl/${clean}`);
-    }
-  }
-
-  const shared: string[] = [];
-  for (const m of (text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)) {
-    shared.push(textOf(m[1]!));
-  }
-
-  const sheets: Sheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b[^>]*\/?>/g)) {
-    const name = attribute(m[0], 'name') ?? `Blad${sheets.length + 1}`;
-    const rid = attribute(m[0], 'r:id');
-    const xml = rid ? text(targets.get(rid) ?? '') : undefined;
-    if (xml === undefined) throw new XlsxError(`Bladet "${name}" saknas i arbetsboken.`);
-    sheets.push({ name, rows: readSheet(xml, shared) });
-  }
-  return sheets;
-}
-
-function readSheet(xml: string, shared: string[]): string[][] {
-  const rows: string[][] = [];
-  for (const rowMatch of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>|<row\b([^>]*)\/>/g)) {
-    const rowAttrs = rowMatch[1] ?? rowMatch[3] ?? '';
-    const rowNumber = Number(attribute(rowAttrs, 'r') ?? rows.length + 1);
-    const cells: string[] = [];
-    let next = 0;
-    for (const c of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1]!;
-      const inner = c[2] ?? '';
-      const ref = attribute(attrs, 'r');
-      const col = ref ? columnIndex(/^[A-Z]+/.exec(ref)?.[0] ?? 'A') : next;
-      next = col + 1;
-      const type = attribute(attrs, 't');
-      const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      let value = '';
-      if (type === 's') value = shared[Number(v)] ?? '';
-      else if (type === 'inlineStr') value = textOf(inner);
-      else if (type === 'b') value = v === '1' ? 'TRUE' : 'FALSE';
-      else if (v !== undefined) value = unescapeXml(v);
-      while (cells.length < col) cells.push('');
-      cells[col] = value;
-    }
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows[rowNumber - 1] = cells;
-  }
-  return rows;
 }

@@ -11,6 +11,7 @@ import { ZodError } from 'zod';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
+import { stripControlsDeep } from '../domain/text/plainText.js';
 import { apiRoutes } from './api/routes.js';
 import { accountsPlugin } from './auth/plugin.js';
 import { errorPage } from './public/errorPage.js';
@@ -155,6 +156,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'Texten innehåller ett otillåtet tecken (NUL, U+0000). Ta bort det och försök igen.',
       );
     }
+    // Other control characters are stripped from every text value; tab and line breaks stay
+    // here, and single-line fields turn them into spaces in their schema (plainText.ts).
+    stripControlsDeep(req.body);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

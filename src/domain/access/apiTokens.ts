@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { apiTokens, memberships, organisations, users } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
@@ -51,8 +52,7 @@ export const apiTokenPolicy = {
 
 export const apiTokenSchema = z.object({
   organisationId: z.number({ error: 'Välj organisation.' }).int().positive('Välj organisation.'),
-  name: z
-    .string()
+  name: singleLineText()
     .trim()
     .min(2, 'Ge nyckeln ett namn på minst två tecken, t.ex. systemets namn.')
     .max(100, 'Högst 100 tecken.'),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import { accessibilityReports } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ok, parseInput, type Result } from '../result.js';
 
 export const accessibilityReportSchema = z.object({
-  pageUrl: z.string().trim().max(500, 'Högst 500 tecken.').default(''),
-  description: z
-    .string()
+  pageUrl: singleLineText().trim().max(500, 'Högst 500 tecken.').default(''),
+  description: multiLineText()
     .trim()
     .min(10, 'Beskriv problemet med minst tio tecken.')
     .max(5000, 'Högst 5 000 tecken.'),

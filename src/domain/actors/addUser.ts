@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText } from '../text/plainText.js';
 import { userRole, users } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -11,7 +12,7 @@ export const addUserSchema = z.object({
   email: z
     .email({ error: 'Ange en giltig e-postadress.' })
     .transform((v) => v.trim().toLowerCase()),
-  name: z.string().trim().max(200).default(''),
+  name: singleLineText().trim().max(200).default(''),
   role: z.enum(userRoles, {
     error: `Rollen ska vara en av: ${userRoles.join(', ')}.`,
   }),

@@ -1,10 +1,12 @@
 import { eq, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText } from '../text/plainText.js';
 import { organisationKind, organisations, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
+import { webAddressSchema } from '../text/webAddress.js';
 import { checkOrganisationNumber } from './organisationNumber.js';
 import { can } from './policies.js';
 
@@ -14,7 +16,7 @@ export const createOrganisationSchema = z.object({
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Använd små bokstäver a–z, siffror och bindestreck.'),
-  name: z.string().trim().min(2, 'Ange organisationens namn.').max(200, 'Högst 200 tecken.'),
+  name: singleLineText().trim().min(2, 'Ange organisationens namn.').max(200, 'Högst 200 tecken.'),
   kind: z.enum(organisationKinds, { error: 'Välj en typ av organisation.' }),
   orgNumber: z
     .string()
@@ -33,10 +35,7 @@ export const createOrganisationSchema = z.object({
     .regex(/^\d{4}$/, 'Ange kommunkoden med fyra siffror.')
     .nullish()
     .transform((v) => v ?? null),
-  website: z
-    .url({ error: 'Ange en fullständig webbadress, till exempel https://www.kalmar.se.' })
-    .nullish()
-    .transform((v) => v ?? null),
+  website: webAddressSchema.nullish().transform((v) => v ?? null),
   isDemo: z.boolean().default(false),
 });
 

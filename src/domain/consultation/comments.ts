@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { consultationComments } from '../../db/schema/index.js';
 import { hashToken, isTokenShaped, newToken } from '../actors/tokens.js';
@@ -31,13 +32,11 @@ export const commentSchema = z.object({
   goalId: z.coerce.number({ message: 'Välj vilket mål kommentaren gäller.' }).int().positive({
     message: 'Välj vilket mål kommentaren gäller.',
   }),
-  displayName: z
-    .string()
+  displayName: singleLineText()
     .trim()
     .min(2, 'Skriv det namn som ska visas (minst två tecken).')
     .max(80, 'Högst 80 tecken.'),
-  body: z
-    .string()
+  body: multiLineText()
     .trim()
     .min(10, 'Skriv en kommentar på minst tio tecken.')
     .max(4000, 'Högst 4 000 tecken.'),
@@ -184,7 +183,7 @@ export async function verifyComment(
 export const moderationSchema = z
   .object({
     decision: z.enum(['publicera', 'dolj'], { error: 'Välj publicera eller dölj.' }),
-    reason: z.string().trim().max(500, 'Högst 500 tecken.').default(''),
+    reason: multiLineText().trim().max(500, 'Högst 500 tecken.').default(''),
   })
   .refine((m) => m.decision === 'publicera' || m.reason.length >= 3, {
     path: ['reason'],

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import {
   consultationComments,
   consultationResponseItems,
@@ -154,7 +155,7 @@ const answerSchema = z.object({
   kind: z.enum(['item', 'comment']),
   id: z.number().int().positive(),
   tag: z.enum(feedbackTags).nullable(),
-  regionAnswer: z.string().trim().max(10_000, 'Högst 10 000 tecken.'),
+  regionAnswer: multiLineText().trim().max(10_000, 'Högst 10 000 tecken.'),
 });
 
 export type FeedbackAnswer = z.input<typeof answerSchema>;

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import { consultations, strategies } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -14,8 +15,7 @@ export interface ConsultationQuestion {
 }
 
 const isoDate = (label: string) =>
-  z
-    .string()
+  singleLineText()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Ange ${label} som ÅÅÅÅ-MM-DD.`)
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `Ange ett giltigt ${label}.`);
@@ -25,23 +25,24 @@ export const consultationSchema = z
     strategyId: z.coerce.number({ message: 'Välj ett strategiutkast.' }).int().positive({
       message: 'Välj ett strategiutkast.',
     }),
-    titleSv: z
-      .string()
+    titleSv: singleLineText()
       .trim()
       .min(3, 'Ange en rubrik (minst tre tecken).')
       .max(300, 'Högst 300 tecken.'),
-    titleEn: z.string().trim().max(300, 'Högst 300 tecken.').default(''),
-    introductionSv: z
-      .string()
+    titleEn: singleLineText().trim().max(300, 'Högst 300 tecken.').default(''),
+    introductionSv: multiLineText()
       .trim()
       .min(10, 'Skriv en inledning på minst tio tecken.')
       .max(10_000, 'Högst 10 000 tecken.'),
-    introductionEn: z.string().trim().max(10_000, 'Högst 10 000 tecken.').default(''),
+    introductionEn: multiLineText().trim().max(10_000, 'Högst 10 000 tecken.').default(''),
     questions: z
       .array(
         z.object({
-          textSv: z.string().trim().min(1).max(1000, 'En fråga får vara högst 1 000 tecken.'),
-          textEn: z.string().trim().max(1000, 'En fråga får vara högst 1 000 tecken.').default(''),
+          textSv: multiLineText().trim().min(1).max(1000, 'En fråga får vara högst 1 000 tecken.'),
+          textEn: multiLineText()
+            .trim()
+            .max(1000, 'En fråga får vara högst 1 000 tecken.')
+            .default(''),
         }),
       )
       .max(20, 'Högst 20 frågor.')

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { dialogueMeetings, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
@@ -17,12 +18,11 @@ const participants = z.coerce
 
 export const meetingSchema = z
   .object({
-    heldOn: z
-      .string()
+    heldOn: singleLineText()
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD.')
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Ange ett giltigt datum.'),
-    venue: z.string().trim().min(2, 'Ange var mötet hölls.').max(300, 'Högst 300 tecken.'),
+    venue: singleLineText().trim().min(2, 'Ange var mötet hölls.').max(300, 'Högst 300 tecken.'),
     placeCode: z
       .string()
       .trim()
@@ -31,7 +31,7 @@ export const meetingSchema = z
     participantsWomen: participants,
     participantsMen: participants,
     participantsOther: participants,
-    notes: z.string().trim().max(10_000, 'Högst 10 000 tecken.').default(''),
+    notes: multiLineText().trim().max(10_000, 'Högst 10 000 tecken.').default(''),
   })
   .refine((m) => m.participantsWomen + m.participantsMen + m.participantsOther > 0, {
     path: ['participantsWomen'],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import {
   consultationInvitees,
@@ -28,13 +29,13 @@ export type ResponseItemRow = typeof consultationResponseItems.$inferSelect;
 const MAX_TEXT = 20_000;
 
 export const responseSchema = z.object({
-  summary: z.string().trim().max(MAX_TEXT, 'Högst 20 000 tecken.').default(''),
+  summary: multiLineText().trim().max(MAX_TEXT, 'Högst 20 000 tecken.').default(''),
   items: z
     .array(
       z.object({
         goalId: z.number().int().positive().nullable().default(null),
         questionKey: z.string().max(20).nullable().default(null),
-        body: z.string().trim().max(MAX_TEXT, 'Högst 20 000 tecken.').default(''),
+        body: multiLineText().trim().max(MAX_TEXT, 'Högst 20 000 tecken.').default(''),
       }),
     )
     .max(500)

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import {
@@ -27,8 +28,7 @@ const id = z.coerce.number().int().positive();
 export const adoptSchema = z.object({
   strategyId: id,
   decisionDate: z.iso.date({ message: 'Ange beslutsdatum som ÅÅÅÅ-MM-DD.' }),
-  diarienummer: z
-    .string()
+  diarienummer: singleLineText()
     .trim()
     .min(1, 'Ange beslutets diarienummer.')
     .max(60, 'Högst 60 tecken.'),

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import {
   actionProgrammeGoalAreas,
@@ -17,14 +18,13 @@ import { ForbiddenError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
 import { forbiddenMessage, strategyVersionPolicy } from './policies.js';
 
-export const slugSchema = z
-  .string()
+export const slugSchema = singleLineText()
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Använd små bokstäver a–z, siffror och bindestreck.')
   .max(80, 'Högst 80 tecken.');
 
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'Fältet får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+  multiLineText().trim().min(1, 'Fältet får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 const year = z.coerce
   .number({ message: 'Ange ett årtal.' })

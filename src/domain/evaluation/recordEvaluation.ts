@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
+import { webAddressSchema } from '../text/webAddress.js';
 import { actionProgrammes, evaluations, goals, initiatives } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { isCurator } from '../actors/policies.js';
@@ -10,17 +12,17 @@ import { fail, issue, ok, parseInput, type Result } from '../result.js';
 export const evaluationSchema = z.object({
   subjectType: z.enum(['initiative', 'programme', 'goal'], { error: 'Välj vad som utvärderats.' }),
   subjectId: z.number().int().positive(),
-  title: z.string().trim().min(3, 'Ange en rubrik.').max(300),
-  method: z.string().trim().min(3, 'Beskriv metoden.').max(2000),
-  evaluator: z.string().trim().min(2, 'Ange vem som utvärderat.').max(300),
-  findings: z.string().trim().min(10, 'Beskriv resultaten med minst tio tecken.').max(20000),
-  recommendations: z.string().trim().max(20000).default(''),
+  title: singleLineText().trim().min(3, 'Ange en rubrik.').max(300),
+  method: multiLineText().trim().min(3, 'Beskriv metoden.').max(2000),
+  evaluator: singleLineText().trim().min(2, 'Ange vem som utvärderat.').max(300),
+  findings: multiLineText().trim().min(10, 'Beskriv resultaten med minst tio tecken.').max(20000),
+  recommendations: multiLineText().trim().max(20000).default(''),
   evaluatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.'),
   documents: z
     .array(
       z.object({
-        title: z.string().trim().min(1).max(300),
-        url: z.url({ protocol: /^https?$/, error: 'Ange en webbadress som börjar med https://.' }),
+        title: singleLineText().trim().min(1).max(300),
+        url: webAddressSchema,
       }),
     )
     .max(20)

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { goals, initiatives, logicModels } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
@@ -24,12 +25,11 @@ export const logicModelSchema = z.object({
     .array(
       z.object({
         kind: z.enum(logicStepKinds),
-        textSv: z
-          .string()
+        textSv: multiLineText()
           .trim()
           .min(2, 'Skriv minst två tecken.')
           .max(500, 'Högst 500 tecken per rad.'),
-        textEn: z.string().trim().max(500).default(''),
+        textEn: multiLineText().trim().max(500).default(''),
         goalIds: z.array(z.number().int().positive()).max(50).default([]),
       }),
     )

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import type { Db } from '../../db/client.js';
 import { followUpReports, goalAreas } from '../../db/schema/index.js';
 import { isCurator } from '../actors/policies.js';
@@ -12,7 +13,7 @@ import { currentStrategy } from '../strategy/queries.js';
 /** Editors' introductions per goal area: { [goalAreaId]: { sv, en } }. */
 export type AreaIntroductions = Record<string, { sv: string; en: string }>;
 
-const text = z.string().trim().max(5000, 'Högst 5 000 tecken.');
+const text = multiLineText().trim().max(5000, 'Högst 5 000 tecken.');
 
 export const reportIntroductionsSchema = z.object({
   year: z.number().int().min(2000).max(2100),

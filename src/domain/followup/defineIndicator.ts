@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import { goals, indicators, places } from '../../db/schema/index.js';
 import { isCurator } from '../actors/policies.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
@@ -33,21 +34,18 @@ export const indicatorSchema = z
       .string()
       .max(80, 'Högst 80 tecken.')
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Använd små bokstäver, siffror och bindestreck.'),
-    nameSv: z
-      .string()
+    nameSv: singleLineText()
       .trim()
       .min(3, 'Ange ett namn på svenska (minst 3 tecken).')
       .max(300, 'Högst 300 tecken.'),
-    nameEn: z
-      .string()
+    nameEn: singleLineText()
       .trim()
       .min(3, 'Ange ett namn på engelska (minst 3 tecken).')
       .max(300, 'Högst 300 tecken.'),
-    description: z.string().trim().max(4000, 'Högst 4 000 tecken.').default(''),
-    unit: z.string().trim().min(1, 'Ange enhet.').max(50, 'Högst 50 tecken.'),
+    description: multiLineText().trim().max(4000, 'Högst 4 000 tecken.').default(''),
+    unit: singleLineText().trim().min(1, 'Ange enhet.').max(50, 'Högst 50 tecken.'),
     source: z.enum(['kolada', 'scb', 'manual'], { error: 'Välj källa.' }),
-    sourceRef: z
-      .string()
+    sourceRef: singleLineText()
       .trim()
       .max(200)
       .nullish()
@@ -71,7 +69,7 @@ export const indicatorSchema = z
       .max(400)
       .default([])
       .transform((v) => [...new Set(v)].sort()),
-    methodNote: z.string().trim().max(4000, 'Högst 4 000 tecken.').default(''),
+    methodNote: multiLineText().trim().max(4000, 'Högst 4 000 tecken.').default(''),
     isDemo: z.boolean().default(false),
   })
   .superRefine((v, c) => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import { initiatives, progressReports } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -12,8 +13,7 @@ export const reviewSchema = z.discriminatedUnion('decision', [
   z.object({
     id: z.number().int().positive(),
     decision: z.literal('return'),
-    comment: z
-      .string()
+    comment: multiLineText()
       .trim()
       .min(3, 'Skriv vad organisationen behöver ändra.')
       .max(2000, 'Kommentaren får vara högst 2 000 tecken.'),

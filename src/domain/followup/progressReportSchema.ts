@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
 const count = z
@@ -20,7 +21,7 @@ export const progressReportSchema = z
     trafficLight: z.enum(trafficLights, {
       error: 'Välj läge: enligt plan, risk eller avvikelse.',
     }),
-    narrative: z.string().trim().max(10000, 'Texten får vara högst 10 000 tecken.'),
+    narrative: multiLineText().trim().max(10000, 'Texten får vara högst 10 000 tecken.'),
     outputs: z
       .object({
         participantsK: count,
@@ -30,7 +31,7 @@ export const progressReportSchema = z
         other: z
           .array(
             z.object({
-              label: z.string().trim().min(1, 'Ange vad som räknats.').max(100),
+              label: singleLineText().trim().min(1, 'Ange vad som räknats.').max(100),
               count: z.number({ error: 'Ange ett heltal.' }).int('Ange ett heltal.').min(0),
             }),
           )

@@ -1,8 +1,18 @@
+import {
+  BodyTooLargeError,
+  JsonTooDeepError,
+  MAX_SOURCE_JSON_DEPTH,
+  MAX_SOURCE_RESPONSE_BYTES,
+  parseJsonWithin,
+  readBodyWithin,
+} from './boundedJson.js';
+
 /**
  * The HTTP side of the statistics importers: timeouts, retries with exponential backoff on 429,
  * 5xx and network errors (honouring Retry-After), and a polite rate limit. Only the configured
  * origins are called and redirects are followed by hand within the same origin, so a response
- * cannot steer a request to another host (SSRF). Sleep and clock are injectable so tests never
+ * cannot steer a request to another host (SSRF). Bodies are read within a size limit and JSON
+ * within a nesting depth (boundedJson.ts). Sleep and clock are injectable so tests never
  * wait for a real backoff.
  */
 
@@ -43,6 +53,10 @@ export interface HttpOptions {
    * Without it, each request may only go to its own origin.
    */
   allowedOrigins?: string[];
+  /** The largest body read (default MAX_SOURCE_RESPONSE_BYTES); enforced while streaming. */
+  maxResponseBytes?: number;
+  /** The deepest JSON nesting accepted (default MAX_SOURCE_JSON_DEPTH). */
+  maxJsonDepth?: number;
 }
 
 /** Redirects are followed by hand, within the same origin only, at most this many in a row. */
@@ -65,6 +79,8 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
   const backoffMs = options.backoffMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const rate = options.rateLimit ?? { calls: 5, perMs: 1000 };
+  const maxBytes = options.maxResponseBytes ?? MAX_SOURCE_RESPONSE_BYTES;
+  const maxDepth = options.maxJsonDepth ?? MAX_SOURCE_JSON_DEPTH;
   const sent: number[] = [];
   let requests = 0;
 
@@ -99,6 +115,35 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
       );
     }
     return parsed;
+  }
+
+  async function readJson(response: Response, url: string): Promise<unknown> {
+    const details = { url, status: response.status };
+    let text: string;
+    try {
+      text = await readBodyWithin(response, maxBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        throw new SourceError(
+          'source_bad_response',
+          `Källan svarade med mer än ${maxBytes} byte; svaret lästes inte.`,
+          details,
+        );
+      }
+      throw new SourceError('source_unavailable', 'Källans svar avbröts under läsningen.', details);
+    }
+    try {
+      return parseJsonWithin(text, maxDepth);
+    } catch (err) {
+      if (err instanceof JsonTooDeepError) {
+        throw new SourceError(
+          'source_bad_response',
+          `Källans JSON är nästlad djupare än ${maxDepth} nivåer; svaret lästes inte.`,
+          details,
+        );
+      }
+      throw new SourceError('source_bad_response', 'Källan svarade med ogiltig JSON.', details);
+    }
   }
 
   async function request(url: string, init: RequestInit): Promise<unknown> {
@@ -158,16 +203,7 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
         if (response.status !== 307 && response.status !== 308) current = { method: 'GET' };
         continue;
       }
-      if (response.ok) {
-        try {
-          return await response.json();
-        } catch {
-          throw new SourceError('source_bad_response', 'Källan svarade med ogiltig JSON.', {
-            url,
-            status: response.status,
-          });
-        }
-      }
+      if (response.ok) return readJson(response, url);
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && attempt < retries) {
         await response.body?.cancel();

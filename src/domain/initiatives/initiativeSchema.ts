@@ -1,5 +1,6 @@
 import { fundingSource, initiativeStatus, partnerRole } from '../../db/schema/index.js';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 
 export const initiativeStatuses = initiativeStatus.enumValues;
 export const partnerRoles = partnerRole.enumValues;
@@ -10,9 +11,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Datumet finns inte.');
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
+const optionalText = (max: number, message: string, multiline = true) =>
+  (multiline ? multiLineText() : singleLineText())
     .trim()
     .max(max, message)
     .nullish()
@@ -21,19 +21,17 @@ const optionalText = (max: number, message: string) =>
 /** The fields of an initiative, shared by the admin form, the seed and the importers. */
 export const initiativeSchema = z
   .object({
-    title: z
-      .string()
+    title: singleLineText()
       .trim()
       .min(3, 'Ange en rubrik på minst tre tecken.')
       .max(300, 'Högst 300 tecken.'),
-    summary: z
-      .string()
+    summary: multiLineText()
       .trim()
       .min(10, 'Skriv en sammanfattning på minst tio tecken.')
       .max(1000, 'Högst 1000 tecken.'),
-    description: z.string().trim().max(20000, 'Högst 20 000 tecken.').default(''),
+    description: multiLineText().trim().max(20000, 'Högst 20 000 tecken.').default(''),
     /** English texts; empty means the portal shows the Swedish text marked lang="sv". */
-    titleEn: optionalText(300, 'Högst 300 tecken.'),
+    titleEn: optionalText(300, 'Högst 300 tecken.', false),
     summaryEn: optionalText(1000, 'Högst 1000 tecken.'),
     descriptionEn: optionalText(20000, 'Högst 20 000 tecken.'),
     status: z.enum(initiativeStatuses, { error: 'Välj status.' }),

@@ -11,6 +11,7 @@ import type {
   strategies,
 } from '../../db/schema/index.js';
 import type { GoalRow } from '../strategy/queries.js';
+import { linkableUrl } from '../text/webAddress.js';
 import { publicOrgNumber } from './initiativeQueries.js';
 import type {
   goalAreaSchema,
@@ -134,7 +135,7 @@ export function presentOrganisation(
     kind: o.kind,
     org_number: publicOrgNumber(o.orgNumber),
     municipality_code: o.municipalityCode,
-    website: o.website,
+    website: linkableUrl(o.website),
     is_demo: o.isDemo,
   };
 }

@@ -1,17 +1,6 @@
-/** XML 1.0 cannot hold most control characters, even escaped: they are dropped. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+import { escapeXml } from '../../lib/xml.js';
 
-/** Escapes text for XML element content and attribute values (both quote kinds). */
-export function escapeXml(value: string | number): string {
-  return String(value)
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 type Attrs = Record<string, string | number | null | undefined>;
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { singleLineText, multiLineText } from '../text/plainText.js';
 import {
   actionProgrammeGoalAreas,
   actionProgrammes,
@@ -19,9 +20,9 @@ const slug = z
 export const actionProgrammeSchema = z
   .object({
     slug,
-    nameSv: z.string().trim().min(3, 'Ange programmets namn.').max(300),
-    nameEn: z.string().trim().min(3, 'Ange programmets engelska namn.').max(300),
-    descriptionSv: z.string().trim().max(5000).default(''),
+    nameSv: singleLineText().trim().min(3, 'Ange programmets namn.').max(300),
+    nameEn: singleLineText().trim().min(3, 'Ange programmets engelska namn.').max(300),
+    descriptionSv: multiLineText().trim().max(5000).default(''),
     ownerOrganisationId: z.number().int().positive().nullish(),
     periodStart: z.number().int().min(1990).max(2100),
     periodEnd: z.number().int().min(1990).max(2100),
@@ -30,9 +31,9 @@ export const actionProgrammeSchema = z
       .array(
         z.object({
           code: z.string().trim().min(1).max(20),
-          nameSv: z.string().trim().min(3).max(300),
-          nameEn: z.string().trim().min(3).max(300),
-          descriptionSv: z.string().trim().max(5000).default(''),
+          nameSv: singleLineText().trim().min(3).max(300),
+          nameEn: singleLineText().trim().min(3).max(300),
+          descriptionSv: multiLineText().trim().max(5000).default(''),
         }),
       )
       .min(1, 'Ett handlingsprogram behöver minst en åtgärd.'),

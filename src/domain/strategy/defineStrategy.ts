@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { multiLineText } from '../text/plainText.js';
 import { goalAreas, goals, perspectives, strategies } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -9,7 +10,7 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Använd små bokstäver a–z, siffror och bindestreck.');
 const text = (max: number) =>
-  z.string().trim().min(1, 'Fältet får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+  multiLineText().trim().min(1, 'Fältet får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 export const defineStrategySchema = z
   .object({

@@ -135,7 +135,8 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
         table = isXlsx ? readBulkXlsx(file.data) : readBulkCsv(decodeText(file.data));
       } catch (err) {
         if (!(err instanceof BulkFileError)) throw err;
-        return render(req, reply, { fileError: `${t.bulk.unreadable} ${err.message}` }, 400);
+        const fileError = `${t.bulk.unreadable} ${t.bulk.fileProblem(err.problem)}`;
+        return render(req, reply, { fileError }, 400);
       }
       const result = await importInitiatives(kit.who(req).ctx, table);
       if (!result.ok) return render(req, reply, { issues: result.issues }, 400);

@@ -1,4 +1,5 @@
 import type { Issue } from '../../domain/result.js';
+import { WEB_ADDRESS_MESSAGE_EN } from '../../domain/text/webAddress.js';
 import type { Locale } from '../i18n/index.js';
 
 /**
@@ -30,7 +31,7 @@ const english: Record<string, string> = {
     'The organisation number must have ten digits with a correct check digit, for example 556677-8899.',
   'municipalityCode:invalid_format': 'Enter the municipality code with four digits.',
   'municipalityCode:unknown': 'The municipality is not in the register.',
-  'website:invalid_format': 'Enter a full web address, for example https://www.kalmar.se.',
+  'website:invalid_format': WEB_ADDRESS_MESSAGE_EN,
 };
 
 export function localIssues(locale: Locale, issues: Issue[]): Issue[] {

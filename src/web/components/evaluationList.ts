@@ -1,3 +1,4 @@
+import { linkableUrl } from '../../domain/text/webAddress.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate, messages, type Locale } from '../i18n/index.js';
 
@@ -16,7 +17,7 @@ export interface PublicEvaluation {
 const recommendationsLabel = { sv: 'Rekommendationer', en: 'Recommendations' };
 
 /** Links a visitor may follow: web addresses and the documents served by /dokument/:id. */
-const safeUrl = (url: string) => (/^(https?:\/\/|\/dokument\/\d+$)/.test(url) ? url : null);
+const safeUrl = (url: string) => (/^\/dokument\/\d+$/.test(url) ? url : linkableUrl(url));
 
 /** Published evaluations as cards; texts are Swedish, so marked as such on English pages. */
 export function evaluationList(locale: Locale, evaluations: PublicEvaluation[]): SafeHtml | '' {

@@ -193,6 +193,42 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     tooLarge: 'The file is larger than 5 MB. Split it into several files.',
     wrongType: 'The file must be CSV (.csv) or Excel (.xlsx).',
     unreadable: 'The file could not be read.',
+    fileProblem: (p) => {
+      const at = p.line ? ` (line ${p.line})` : '';
+      switch (p.code) {
+        case 'xlsx_bad_reference':
+          return `The cell or row "${p.ref ?? ''}" lies outside Excel's grid (at most column XFD and row 1,048,576).`;
+        case 'xlsx_too_many_cells':
+          return `The sheet has more than ${p.max} cells. Remove empty or surplus cells, or split the file.`;
+        case 'xlsx_too_many_rows':
+        case 'csv_too_many_rows':
+          return `The file has more than ${p.max} rows. Split it.`;
+        case 'xlsx_too_many_columns':
+        case 'csv_too_many_columns':
+          return `The file has more than ${p.max} columns${at}.`;
+        case 'xlsx_too_large':
+          return 'The workbook unpacks to more than can be read. Save it again with only the sheet of initiatives.';
+        case 'xlsx_malformed':
+          return 'The workbook is damaged. Save it again from the spreadsheet program.';
+        case 'xlsx_missing_sheet':
+        case 'xlsx_no_sheet':
+          return 'The workbook has no sheet to read.';
+        case 'xlsx_not_workbook':
+          return 'The file is not an Excel workbook (.xlsx).';
+        case 'csv_unclosed_quote':
+          return `A quote is never closed: the row that starts on line ${p.line} has a " without an end.`;
+        case 'csv_field_too_long':
+          return `A field${at} is longer than ${p.max} characters.`;
+        case 'csv_row_too_long':
+          return `The row that starts on line ${p.line} is longer than ${p.max} bytes.`;
+        case 'csv_too_large':
+          return `The file is larger than ${p.max} bytes.`;
+        case 'csv_malformed':
+          return `The file is not valid CSV${at}: check the quotes.`;
+        default:
+          return 'The file could not be read.';
+      }
+    },
     missingColumns: (cols) => `The file lacks the columns: ${cols}.`,
     empty: 'The file has no rows with initiatives.',
     tooManyRows: (max) => `The file has more than ${max} rows. Split it.`,

@@ -191,6 +191,42 @@ export const initiativeAdminSv = {
     tooLarge: 'Filen är större än 5 MB. Dela upp den i flera filer.',
     wrongType: 'Filen måste vara CSV (.csv) eller Excel (.xlsx).',
     unreadable: 'Filen kunde inte läsas.',
+    fileProblem: (p: { code: string; line?: number; max?: number; ref?: string }): string => {
+      const at = p.line ? ` (rad ${p.line})` : '';
+      switch (p.code) {
+        case 'xlsx_bad_reference':
+          return `Cellen eller raden "${p.ref ?? ''}" ligger utanför Excels rutnät (högst kolumn XFD och rad 1 048 576).`;
+        case 'xlsx_too_many_cells':
+          return `Kalkylbladet har fler än ${p.max} celler. Ta bort tomma eller överflödiga celler, eller dela upp filen.`;
+        case 'xlsx_too_many_rows':
+        case 'csv_too_many_rows':
+          return `Filen har fler än ${p.max} rader. Dela upp den.`;
+        case 'xlsx_too_many_columns':
+        case 'csv_too_many_columns':
+          return `Filen har fler än ${p.max} kolumner${at}.`;
+        case 'xlsx_too_large':
+          return 'Arbetsboken packas upp till mer än vad som kan läsas. Spara den på nytt med bara bladet med insatser.';
+        case 'xlsx_malformed':
+          return 'Arbetsboken är skadad. Spara den på nytt från kalkylprogrammet.';
+        case 'xlsx_missing_sheet':
+        case 'xlsx_no_sheet':
+          return 'Arbetsboken har inget blad att läsa.';
+        case 'xlsx_not_workbook':
+          return 'Filen är inte en Excel-arbetsbok (.xlsx).';
+        case 'csv_unclosed_quote':
+          return `Ett citattecken stängs aldrig: raden som börjar på rad ${p.line} har ett " utan slut.`;
+        case 'csv_field_too_long':
+          return `Ett fält${at} är längre än ${p.max} tecken.`;
+        case 'csv_row_too_long':
+          return `Raden som börjar på rad ${p.line} är längre än ${p.max} byte.`;
+        case 'csv_too_large':
+          return `Filen är större än ${p.max} byte.`;
+        case 'csv_malformed':
+          return `Filen är inte giltig CSV${at}: kontrollera citattecknen.`;
+        default:
+          return 'Filen kunde inte läsas.';
+      }
+    },
     missingColumns: (cols: string) => `Filen saknar kolumnerna: ${cols}.`,
     empty: 'Filen innehåller inga rader med insatser.',
     tooManyRows: (max: number) => `Filen har fler än ${max} rader. Dela upp den.`,

@@ -1,8 +1,11 @@
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
-import { escapeHtml } from '../html.js';
+import { escapeXml } from '../../lib/xml.js';
 import { localePath, type Locale } from '../i18n/index.js';
 
-/** An Atom 1.0 feed of newly published initiatives. All text is XML-escaped. */
+/**
+ * An Atom 1.0 feed of newly published initiatives. All text goes through the XML escaper, which
+ * also drops the characters XML 1.0 cannot hold, so one title cannot break the feed.
+ */
 export function atomFeed(p: {
   locale: Locale;
   baseUrl: string;
@@ -10,7 +13,7 @@ export function atomFeed(p: {
   title: string;
   items: InitiativeListItem[];
 }): string {
-  const x = escapeHtml;
+  const x = escapeXml;
   const iso = (d: Date | null) => (d ?? new Date(0)).toISOString();
   const updated = p.items.reduce(
     (max, i) => (iso(i.updatedAt) > max ? iso(i.updatedAt) : max),

@@ -1,4 +1,5 @@
 import type { OrganisationSummary, getOrganisationBySlug } from '../../domain/actors/queries.js';
+import { linkableUrl } from '../../domain/text/webAddress.js';
 import { formatOrganisationNumber } from '../../domain/actors/organisationNumber.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import { demoTag } from '../components/demoTag.js';
@@ -35,10 +36,16 @@ export function organisationPage(
 <dl class="facts">
 <dt>${t.facetOrganisation}</dt><dd>${t.organisationKind[org.kind]}</dd>
 ${org.orgNumber ? html`<dt>${t.orgNumber}</dt><dd>${formatOrganisationNumber(org.orgNumber)}</dd>` : ''}
-${org.website ? html`<dt>${t.website}</dt><dd><a href="${org.website}" rel="nofollow">${org.website}</a></dd>` : ''}
+${org.website ? html`<dt>${t.website}</dt><dd>${websiteLink(org.website)}</dd>` : ''}
 </dl>
 <h2>${t.ownedInitiatives} (${owned.length})</h2>
 ${owned.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<div class="initiative-list">${owned.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}</div>`}
 <h2>${t.partnerInitiatives} (${partner.length})</h2>
 ${partner.length === 0 ? html`<p>${t.noInitiatives}</p>` : html`<div class="initiative-list">${partner.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}</div>`}`;
+}
+
+/** An http(s) website as a link; anything else stored before that rule, as text only. */
+function websiteLink(website: string): SafeHtml {
+  const href = linkableUrl(website);
+  return href ? html`<a href="${href}" rel="nofollow">${website}</a>` : html`${website}`;
 }

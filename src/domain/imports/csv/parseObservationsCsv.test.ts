@@ -35,6 +35,16 @@ describe('parseObservationsCsv', () => {
     });
   });
 
+  it('reports an unclosed quote or an overlong field as an issue on its line', () => {
+    const header = 'indicator,place,period,gender,value,status\n';
+    expect(parseObservationsCsv(`${header}a,0880,2024,T,1,\nb,"0880,2024,T,1,\n`).issues).toEqual([
+      expect.objectContaining({ row: 3, code: 'unclosed_quote' }),
+    ]);
+    expect(parseObservationsCsv(`${header}a,0880,2024,T,1,${'x'.repeat(2000)}\n`).issues).toEqual([
+      expect.objectContaining({ row: 2, code: 'field_too_long' }),
+    ]);
+  });
+
   it('splits quoted fields with commas, quotes and line breaks, and CRLF', () => {
     expect(splitCsv('\uFEFFa,"b,c"\r\n"d ""e""","f\ng"\n')).toEqual([
       { fields: ['a', 'b,c'], line: 1 },

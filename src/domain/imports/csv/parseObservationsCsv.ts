@@ -1,3 +1,4 @@
+import { CsvReadError, readCsv, type CsvLimits, type CsvRecord } from '../../../lib/csvRead.js';
 import type { ImportIssue } from '../importObservations.js';
 import type { ParsedRow } from '../parsedRow.js';
 
@@ -10,45 +11,22 @@ export interface CsvRow extends ParsedRow {
   line: number;
 }
 
-/** Splits CSV text (RFC 4180: commas, double quotes, "" inside quotes) into records with lines. */
-export function splitCsv(text: string): { fields: string[]; line: number }[] {
-  const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line += 1;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i += 1;
-      fields.push(field);
-      records.push({ fields, line: start });
-      fields = [];
-      field = '';
-      line += 1;
-      start = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ fields, line: start });
-  }
-  return records.filter((r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''));
+/** Bounds of an observations file: a few hundred thousand rows of six short fields. */
+export const OBSERVATIONS_CSV_LIMITS: Partial<CsvLimits> = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 1_000_000,
+  maxColumns: 20,
+  maxFieldLength: 1000,
+};
+
+/**
+ * Splits CSV text (RFC 4180: commas, double quotes, "" inside quotes) into records with lines,
+ * within `OBSERVATIONS_CSV_LIMITS`; throws `CsvReadError` beyond them.
+ */
+export function splitCsv(text: string): CsvRecord[] {
+  return readCsv(text, { delimiter: ',', limits: OBSERVATIONS_CSV_LIMITS }).filter(
+    (r) => !(r.fields.length === 1 && r.fields[0]!.trim() === ''),
+  );
 }
 
 /**
@@ -57,8 +35,15 @@ export function splitCsv(text: string): { fields: string[]; line: number }[] {
  * database by the writer.
  */
 export function parseObservationsCsv(text: string): { rows: CsvRow[]; issues: ImportIssue[] } {
-  const records = splitCsv(text);
   const issues: ImportIssue[] = [];
+  let records: CsvRecord[];
+  try {
+    records = splitCsv(text);
+  } catch (err) {
+    if (!(err instanceof CsvReadError)) throw err;
+    issues.push({ row: err.details.line ?? 0, field: '_', message: err.message, code: err.code });
+    return { rows: [], issues };
+  }
   const header = records[0]?.fields.map((h) => h.trim().toLowerCase());
   if (!header || header.join(',') !== CSV_COLUMNS.join(',')) {
     issues.push({

@@ -8,7 +8,13 @@ import {
 } from '../fixtureServer.js';
 import { SourceParseError } from '../parsedRow.js';
 import type { SourceError } from '../sourceHttp.js';
-import { parseJsonStat, scbCellsToRows, scbRegionToPlace } from './jsonStat.js';
+import {
+  MAX_JSON_STAT_CELLS,
+  MAX_JSON_STAT_SPAN,
+  parseJsonStat,
+  scbCellsToRows,
+  scbRegionToPlace,
+} from './jsonStat.js';
 import { SCB_RATE_LIMIT, scbClient } from './scbClient.js';
 
 let server: FixtureServer | undefined;
@@ -79,6 +85,23 @@ describe('parseJsonStat', () => {
     expect(() => parseJsonStat({ ...base, value: [1] })).toThrow(SourceParseError);
     expect(() => parseJsonStat({ ...base, size: [2, 2], value: [1, 2, 3, 4] })).toThrow(
       SourceParseError,
+    );
+  });
+
+  it('bounds the cells a table may span and the cells it may hold', () => {
+    const table = (size: number, value: unknown) => ({
+      id: ['Region', 'Tid'],
+      size: [1, size],
+      dimension: {
+        Region: { category: { index: ['0880'] } },
+        Tid: { category: { index: Array.from({ length: size }, (_, i) => String(i)) } },
+      },
+      value,
+    });
+    expect(() => parseJsonStat(table(MAX_JSON_STAT_SPAN + 1, {}))).toThrow(/för många celler/);
+    const full = Array.from({ length: MAX_JSON_STAT_CELLS + 1 }, () => 1);
+    expect(() => parseJsonStat(table(MAX_JSON_STAT_CELLS + 1, full))).toThrow(
+      /fler än 500000 celler/,
     );
   });
 

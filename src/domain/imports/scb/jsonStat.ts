@@ -43,6 +43,10 @@ export interface JsonStatDataset {
   cells: JsonStatCell[];
 }
 
+/** Cells read from one table, and cells its size may span (a sparse value object spans many). */
+export const MAX_JSON_STAT_CELLS = 500_000;
+export const MAX_JSON_STAT_SPAN = 5_000_000;
+
 function fail(message: string): never {
   throw new SourceParseError(`JSON-stat: ${message}`);
 }
@@ -81,7 +85,7 @@ export function parseJsonStat(body: unknown): JsonStatDataset {
     categories[id] = { codes, labels: label };
   });
   const total = d.size.reduce((a, b) => a * b, 1);
-  if (total > 5_000_000) fail('för många celler.');
+  if (total > MAX_JSON_STAT_SPAN) fail('för många celler.');
   const valueAt = (i: number): number | null | undefined =>
     Array.isArray(d.value) ? d.value[i] : d.value[String(i)];
   if (Array.isArray(d.value) && d.value.length !== total) {
@@ -105,6 +109,8 @@ export function parseJsonStat(body: unknown): JsonStatDataset {
       coords[d.id[n]!] = categories[d.id[n]!]!.codes[rest % size]!;
       rest = Math.floor(rest / size);
     }
+    if (cells.length >= MAX_JSON_STAT_CELLS)
+      fail(`fler än ${MAX_JSON_STAT_CELLS} celler med värden.`);
     cells.push({ coords, value: v ?? null, status });
   }
   return { ids: d.id, categories, cells };
