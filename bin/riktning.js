@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `riktning` command. `npm run build` (also run by `npm ci`, as prepare) compiles the TypeScript
+// The `riktning` command. `npm run build` (also run by `npm start` and scripts/install-production.sh) compiles the TypeScript
 // sources to dist/ and bundles them into dist/bundle/riktning.js, which loads much faster; the
 // compiled files are used when the bundle is missing or older than they are (only tsc was run).
 import { statSync } from 'node:fs';
@@ -35,7 +35,9 @@ try {
     err.code === 'ERR_MODULE_NOT_FOUND' &&
     String(err.message).includes(entry.replace('../', ''))
   ) {
-    console.error('Riktning är inte byggt. Kör `npm ci` eller `npm run build` först.');
+    console.error(
+      'Riktning är inte byggt. Kör `npm run build` (eller `npm start`) först. / Not built: run `npm run build` first.',
+    );
     process.exit(1);
   }
   throw err;

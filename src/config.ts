@@ -40,7 +40,10 @@ const schema = z.object({
   RIKTNING_DEMO_DATA: booleanFlag.default(true),
   RIKTNING_WORKER: booleanFlag.default(true),
   RIKTNING_PUBLIC_URL: z
-    .url({ error: 'must be an absolute URL such as https://riktning.example.se' })
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an absolute http(s) URL such as https://riktning.example.se',
+    })
     .optional(),
   DATABASE_POOL_MAX: z.coerce
     .number({ error: 'must be a whole number from 1 to 100' })
@@ -122,6 +125,44 @@ const schema = z.object({
       error: 'use one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  NODE_ENV: z.string().trim().optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => parseTrustProxy(v) !== null, {
+      message:
+        'ange antal proxyled (t.ex. 1) eller adresser/CIDR åtskilda med komma (t.ex. 127.0.0.1,10.0.0.0/8) / a hop count or a comma list of addresses or CIDRs',
+    })
+    .optional(),
+  CHROMIUM_PATH: z
+    .string()
+    .trim()
+    .min(1, 'must name the Chromium binary')
+    .default('/usr/bin/chromium'),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(24, 'must be a secret of at least 24 characters (e.g. openssl rand -hex 24)')
+    .optional(),
+  REQUEST_ID_HEADER: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a header name such as x-request-id')
+    .optional(),
+  BACKUP_DIR: z.string().trim().min(1, 'must name a directory').optional(),
+  BACKUP_KEEP_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days from 1 to 3650' })
+    .int('must be a whole number of days from 1 to 3650')
+    .min(1, 'must be a whole number of days from 1 to 3650')
+    .max(3650, 'must be a whole number of days from 1 to 3650')
+    .default(14),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds from 1000 to 600000' })
+    .int('must be a whole number of milliseconds from 1000 to 600000')
+    .min(1000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .max(600_000, 'must be a whole number of milliseconds from 1000 to 600000')
+    .default(25_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -140,7 +181,19 @@ export interface Config {
   demoData: boolean;
   /** Whether `serve` also works the jobs table (scheduled imports); off when a separate `riktning worker` runs. */
   worker: boolean;
-  publicUrl: string | null;
+  /**
+   * The public address (RIKTNING_PUBLIC_URL, no trailing slash): every absolute link in mails,
+   * feeds, files, embed code and API answers is built from it, never from request headers.
+   * Required outside development; in development it defaults to http://localhost:PORT.
+   */
+  publicUrl: string;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed (TRUST_PROXY): a hop count or a list of
+   * addresses and CIDRs; false (the default) → none, and the client address is the socket's.
+   */
+  trustProxy: false | number | string[];
+  /** Chromium for the annual report's PDF (CHROMIUM_PATH). */
+  chromiumPath: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Outgoing mail; without an SMTP URL mails are not sent and a warning is logged. */
   mail: { smtpUrl: string | null; from: string };
@@ -148,6 +201,17 @@ export interface Config {
   sources: { koladaBaseUrl: string; scbV1BaseUrl: string; scbV2BaseUrl: string };
   /** Single sign-on through OpenID Connect; null when OIDC_ISSUER is unset. */
   oidc: OidcConfig | null;
+  /** The bearer token of GET /metrics (Prometheus); null when unset, and then /metrics is off. */
+  metricsToken: string | null;
+  /**
+   * A request header whose value becomes the request id in the log (the proxy's X-Request-Id);
+   * null → ids are made here and no request header is read.
+   */
+  requestIdHeader: string | null;
+  /** The nightly backup (BACKUP_DIR, BACKUP_KEEP_DAYS); null when BACKUP_DIR is unset. */
+  backup: { dir: string; keepDays: number } | null;
+  /** How long a stopping process waits for requests and jobs in flight before it exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface OidcConfig {
@@ -178,6 +242,39 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/**
+ * TRUST_PROXY: a whole number of hops, or a comma list of IPv4/IPv6 addresses and CIDRs; null
+ * when it is neither.
+ */
+export function parseTrustProxy(value: string): number | string[] | null {
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?)$/i;
+  return list.length > 0 && list.every((v) => address.test(v)) ? list : null;
+}
+
+function publicUrlOf(c: z.infer<typeof schema>): string {
+  if (c.RIKTNING_PUBLIC_URL) return c.RIKTNING_PUBLIC_URL.replace(/\/+$/, '');
+  if (c.NODE_ENV === 'production' || !LOOPBACK.test(c.HOST)) {
+    throw new ConfigError([
+      {
+        variable: 'RIKTNING_PUBLIC_URL',
+        message:
+          'måste anges utanför utveckling (NODE_ENV=production eller HOST som inte är loopback): ' +
+          'den publika adressen, t.ex. https://riktning.example.se, som alla länkar i e-post, flöden ' +
+          'och filer byggs av. / must be set outside development (NODE_ENV=production or a HOST that ' +
+          'is not loopback): the public address every link in mails, feeds and files is built from',
+      },
+    ]);
+  }
+  return `http://localhost:${c.PORT}`;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -220,7 +317,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     demoData: c.RIKTNING_DEMO_DATA,
     worker: c.RIKTNING_WORKER,
-    publicUrl: c.RIKTNING_PUBLIC_URL ?? null,
+    publicUrl: publicUrlOf(c),
+    trustProxy: c.TRUST_PROXY ? parseTrustProxy(c.TRUST_PROXY)! : false,
+    chromiumPath: c.CHROMIUM_PATH,
     logLevel: c.LOG_LEVEL,
     mail: { smtpUrl: c.SMTP_URL ?? null, from: c.MAIL_FROM },
     sources: {
@@ -229,6 +328,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scbV2BaseUrl: c.SCB_PXWEB_V2_BASE_URL.replace(/\/+$/, ''),
     },
     oidc,
+    metricsToken: c.METRICS_TOKEN ?? null,
+    requestIdHeader: c.REQUEST_ID_HEADER ?? null,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    backup: c.BACKUP_DIR ? { dir: path.resolve(c.BACKUP_DIR), keepDays: c.BACKUP_KEEP_DAYS } : null,
   };
 }
 

@@ -37,7 +37,7 @@ från insatsers kontaktuppgifter, kommentarer och ändringsloggen. Ändringslogg
 med pseudonymen. Kan inte ångras; bekräfta med --yes.`;
 
 async function withCtx(fn: (ctx: Ctx) => Promise<number>): Promise<number> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);

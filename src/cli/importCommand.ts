@@ -84,7 +84,7 @@ async function runImport<I>(
     console.error(`${err.message}\n\n${usage}`);
     return EXIT.usage;
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);

@@ -166,7 +166,7 @@ Konfiguration läses från miljövariabler; se README.`;
 }
 
 function config(): Config {
-  return loadConfig(process.env);
+  return loadConfig();
 }
 
 function withFileArgument(

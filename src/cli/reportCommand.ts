@@ -8,6 +8,7 @@ import {
 } from '../domain/evaluation/publishFollowUpReport.js';
 import { context, systemActor } from '../domain/context.js';
 import { renderPdf } from '../web/pdf.js';
+import { loadConfig } from '../config.js';
 import { reportDocument } from '../web/reportDocument.js';
 
 export const reportUsage = `riktning report <år> [--pdf <fil>] [--html <fil>] [--publish] [--lang sv|en] [--base-url <url>]
@@ -64,7 +65,7 @@ export async function runReport(
   }
   if (typeof values.pdf === 'string') {
     const started = Date.now();
-    await writeFile(values.pdf, await renderPdf(doc));
+    await writeFile(values.pdf, await renderPdf(doc, loadConfig().chromiumPath));
     console.log(`PDF skriven till ${values.pdf} (${Date.now() - started} ms).`);
   }
 }

@@ -6,6 +6,7 @@ import { strategies } from '../db/schema/index.js';
 import { context, systemActor } from '../domain/context.js';
 import { noteDataChanged, setChangeFeedConnected } from '../domain/dataChanges.js';
 import { seedReference } from '../seed/seedReference.js';
+import { createLog, logLine } from '../ops/log.js';
 
 /** How long after the server listens its jobs runner starts (ms). */
 const WORKER_START_DELAY_MS = 1_000;
@@ -24,7 +25,8 @@ export async function startServer(
   // on a first start, and the jobs runner once the server answers.
   const appModule = import('../web/app.js');
   appModule.catch(() => undefined);
-  const database = await openDatabase(config.database);
+  const log = createLog(config.logLevel, 'serve');
+  const database = await openDatabase(config.database, logLine(log, 'pool', 'error'));
   try {
     await migrateDatabase(database);
     const ctx = context(database.db, systemActor('seed'));
@@ -53,16 +55,19 @@ export async function startServer(
   const app = await buildApp({
     database,
     readDatabase,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    log,
+    requestIdHeader: config.requestIdHeader,
+    metricsToken: config.metricsToken,
   });
   // Several processes on one PostgreSQL: a change committed by any of them reaches this one's
   // page cache as a notification (docs/deploy.md). The embedded database has one process.
   const changes: ChangeListener | null =
     config.database.kind === 'postgres'
-      ? listenForChanges(config.database.url, {
-          onChange: noteDataChanged,
-          onConnected: setChangeFeedConnected,
-        })
+      ? listenForChanges(
+          config.database.url,
+          { onChange: noteDataChanged, onConnected: setChangeFeedConnected },
+          logLine(log, 'change-feed'),
+        )
       : null;
   let worker: Promise<{ stop(): Promise<void> } | null> = Promise.resolve(null);
   let workerStart: NodeJS.Timeout | undefined;
@@ -81,7 +86,12 @@ export async function startServer(
   if (options.handleSignals ?? true) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
-        console.log(`${signal}: stänger ner …`);
+        log.info({ signal }, 'shutting down');
+        // Requests and a job in flight get the time limit to finish; then the process exits anyway.
+        setTimeout(() => {
+          log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
+          process.exit(1);
+        }, config.shutdownTimeoutMs).unref();
         void close().then(() => process.exit(0));
       });
     }
@@ -102,15 +112,18 @@ export async function startServer(
         : 'PostgreSQL';
   const url = `http://${shownHost}:${config.port}`;
   console.log(`Riktning körs på ${url} (${where}).`);
+  log.info({ url, database: config.database.kind }, 'listening');
   // The jobs runner starts a moment after the server listens: its first round (stale jobs, the
   // schedule, interrupted imports) would otherwise queue ahead of the first pages on the embedded
   // database's one connection, and its modules load after the first page is served.
   if (config.worker) {
     workerStart = setTimeout(() => {
       worker = import('../jobs/worker.js')
-        .then(({ startWorker }) => (closing ? null : startWorker(database, config)))
+        .then(({ startWorker }) =>
+          closing ? null : startWorker(database, config, { log: logLine(log, 'worker') }),
+        )
         .catch((err: unknown) => {
-          console.error(`Jobbkön kunde inte startas: ${(err as Error).message}`);
+          log.error({ err }, 'the jobs worker could not start');
           return null;
         });
     }, WORKER_START_DELAY_MS);

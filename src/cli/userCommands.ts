@@ -15,7 +15,7 @@ import { setPassword } from '../domain/actors/setPassword.js';
 import { setUserRole } from '../domain/actors/setUserRole.js';
 import { context, systemActor, type UserRole } from '../domain/context.js';
 import type { Issue } from '../domain/result.js';
-import { createMailer } from '../mail/mailer.js';
+import { createOutboxMailer } from '../mail/outbox.js';
 import { invitationMail } from '../mail/templates.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -50,7 +50,7 @@ class IssuesError extends Error {
 async function withDatabase(
   fn: (database: Database, config: Config) => Promise<number>,
 ): Promise<number> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
@@ -144,7 +144,7 @@ lösenord. Är SMTP_URL satt skickas länken också med e-post. Roller: ${roles}
         organisationSlug: org ?? null,
       });
       if (!result.ok) return report(result.issues);
-      const base = config.publicUrl?.replace(/\/+$/, '') ?? `http://${config.host}:${config.port}`;
+      const base = config.publicUrl;
       const link = `${base}/inbjudan/${result.value.token}`;
       if (config.mail.smtpUrl) {
         const [orgRow] = org
@@ -153,7 +153,7 @@ lösenord. Är SMTP_URL satt skickas länken också med e-post. Roller: ${roles}
               .from(organisations)
               .where(eq(organisations.slug, org))
           : [];
-        await createMailer(config.mail).send(
+        await createOutboxMailer(config.mail, database.db).send(
           result.value.email,
           invitationMail({
             link,

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { startWorker } from '../jobs/worker.js';
+import { createLog, logLine } from '../ops/log.js';
 
 const usage = `riktning worker
 
@@ -15,15 +16,23 @@ export const workerCommand = {
   usage,
   options: { help: { type: 'boolean', short: 'h' } as const },
   async run(): Promise<number> {
-    const config = loadConfig(process.env);
-    const database = await openDatabase(config.database);
+    const config = loadConfig();
+    const log = createLog(config.logLevel, 'worker');
+    const database = await openDatabase(config.database, logLine(log, 'pool', 'error'));
     try {
       await migrateDatabase(database);
-      const worker = startWorker(database, config);
+      const worker = startWorker(database, config, { log: logLine(log, 'worker') });
       console.log('Jobbkön körs. Stoppa med Ctrl+C.');
+      log.info('worker started');
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
       });
+      log.info('worker stopping; the job in flight may finish');
+      // A job in flight gets the time limit to finish; then the process exits anyway.
+      setTimeout(() => {
+        log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs).unref();
       await worker.stop();
       return 0;
     } finally {

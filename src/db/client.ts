@@ -27,7 +27,13 @@ export interface Database {
   migrate(folder?: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The connection pool's use (PostgreSQL); absent for the embedded database's one connection. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
+
+/** Where a pool's errors are written; serve and worker point it at their structured log. */
+export type PoolLog = (message: string) => void;
+const defaultPoolLog: PoolLog = (m) => console.error(m);
 
 export const migrationsFolder = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
 
@@ -62,12 +68,11 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-export function wrapPool(pool: pg.Pool): Database {
+export function wrapPool(pool: pg.Pool, log: PoolLog = defaultPoolLog): Database {
   // An idle connection closed by the server (restart, failover, a dropped database) is replaced
   // on the next query; without a listener the pool would crash the process.
   pool.on('error', (err) => {
-    if ((err as { code?: string }).code !== '57P01')
-      console.error('PostgreSQL pool error:', err.message);
+    if ((err as { code?: string }).code !== '57P01') log(`PostgreSQL pool error: ${err.message}`);
   });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   return {
@@ -88,10 +93,18 @@ export function wrapPool(pool: pg.Pool): Database {
       await pool.query('select 1');
     },
     close: () => pool.end(),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
   };
 }
 
-export async function openDatabase(config: Config['database']): Promise<Database> {
+export async function openDatabase(
+  config: Config['database'],
+  log: PoolLog = defaultPoolLog,
+): Promise<Database> {
   if (config.kind === 'pglite') {
     try {
       await makeDirectory(config.dataDir);
@@ -137,7 +150,7 @@ export async function openDatabase(config: Config['database']): Promise<Database
       { cause },
     );
   }
-  return wrapPool(pool);
+  return wrapPool(pool, log);
 }
 
 /**

@@ -121,6 +121,16 @@ async function fixtures(db: Database['db']) {
       key('kept-hour', hoursAgo(1)),
       key('kept-within-a-day', hoursAgo(23)),
     ]);
+  const mail = (to: string, status: string, finished: Date | null) =>
+    db.execute(
+      sql`insert into jobs (kind, payload, status, finished_at, created_at)
+        values ('mail.send', ${JSON.stringify({ to, subject: 'Ämne' })}::jsonb, ${status},
+          ${finished?.toISOString() ?? null}::timestamptz, ${daysAgo(60).toISOString()}::timestamptz)`,
+    );
+  await mail('gone-delivered', 'done', daysAgo(40));
+  await mail('gone-given-up', 'failed', daysAgo(45));
+  await mail('kept-delivered-yesterday', 'done', daysAgo(1));
+  await mail('kept-waiting', 'queued', null);
 }
 
 const left = async (db: Database['db']) => {
@@ -134,6 +144,7 @@ const left = async (db: Database['db']) => {
     passwordResets: await names('password_resets', 'token_hash'),
     invitations: await names('invitations', 'token_hash'),
     idempotencyKeys: await names('idempotency_keys', 'key'),
+    mails: await names("jobs where kind = 'mail.send'", "payload->>'to'"),
   };
 };
 
@@ -168,6 +179,7 @@ describe('purging spent account data', () => {
         passwordResets: 2,
         invitations: 2,
         idempotencyKeys: 2,
+        mails: 2,
         halfSessions: 2,
       });
       const kept = await db.select({ id: pendingSignIns.id }).from(pendingSignIns);
@@ -180,6 +192,7 @@ describe('purging spent account data', () => {
       expect(rest.passwordResets).toHaveLength(2);
       expect(rest.invitations).toHaveLength(2);
       expect(rest.idempotencyKeys).toEqual(['kept-hour', 'kept-within-a-day']);
+      expect(rest.mails).toEqual(['kept-delivered-yesterday', 'kept-waiting']);
       const audit = await db
         .select({ after: auditEvents.after })
         .from(auditEvents)
@@ -199,6 +212,7 @@ describe('purging spent account data', () => {
       );
       expect(counts.sessions).toBe(1);
       expect(counts.invitations).toBe(1);
+      expect(counts.mails).toBe(2);
     });
   });
 
@@ -217,6 +231,7 @@ describe('purging spent account data', () => {
       const rest = await left(db);
       expect(rest.sessions).toEqual(['kept-live', 'kept-recently-revoked']);
       expect(rest.idempotencyKeys).toEqual(['kept-hour', 'kept-within-a-day']);
+      expect(rest.mails).toEqual(['kept-delivered-yesterday', 'kept-waiting']);
     });
   });
 });

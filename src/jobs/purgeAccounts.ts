@@ -1,7 +1,8 @@
-import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import {
   idempotencyKeys,
   invitations,
+  jobs,
   loginAttempts,
   passwordResets,
   sessions,
@@ -10,6 +11,7 @@ import { IDEMPOTENCY_KEYS_KEPT_MS } from '../domain/access/idempotency.js';
 import { purgeHalfSessions } from '../domain/actors/secondFactor/removeSecondFactors.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
+import { MAIL_SEND } from '../mail/outbox.js';
 
 export const PURGE_ACCOUNTS = 'purge-accounts';
 
@@ -24,6 +26,7 @@ export interface PurgeCounts {
   passwordResets: number;
   invitations: number;
   idempotencyKeys: number;
+  mails: number;
   /** Half sessions between password and second factor, and passkey challenges. */
   halfSessions: number;
 }
@@ -32,8 +35,9 @@ export interface PurgeCounts {
  * Deletes what only served signing in or retrying and has served its purpose: sessions that
  * ended (revoked or past their absolute expiry) more than `days` ago, failed sign-ins older than
  * a day, reset links used or expired more than `days` ago, invitations accepted or expired more
- * than `days` ago, write-API idempotency keys past their retention (a day), and half sessions
- * and passkey challenges a day after they ended. Live sessions
+ * than `days` ago, write-API idempotency keys past their retention (a day), the outbox's rows of mail
+ * delivered or given up more than `days` ago (they name the recipient), and half sessions and
+ * passkey challenges a day after they ended. Live sessions
  * and open links are never touched. The counts are audited.
  */
 export async function purgeAccountData(
@@ -74,12 +78,23 @@ export async function purgeAccountData(
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, new Date(now - IDEMPOTENCY_KEYS_KEPT_MS)))
       .returning({ key: idempotencyKeys.key });
+    const m = await tx.db
+      .delete(jobs)
+      .where(
+        and(
+          eq(jobs.kind, MAIL_SEND),
+          inArray(jobs.status, ['done', 'failed']),
+          lt(jobs.finishedAt, cutoff),
+        ),
+      )
+      .returning({ id: jobs.id });
     const counts = {
       sessions: s.length,
       loginAttempts: l.length,
       passwordResets: r.length,
       invitations: i.length,
       idempotencyKeys: k.length,
+      mails: m.length,
       halfSessions: await purgeHalfSessions(tx.db, ctx.now()),
     };
     await recordAuditEvent(tx, {

@@ -9,9 +9,10 @@ import {
 } from './refreshIndicators.js';
 import { PURGE_ACCOUNTS, purgeAccountData } from './purgeAccounts.js';
 import { REPORT_REMINDERS, reportRemindersJob } from './reportReminders.js';
+import { MAIL_SEND, mailJob } from '../mail/outbox.js';
 
 /** A job kind's handler. Throwing fails the attempt; the job is retried with backoff. */
-export type JobHandler = (ctx: Ctx, payload: unknown) => Promise<unknown>;
+export type JobHandler = (ctx: Ctx, payload: unknown, jobId: number) => Promise<unknown>;
 
 export type JobRegistry = Record<string, JobHandler>;
 
@@ -22,8 +23,9 @@ export interface ScheduledJob {
 }
 
 /** The job kinds Riktning runs. */
-export function defaultRegistry(sources: Config['sources']): JobRegistry {
+export function defaultRegistry(sources: Config['sources'], mail?: Config['mail']): JobRegistry {
   return {
+    ...(mail ? { [MAIL_SEND]: mailJob(mail) } : {}),
     [REFRESH_ALL]: (ctx) => refreshAllIndicators(ctx),
     [REFRESH_ONE]: (ctx, payload) => refreshIndicator(ctx, payload, sources),
     [IMPORT_REQUESTED]: (ctx, payload) => runRequestedImport(ctx, payload, sources),

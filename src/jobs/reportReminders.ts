@@ -10,7 +10,8 @@ import {
   isoDay,
   reportedStates,
 } from '../domain/followup/reportingPeriodsQueries.js';
-import { createMailer, type Mailer } from '../mail/mailer.js';
+import { type Mailer } from '../mail/mailer.js';
+import { createOutboxMailer } from '../mail/outbox.js';
 import { reportReminderMail } from '../mail/templates.js';
 
 export const REPORT_REMINDERS = 'report-reminders';
@@ -101,9 +102,9 @@ export async function sendReportReminders(
 
 /** The job handler: mail through SMTP_URL, links to RIKTNING_PUBLIC_URL. */
 export function reportRemindersJob(ctx: Ctx): Promise<{ sent: number }> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   return sendReportReminders(ctx, {
-    mailer: createMailer(config.mail),
-    baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
+    mailer: createOutboxMailer(config.mail, ctx.db),
+    baseUrl: config.publicUrl,
   });
 }

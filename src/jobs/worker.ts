@@ -20,6 +20,7 @@ import { PURGE_ACCOUNTS } from './purgeAccounts.js';
 import { REPORT_REMINDERS } from './reportReminders.js';
 import { defaultRegistry, type JobRegistry, type ScheduledJob } from './registry.js';
 import { maintenanceFor } from './vacuum.js';
+import { scheduledBackup } from './scheduledBackup.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -72,7 +73,7 @@ export function createWorker(o: WorkerOptions): Worker {
       return { job, status: 'failed', error };
     }
     try {
-      await handler(context(o.db, systemActor('jobs'), now), job.payload);
+      await handler(context(o.db, systemActor('jobs'), now), job.payload, job.id);
       await completeJob(o.db, job.id, now());
       return { job, status: 'done' };
     } catch (err) {
@@ -104,15 +105,20 @@ export function createWorker(o: WorkerOptions): Worker {
  */
 export function startWorker(
   database: Database,
-  config: Pick<Config, 'sources'>,
+  config: Pick<Config, 'sources' | 'mail'> & Partial<Pick<Config, 'backup'>>,
   options: { pollMs?: number; log?: (message: string) => void } = {},
 ): { stop(): Promise<void> } {
   const log = options.log ?? ((m: string) => console.error(m));
   const maintenance = maintenanceFor(database.kind);
+  const backup = scheduledBackup(config.backup ?? null);
   const worker = createWorker({
     db: database.db,
-    registry: { ...defaultRegistry(config.sources), ...maintenance.registry },
-    schedule: [...nightlySchedule, ...maintenance.schedule],
+    registry: {
+      ...defaultRegistry(config.sources, config.mail),
+      ...maintenance.registry,
+      ...backup.registry,
+    },
+    schedule: [...nightlySchedule, ...maintenance.schedule, ...backup.schedule],
     log,
   });
   const pollMs = options.pollMs ?? 5_000;

@@ -12,33 +12,19 @@ export interface MailLogger {
   error(obj: object, msg: string): void;
 }
 
+/** Delivers one mail over SMTP; throws when the server does not take it. */
+export type SmtpSend = (to: string, message: MailMessage) => Promise<void>;
+
 /**
- * A mailer over SMTP (nodemailer), configured by SMTP_URL and MAIL_FROM. Without SMTP_URL nothing
- * is sent: the recipient and subject (never the body, which may hold a link) are logged.
- * A failed delivery is logged and does not undo the action that caused it.
+ * SMTP delivery (nodemailer) configured by SMTP_URL and MAIL_FROM. nodemailer is loaded with the
+ * first mail, not with every process that might send one. Mail goes out through the outbox
+ * (createOutboxMailer in outbox.ts), which retries what this could not deliver.
  */
-export function createMailer(config: Config['mail'], log: MailLogger = console): Mailer {
-  const { smtpUrl } = config;
-  // nodemailer is loaded with the first mail, not with every process that might send one.
+export function smtpSender(config: Config['mail'] & { smtpUrl: string }): SmtpSend {
   let transport: Promise<Transporter> | undefined;
-  return {
-    async send(to, message) {
-      if (!smtpUrl) {
-        log.warn({ to, subject: message.subject }, 'SMTP_URL is not set; mail not sent');
-        return;
-      }
-      try {
-        transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
-        const smtp = await transport;
-        await smtp.sendMail({
-          from: config.from,
-          to,
-          subject: message.subject,
-          text: message.text,
-        });
-      } catch (err) {
-        log.error({ to, subject: message.subject, err: (err as Error).message }, 'mail failed');
-      }
-    },
+  return async (to, message) => {
+    transport ??= import('nodemailer').then((m) => m.default.createTransport(config.smtpUrl));
+    const smtp = await transport;
+    await smtp.sendMail({ from: config.from, to, subject: message.subject, text: message.text });
   };
 }

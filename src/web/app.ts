@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import formbody from '@fastify/formbody';
 import { ZodError } from 'zod';
+import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
 import { apiRoutes } from './api/routes.js';
@@ -15,12 +20,27 @@ import { followupRoutes } from './public/followupRoutes.js';
 import { consultationPublicRoutes } from './public/consultationRoutes.js';
 import { strategyArchiveRoutes } from './public/strategyArchivePages.js';
 import { embedRoutes } from './public/embedRoutes.js';
+import type { Log } from '../ops/log.js';
+import { registerMetrics } from '../ops/metrics.js';
+import { RequestLog } from '../ops/requestLog.js';
+import { setSiteConfig } from './siteConfig.js';
+
+/** A request id from the proxy is kept only when it looks like one; otherwise one is made here. */
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 export interface AppOptions {
   database: Database;
+  /** The configuration; read from the environment (src/config.ts) when not given. */
+  config?: Config;
   /** A read replica (DATABASE_READ_URL) for the anonymous public reads; unset → the primary. */
   readDatabase?: Database | null;
   logger?: FastifyServerOptions['logger'];
+  /** The process's structured log (src/ops/log.ts); used instead of `logger` when given. */
+  log?: Log;
+  /** A request header to take request ids from (REQUEST_ID_HEADER); unset → ids made here. */
+  requestIdHeader?: string | null;
+  /** The bearer token of GET /metrics (METRICS_TOKEN); unset → no /metrics. */
+  metricsToken?: string | null;
   /** Server timeouts against slow clients; tests shorten them. */
   timeouts?: Partial<typeof serverTimeouts>;
 }
@@ -75,13 +95,32 @@ const schemaCompilers: SchemaCompilers = {
   },
 };
 
+/** TRUST_PROXY as Fastify takes it: a hop count is the n nearest hops (proxy-addr's rule). */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 /** Builds the web application: every front door, sharing one database. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = { ...serverTimeouts, ...options.timeouts };
+  const config = options.config ?? loadConfig();
+  const idHeader = options.requestIdHeader ?? null;
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.log
+      ? { loggerInstance: options.log as FastifyBaseLogger }
+      : { logger: options.logger ?? false }),
+    requestIdHeader: false,
+    logController: new RequestLog(),
+    genReqId: (req) => {
+      const sent = idHeader ? req.headers[idHeader] : undefined;
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
     schemaController: { compilersFactory: schemaCompilers },
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the proxies TRUST_PROXY names (none by default).
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: timeouts.requestMs,
@@ -93,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       connectionsCheckingInterval: timeouts.checkIntervalMs,
     },
   });
+  setSiteConfig(app, config);
   await app.register(formbody);
   const { db } = options.database;
 
@@ -118,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
     // A route may set a stricter header of its own (a sandboxing CSP on served documents).
     for (const [name, value] of Object.entries(securityHeaders)) {
       if (!reply.hasHeader(name)) reply.header(name, value);
@@ -201,6 +242,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One cache for all public pages; a version read is trusted for a second unless this process
   // committed a change since (every command commits through inTransaction, which says so).
   const cache = new PageCache(db, 2000, 1000);
+  if (options.metricsToken) {
+    registerMetrics(app, {
+      token: options.metricsToken,
+      database: options.database,
+      pageCache: cache,
+    });
+  }
   // With a read replica, every GET of the anonymous public reads (portal, feeds, follow-up,
   // open data, widgets, the read API) runs routed: on the replica once it has replayed the
   // current data version, else on the primary. Form posts, the write API, consultations,
@@ -217,10 +265,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     followupRoutes(publicReads, readDb, cache);
     strategyArchiveRoutes(publicReads, readDb, cache);
     embedRoutes(publicReads, readDb, cache);
-    apiRoutes(publicReads, db, { readDb });
+    apiRoutes(publicReads, db, { readDb, config });
   });
-  await app.register(consultationPublicRoutes, { db });
-  await app.register(accountsPlugin, { db });
+  await app.register(consultationPublicRoutes, { db, config });
+  await app.register(accountsPlugin, { db, config });
   return app;
 }
 

@@ -4,10 +4,10 @@ export class PdfUnavailableError extends Error {}
 
 /**
  * Prints an HTML document to a tagged PDF (with title, language and outline) in Debian's
- * Chromium, driven by playwright-core. Chromium is found at CHROMIUM_PATH or /usr/bin/chromium.
+ * Chromium, driven by playwright-core. Chromium is the configured one (CHROMIUM_PATH, by default
+ * /usr/bin/chromium).
  */
-export async function renderPdf(documentHtml: string): Promise<Buffer> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export async function renderPdf(documentHtml: string, executablePath: string): Promise<Buffer> {
   if (!existsSync(executablePath)) {
     throw new PdfUnavailableError(
       `PDF kräver Chromium, som inte finns på ${executablePath}. Installera med "apt-get install -y chromium" eller ange CHROMIUM_PATH.`,

@@ -35,7 +35,10 @@ function tool(cmd: string, args: string[]): string {
 describe('annual report PDF', () => {
   it('has a title, a language, tagged structure and extractable text', async () => {
     const data = await buildAnnualReport(database.db, 2024);
-    const pdf = await renderPdf(await reportDocument('sv', data, 'https://riktning.example'));
+    const pdf = await renderPdf(
+      await reportDocument('sv', data, 'https://riktning.example'),
+      process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    );
     const file = path.join(dir, 'rapport.pdf');
     await writeFile(file, pdf);
     const info = tool('pdfinfo', [file]);

@@ -8,7 +8,7 @@ import { createOrganisation } from '../../domain/actors/createOrganisation.js';
 import { context, systemActor } from '../../domain/context.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
-import { createMailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { reminderKind, sendReportReminders } from '../../jobs/reportReminders.js';
 import { buildInitiative } from '../../test/factories.js';
 import { createTestDatabase } from '../../test/database.js';
@@ -255,7 +255,10 @@ describe('report reminders', () => {
     const page = await get('samordnare', '/admin/rapportering/perioder');
     const id = Number(/perioder\/(\d+)\/oppna/.exec(page.body)![1]);
     await post('samordnare', `/admin/rapportering/perioder/${id}/oppna`, {});
-    const mailer = createMailer({ smtpUrl: smtp.url, from: 'riktning@example.se' });
+    const mailer = createOutboxMailer(
+      { smtpUrl: smtp.url, from: 'riktning@example.se' },
+      database.db,
+    );
     const before = smtp.mails.length;
     const deps = { mailer, baseUrl: 'https://riktning.example' };
     expect((await sendReportReminders(ctx, deps)).sent).toBe(1);

@@ -7,6 +7,9 @@ import type { Locale } from '../i18n/index.js';
 import { AUDIT } from './auditLogViews.js';
 import { ORGS } from './organisationsViews.js';
 import { USERS } from './usersViews.js';
+import { OUTBOX } from './mailOutbox.js';
+import { outboxEn } from '../i18n/outbox.en.js';
+import { outboxSv } from '../i18n/outbox.sv.js';
 
 /** The admin menu's items for users, organisations and the log, each only for those allowed. */
 export function accountsNavItems(
@@ -15,5 +18,5 @@ export function accountsNavItems(
   locale: Locale = 'sv',
 ): SafeHtml {
   const t = locale === 'en' ? accountsEn : accountsSv;
-  return html`${can(actor, 'users.manage') ? item(USERS, t.navUsers) : ''}${can(actor, 'organisations.manage') ? item(ORGS, t.navOrganisations) : ''}${can(actor, 'audit.read') ? item(AUDIT, t.navAuditLog) : ''}`;
+  return html`${can(actor, 'users.manage') ? item(USERS, t.navUsers) : ''}${can(actor, 'organisations.manage') ? item(ORGS, t.navOrganisations) : ''}${can(actor, 'audit.read') ? item(AUDIT, t.navAuditLog) : ''}${can(actor, 'users.manage') ? item(OUTBOX, (locale === 'en' ? outboxEn : outboxSv).nav) : ''}`;
 }

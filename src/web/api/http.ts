@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, type z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { Paging } from './params.js';
+import { publicUrl } from '../siteConfig.js';
 
 /** One problem with a request, in the API's published error format. */
 export interface ApiError {
@@ -126,10 +127,8 @@ export async function cacheAndCors(req: FastifyRequest, reply: FastifyReply, pay
   return payload;
 }
 
-/** The address clients used, so links work behind a proxy (trustProxy is on). */
-export function baseUrl(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
+/** The configured public address (RIKTNING_PUBLIC_URL) that links in answers are built from. */
+export const baseUrl = publicUrl;
 
 export const offsetOf = (q: Paging) => ({ limit: q.per_page, offset: (q.page - 1) * q.per_page });
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import './bearer.js';
 import { ApiRequestError } from './http.js';
 
 /**
@@ -31,40 +31,48 @@ export class RateLimiter {
   }
 }
 
-/** Reads: per address. Writes: per token (hashed), so systems behind one address do not share. */
+/**
+ * Every request per client address (the socket's, or the first untrusted hop when TRUST_PROXY
+ * names the proxy), and writes also per token: counted after the token is authenticated, by its
+ * id, so neither the spelling of the Authorization header nor the address of the system decides
+ * the bucket. Unauthenticated writes count against their address only.
+ */
 export const API_LIMITS = { read: 600, write: 120, windowMs: 60_000 };
 
+function apply(limiter: RateLimiter, key: string, reply: FastifyReply): void {
+  const r = limiter.take(key);
+  reply.header('ratelimit-limit', String(limiter.limit));
+  reply.header('ratelimit-remaining', String(r.remaining));
+  reply.header('ratelimit-reset', String(r.resetS));
+  reply.header('ratelimit-policy', `${limiter.limit};w=${limiter.windowMs / 1000}`);
+  if (!r.allowed) {
+    reply.header('retry-after', String(r.resetS));
+    throw new ApiRequestError(429, [
+      {
+        code: 'rate_limited',
+        message: `För många anrop: högst ${limiter.limit} per minut. Försök igen om ${r.resetS} s.`,
+        field: null,
+      },
+    ]);
+  }
+}
+
 /**
- * onRequest hook of the API: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and
- * `RateLimit-Policy` on every answer (the IETF httpapi draft's fields); over the limit a 429
- * `rate_limited` with `Retry-After`.
+ * The API's limits: `byAddress` is the onRequest hook of every API request, `byToken` a
+ * preHandler that runs after bearer authentication on the write routes. Both send
+ * `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy` (the IETF
+ * httpapi draft's fields); over the limit a 429 `rate_limited` with `Retry-After`.
  */
-export function rateLimit(
-  read = new RateLimiter(API_LIMITS.read, API_LIMITS.windowMs),
-  write = new RateLimiter(API_LIMITS.write, API_LIMITS.windowMs),
+export function rateLimits(
+  address = new RateLimiter(API_LIMITS.read, API_LIMITS.windowMs),
+  token = new RateLimiter(API_LIMITS.write, API_LIMITS.windowMs),
 ) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const writing = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    const limiter = writing ? write : read;
-    const auth = req.headers.authorization;
-    const key =
-      writing && auth
-        ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}`
-        : `a:${req.ip}`;
-    const r = limiter.take(key);
-    reply.header('ratelimit-limit', String(limiter.limit));
-    reply.header('ratelimit-remaining', String(r.remaining));
-    reply.header('ratelimit-reset', String(r.resetS));
-    reply.header('ratelimit-policy', `${limiter.limit};w=${limiter.windowMs / 1000}`);
-    if (!r.allowed) {
-      reply.header('retry-after', String(r.resetS));
-      throw new ApiRequestError(429, [
-        {
-          code: 'rate_limited',
-          message: `För många anrop: högst ${limiter.limit} per minut. Försök igen om ${r.resetS} s.`,
-          field: null,
-        },
-      ]);
-    }
+  return {
+    byAddress: async (req: FastifyRequest, reply: FastifyReply) =>
+      apply(address, `a:${req.ip}`, reply),
+    byToken: async (req: FastifyRequest, reply: FastifyReply) => {
+      const id = req.apiPrincipal?.tokenId;
+      if (id !== undefined) apply(token, `t:${id}`, reply);
+    },
   };
 }

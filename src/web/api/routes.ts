@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { downloadRoutes } from './downloadRoutes.js';
 import { apiErrorHandler, cacheAndCors, notFound, parseOr400 } from './http.js';
-import { rateLimit } from './rateLimit.js';
+import { rateLimits } from './rateLimit.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { endpoints, openApiDocument, type Endpoint, type EndpointId } from './spec.js';
 import { writeRoutes } from './writeRoutes.js';
@@ -51,22 +52,24 @@ export function apiRoutes(
     mailer?: Mailer;
     /** The database of the read routes (a routed read replica); the write API keeps `db`. */
     readDb?: Db;
+    /** The configuration; read from the environment when not given. */
+    config?: Config;
   } = {},
 ) {
   const readDb = options.readDb ?? db;
   const document = openApiDocument();
-  const config = loadConfig(process.env);
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
-  const publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? null;
+  const config = options.config ?? loadConfig();
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, db, app.log);
   void app.register(
     async (api) => {
-      api.addHook('onRequest', rateLimit());
+      const limits = rateLimits();
+      api.addHook('onRequest', limits.byAddress);
       api.addHook('onSend', cacheAndCors);
       api.setErrorHandler(apiErrorHandler);
       api.setNotFoundHandler(notFound);
       resourceRoutes(api, readDb);
       downloadRoutes(api, readDb, 'api');
-      writeRoutes(api, db, { mailer, publicUrl });
+      writeRoutes(api, db, { mailer, limitByToken: limits.byToken });
       route(api, 'openApi', async () => document);
     },
     { prefix: API_PREFIX },

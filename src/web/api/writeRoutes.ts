@@ -174,7 +174,12 @@ async function ownInitiative(db: Db, id: number, p: TokenPrincipal): Promise<Ini
 export function writeRoutes(
   api: FastifyInstance,
   db: Db,
-  deps: { mailer: Mailer; publicUrl: string | null; now?: () => Date },
+  deps: {
+    mailer: Mailer;
+    now?: () => Date;
+    /** The per-token write limit, after authentication (rateLimits().byToken). */
+    limitByToken?: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  },
 ) {
   const now = deps.now ?? (() => new Date());
   const auth = bearerAuth(db, now);
@@ -186,7 +191,7 @@ export function writeRoutes(
       .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))
       .where(eq(initiatives.id, id));
     if (!row) return;
-    const base = deps.publicUrl ?? baseUrl(req);
+    const base = baseUrl(req);
     const mail = initiativeSubmittedMail({ ...row, link: `${base}/admin/insatser/${id}` });
     for (const to of await curatorEmails(db)) await deps.mailer.send(to, mail);
   };
@@ -205,7 +210,7 @@ export function writeRoutes(
     api.route({
       method: e.method,
       url,
-      preHandler: auth,
+      preHandler: deps.limitByToken ? [auth, deps.limitByToken] : auth,
       handler: async (req, reply) => {
         const body = parseOr400(e.body, req.body ?? {}) as z.infer<
           (typeof writeEndpoints)[Id]['body']

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { loadConfig } from '../../config.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { loadConfig, type Config } from '../../config.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { adminRoutes } from '../admin/routes.js';
 import { apiTokenRoutes } from '../admin/apiTokensRoutes.js';
 import { followupAdminRoutes } from '../admin/importsAdmin.js';
@@ -9,6 +10,7 @@ import { reportingAdminRoutes } from '../admin/reportingRoutes.js';
 import { privacyRoutes } from '../admin/privacyRoutes.js';
 import { strategyAdminRoutes } from '../admin/strategyRoutes.js';
 import { consultationAdminRoutes } from '../admin/consultationRoutes.js';
+import { mailOutboxRoutes } from '../admin/mailOutbox.js';
 import { auditLogRoutes } from '../admin/auditLog.js';
 import { organisationRoutes } from '../admin/organisations.js';
 import { userRoutes } from '../admin/users.js';
@@ -18,6 +20,7 @@ import { passkeyRoutes } from './passkeyRoutes.js';
 import { authRoutes } from './routes.js';
 import { secondFactorRoutes } from './secondFactorRoutes.js';
 import { loadAccount } from './session.js';
+import { publicUrl } from '../siteConfig.js';
 
 export interface AccountsOptions {
   db: Db;
@@ -25,6 +28,8 @@ export interface AccountsOptions {
   mailer?: Mailer;
   /** The clock; tests move it to expire sessions and links. */
   now?: () => Date;
+  /** The configuration; read from the environment when not given. */
+  config?: Config;
 }
 
 /**
@@ -32,11 +37,10 @@ export interface AccountsOptions {
  * so the public, cached pages never read a cookie.
  */
 export async function accountsPlugin(app: FastifyInstance, options: AccountsOptions) {
-  const config = loadConfig(process.env);
+  const config = options.config ?? loadConfig();
   const now = options.now ?? (() => new Date());
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
-  const baseUrl = (req: FastifyRequest) =>
-    config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, options.db, app.log);
+  const baseUrl = publicUrl;
   app.decorateRequest('account', null);
   app.addHook('preHandler', loadAccount(options.db, now));
   const deps = { db: options.db, mailer, now, baseUrl, oidc: config.oidc };
@@ -49,6 +53,7 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
   userRoutes(app, deps);
   organisationRoutes(app, deps);
   auditLogRoutes(app, deps);
+  mailOutboxRoutes(app, deps);
   adminRoutes(app, deps);
   reportingAdminRoutes(app, deps);
   privacyRoutes(app, deps);

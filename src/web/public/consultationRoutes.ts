@@ -1,7 +1,7 @@
 import { sendDocument } from '../documents.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, type Config } from '../../config.js';
 import { loadSession } from '../../domain/actors/sessions.js';
 import {
   hashIp,
@@ -25,7 +25,8 @@ import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { commentVerificationMail } from '../../mail/consultationTemplates.js';
-import { createMailer, type Mailer } from '../../mail/mailer.js';
+import { type Mailer } from '../../mail/mailer.js';
+import { createOutboxMailer } from '../../mail/outbox.js';
 import { sessionToken } from '../auth/session.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { localePath } from '../i18n/index.js';
@@ -41,11 +42,14 @@ import {
   type CommentFormState,
 } from './consultationPages.js';
 import { sendPage } from './routes.js';
+import { chromiumPath, publicUrl } from '../siteConfig.js';
 
 export interface ConsultationPublicOptions {
   db: Db;
   mailer?: Mailer;
   now?: () => Date;
+  /** The configuration; read from the environment when not given. */
+  config?: Config;
 }
 
 const idOf = (req: FastifyRequest, name = 'id'): number => {
@@ -69,11 +73,10 @@ export async function consultationPublicRoutes(
   options: ConsultationPublicOptions,
 ) {
   const { db } = options;
-  const config = loadConfig(process.env);
+  const config = options.config ?? loadConfig();
   const now = options.now ?? (() => new Date());
-  const mailer = options.mailer ?? createMailer(config.mail, app.log);
-  const baseUrl = (req: FastifyRequest) =>
-    config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+  const mailer = options.mailer ?? createOutboxMailer(config.mail, db, app.log);
+  const baseUrl = publicUrl;
   const ctx = () => context(db, systemActor('web'), now);
   const account = async (req: FastifyRequest) => {
     const token = sessionToken(req);
@@ -217,7 +220,7 @@ export async function consultationPublicRoutes(
       let pdf = pdfs.get(key);
       if (!pdf) {
         try {
-          pdf = await renderPdf(await compilationDocument(locale, snapshot));
+          pdf = await renderPdf(await compilationDocument(locale, snapshot), chromiumPath(req));
         } catch (err) {
           if (err instanceof PdfUnavailableError) {
             return reply.status(503).type('text/plain; charset=utf-8').send(err.message);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { indicatorBySlug, indicatorObservations } from '../../domain/followup/indicatorQueries.js';
@@ -21,6 +20,7 @@ import {
 } from './embedPages.js';
 import { indicatorCharts } from './indicatorCharts.js';
 import { renderPage } from './routes.js';
+import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -81,15 +81,13 @@ class DumpCache {
  * Swedish (/) and English (/en).
  */
 export function embedRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
-  const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
   // The dump's links use the configured public address when there is one, so a request with
   // another Host header cannot make the dump be built again.
-  const publicUrl = loadConfig(process.env).publicUrl?.replace(/\/+$/, '') ?? null;
   const dumps = new DumpCache();
 
   app.get('/oppna-data/riktning.zip', async (req, reply) => {
     const version = await cache.dataVersion();
-    const base = publicUrl ?? origin(req);
+    const base = publicUrl(req);
     const dump = await dumps.get(`${version} ${base}`, () =>
       buildBulkDump(db, { baseUrl: base, version }),
     );
@@ -141,7 +139,7 @@ export function embedRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
             : null;
         return {
           title: t.embedTitle,
-          body: embedPage({ locale, areas, indicators, chosen, origin: origin(req) }),
+          body: embedPage({ locale, areas, indicators, chosen, origin: publicUrl(req) }),
         };
       }),
     );

@@ -18,6 +18,7 @@ import type { PageCache } from '../pageCache.js';
 import { followupPage } from './followupPage.js';
 import { indicatorPage } from './indicatorPage.js';
 import { renderPage, type Page } from './routes.js';
+import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';
 const slugParams = z.object({
@@ -27,7 +28,7 @@ const slugParams = z.object({
     .regex(/^[a-z0-9-]+(\.csv|\.xlsx)?$/),
 });
 
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+const originOf = publicUrl;
 
 /** The follow-up pages: "Så går det för Kalmar län" and one page (and CSV and XLSX) per indicator. */
 export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {

@@ -12,6 +12,7 @@ import { html } from '../html.js';
 import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { PdfUnavailableError, renderPdf } from '../pdf.js';
+import { chromiumPath } from '../siteConfig.js';
 import { reportDocument } from '../reportDocument.js';
 import { annualReportBody } from './annualReportView.js';
 import { coveragePage } from './coveragePage.js';
@@ -116,7 +117,7 @@ ${reports.length === 0 ? html`<p>${t.noReports}</p>` : html`<ul>${reports.map((r
     let pdf = pdfs.get(key);
     if (!pdf) {
       try {
-        pdf = await renderPdf(await reportDocument(locale, data, baseUrl(req)));
+        pdf = await renderPdf(await reportDocument(locale, data, baseUrl(req)), chromiumPath(req));
       } catch (err) {
         if (err instanceof PdfUnavailableError) {
           return reply.status(503).type('text/plain; charset=utf-8').send(err.message);

@@ -44,6 +44,7 @@ import {
   programmeSummaries,
 } from '../../domain/strategy/programmeQueries.js';
 import { startPage } from './startPage.js';
+import { publicUrl } from '../siteConfig.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slugParams = z.object({ slug: z.string().max(100) });
@@ -83,7 +84,7 @@ const HTML = 'text/html; charset=utf-8';
  * `db` serves the reads (a read replica when one is routed); `primary` takes the form posts.
  */
 export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, primary: Db = db) {
-  const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+  const baseUrl = publicUrl;
   for (const locale of ['sv', 'en'] as const) {
     const t = messages(locale);
     const at = (path: string) => localePath(locale, path);
