@@ -74,7 +74,8 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/konto', expect: everyone },
   // Two-step verification on one's own account: every role, on their own factors only. The
   // coordinator and the administrator are enrolled (so no new secret is shown, 303) and may not
-  // turn their only factor off (400). Passkeys need RIKTNING_PUBLIC_URL, unset here (404).
+  // turn their only factor off (400). Passkey options are given to everyone (200); an empty
+  // registration is refused (400).
   { method: 'GET', path: '/admin/konto/tvastegsverifiering', expect: everyone },
   {
     method: 'GET',
