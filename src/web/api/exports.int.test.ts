@@ -227,10 +227,10 @@ describe('widgets and the embed page', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<label for="snippet">');
     expect(res.body).toContain(
-      `&lt;iframe src=&quot;http://localhost:80/inbaddning/malomraden/${area!.slug}&quot;`,
+      `&lt;iframe src=&quot;http://localhost:3000/inbaddning/malomraden/${area!.slug}&quot;`,
     );
     expect(res.body).toContain(
-      `&lt;a href=&quot;http://localhost:80/malomraden/${area!.slug}&quot;&gt;`,
+      `&lt;a href=&quot;http://localhost:3000/malomraden/${area!.slug}&quot;&gt;`,
     );
     const en = await app.inject(`/en/badda-in?malomrade=${area!.slug}`);
     expect(en.body).toContain('/en/inbaddning/malomraden/');

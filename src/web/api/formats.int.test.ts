@@ -215,9 +215,9 @@ describe('DCAT-AP-SE', () => {
       .map((q) => q.object.value);
     expect(downloads).toEqual(
       expect.arrayContaining([
-        'http://localhost:80/api/v1/initiatives',
-        'http://localhost:80/api/v1/initiatives.csv',
-        'http://localhost:80/api/v1/iati/activities.xml',
+        'http://localhost:3000/api/v1/initiatives',
+        'http://localhost:3000/api/v1/initiatives.csv',
+        'http://localhost:3000/api/v1/iati/activities.xml',
       ]),
     );
   });
