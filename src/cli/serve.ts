@@ -53,6 +53,7 @@ export async function startServer(
   const app = await buildApp({
     database,
     readDatabase,
+    publicUrl: config.publicUrl,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   // Several processes on one PostgreSQL: a change committed by any of them reaches this one's

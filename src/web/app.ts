@@ -8,6 +8,7 @@ import type { Database } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
 import { apiRoutes } from './api/routes.js';
 import { accountsPlugin } from './auth/plugin.js';
+import { registerCookies, siteSettings } from './cookies.js';
 import { errorPage } from './public/errorPage.js';
 import { PageCache, ReadRouting } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
@@ -21,6 +22,11 @@ export interface AppOptions {
   /** A read replica (DATABASE_READ_URL) for the anonymous public reads; unset → the primary. */
   readDatabase?: Database | null;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The public address (RIKTNING_PUBLIC_URL): its scheme decides whether cookies are Secure and
+   * the CSRF cookie `__Host-` prefixed, its origin what a form post's `Origin` must be.
+   */
+  publicUrl?: string | null;
   /** Server timeouts against slow clients; tests shorten them. */
   timeouts?: Partial<typeof serverTimeouts>;
 }
@@ -93,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       connectionsCheckingInterval: timeouts.checkIntervalMs,
     },
   });
+  await registerCookies(app, siteSettings(options.publicUrl));
   await app.register(formbody);
   const { db } = options.database;
 
