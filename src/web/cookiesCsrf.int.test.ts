@@ -140,6 +140,12 @@ describe('the CSRF token is compared safely (row 9)', () => {
     });
     expect(same.status).toBe(303);
     expect((await post(url, cookie, signInBody)).status).toBe(303);
+    // Under a no-referrer policy a browser sends Origin "null" with its own Sec-Fetch-Site.
+    const noReferrer = await post(url, cookie, signInBody, {
+      origin: 'null',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(noReferrer.status).toBe(303);
     // Without the headers the token is still required.
     expect((await post(url, cookie, { ...signInBody, _csrf: '' })).status).toBe(403);
   });

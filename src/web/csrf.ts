@@ -38,14 +38,17 @@ const single = (value: string | string[] | undefined) =>
 
 /**
  * The second line behind the token: a browser says where a request comes from. A request
- * another site started (`Sec-Fetch-Site: cross-site` or `same-site`, or an `Origin` that is not
- * this site's) is refused. A client that sends neither header (curl, scripts) passes this check
+ * another site started (`Sec-Fetch-Site: cross-site` or `same-site`; from a browser without
+ * Fetch Metadata, an `Origin` that is not this site's) is refused. A client that sends neither header (curl, scripts) passes this check
  * only; the token is still required.
  */
 export async function verifyOrigin(req: FastifyRequest): Promise<void> {
   const fetchSite = single(req.headers['sec-fetch-site']);
-  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    throw new CsrfError();
+  if (fetchSite !== undefined) {
+    if (fetchSite !== 'same-origin' && fetchSite !== 'none') throw new CsrfError();
+    // The browser itself vouches for the request; its Origin may be "null" under a
+    // no-referrer policy (the comment confirmation page), which says nothing more.
+    return;
   }
   const origin = single(req.headers.origin);
   if (origin === undefined) return;
