@@ -14,6 +14,7 @@ import { DomainError } from '../domain/errors.js';
 import { stripControlsDeep } from '../domain/text/plainText.js';
 import { apiRoutes } from './api/routes.js';
 import { accountsPlugin } from './auth/plugin.js';
+import { registerCookies, siteSettings } from './cookies.js';
 import { errorPage } from './public/errorPage.js';
 import { PageCache, ReadRouting } from './pageCache.js';
 import { publicRoutes, sendPage } from './public/routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   setSiteConfig(app, config);
+  await registerCookies(app, siteSettings(config.publicUrl));
   await app.register(formbody);
   const { db } = options.database;
 

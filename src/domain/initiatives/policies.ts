@@ -40,6 +40,16 @@ export const initiativePolicy = {
     return isCurator(actor) || ownsOrganisation(actor, i.ownerOrganisationId);
   },
   /**
+   * What waits for approval and how the record came to be: an open change proposal (its state,
+   * its diff, the Region's comment on it), the version history and the email address of every
+   * editor. Only the owning organisation's members and the Region's curators; everyone else
+   * who may read the initiative sees the published record only.
+   */
+  readWorkInProgress(actor: Actor | null, i: InitiativeFacts): boolean {
+    if (!actor) return false;
+    return isCurator(actor) || ownsOrganisation(actor, i.ownerOrganisationId);
+  },
+  /**
    * Change the initiative's fields. Curators edit every state but archived directly; members
    * edit their drafts, and propose changes to their published initiatives (see editMode).
    */

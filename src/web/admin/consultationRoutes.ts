@@ -45,7 +45,7 @@ import { MAX_DOCUMENT_BYTES } from '../../domain/evaluation/evaluationDocuments.
 import { ForbiddenError } from '../../domain/errors.js';
 import { issue, type Issue } from '../../domain/result.js';
 import { consultationInvitationMail } from '../../mail/consultationTemplates.js';
-import { csrfToken, verifyCsrf } from '../csrf.js';
+import { csrfToken, verifyCsrfToken, verifyOrigin } from '../csrf.js';
 import { html } from '../html.js';
 import { consultationEn } from '../i18n/consultation.en.js';
 import { consultationSv } from '../i18n/consultation.sv.js';
@@ -458,7 +458,10 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     });
     scope.post(
       `${RESPONSE}/bilaga`,
-      { preHandler: [s.signedIn, mayRespond], bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024 },
+      {
+        preHandler: [s.signedIn, verifyOrigin, mayRespond],
+        bodyLimit: MAX_DOCUMENT_BYTES + 256 * 1024,
+      },
       async (req, reply) => {
         const id = idParam(req);
         const organisationId = idParam(req, 'org');
@@ -467,7 +470,8 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
           return responsePage(req, reply, { uploadIssues }, 415);
         }
         const { file, tooBig } = await readUploadForm(req);
-        await verifyCsrf(req);
+        // The token travels in the multipart body, so it is checked once the body is read.
+        verifyCsrfToken(req);
         if (tooBig) {
           return responsePage(
             req,

@@ -16,7 +16,7 @@ import {
 } from '../../domain/evaluation/recordEvaluation.js';
 import { updateEvaluation } from '../../domain/evaluation/updateEvaluation.js';
 import type { Issue } from '../../domain/result.js';
-import { csrfToken, verifyCsrf } from '../csrf.js';
+import { csrfToken, verifyCsrfToken, verifyOrigin } from '../csrf.js';
 import { reportingEn } from '../i18n/reporting.en.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import {
@@ -169,7 +169,10 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     scope.post(
       `${BASE}/:id/dokument`,
       // Only those who manage evaluations get as far as the body.
-      { preHandler: [s.signedIn, async (req: FastifyRequest) => manager(req)], bodyLimit },
+      {
+        preHandler: [s.signedIn, verifyOrigin, async (req: FastifyRequest) => manager(req)],
+        bodyLimit,
+      },
       async (req, reply) => {
         const id = idParam(req);
         const e = await one(req);
@@ -178,7 +181,8 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
           formPage(req, reply, { id, values, issues: [], uploadIssues: issues }, status);
         if (!req.isMultipart()) return shown([notMultipartIssue(s.who(req).locale)], 415);
         const { fields, file, tooBig } = await readUploadForm(req);
-        await verifyCsrf(req);
+        // The token travels in the multipart body, so it is checked once the body is read.
+        verifyCsrfToken(req);
         if (tooBig) return shown([fileTooBigIssue()]);
         const result = await attachEvaluationDocument(s.who(req).ctx, {
           evaluationId: id,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listVersions } from '../../domain/initiatives/initiativeVersions.js';
+import { NotFoundError } from '../../domain/errors.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { restoreInitiativeVersion } from '../../domain/initiatives/restoreInitiativeVersion.js';
 import type { Issue } from '../../domain/result.js';
@@ -12,13 +13,21 @@ import type { InitiativeRouteKit } from './routes.js';
 
 /** The history of an initiative and restoring an earlier version as a new one. */
 export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: InitiativeRouteKit) {
+  /** The history names every editor: for the owning organisation and curators, else not found. */
+  const withHistory = async (req: FastifyRequest) => {
+    const initiative = await kit.readable(req);
+    if (!initiativePolicy.readWorkInProgress(kit.who(req).actor, initiative)) {
+      throw new NotFoundError();
+    }
+    return initiative;
+  };
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     problem: { version: number; issues: Issue[] } | null,
     status = 200,
   ) => {
-    const initiative = await kit.readable(req);
+    const initiative = await withHistory(req);
     const { t, locale } = kit.texts(req);
     const body = historyView({
       t,
@@ -38,7 +47,7 @@ export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initia
   app.get('/admin/insatser/:id/historik', kit.read(), (req, reply) => render(req, reply, null));
 
   app.post('/admin/insatser/:id/historik/:version/aterstall', kit.write(), async (req, reply) => {
-    const initiative = await kit.readable(req);
+    const initiative = await withHistory(req);
     const version = idParam(req, 'version');
     const result = await restoreInitiativeVersion(kit.who(req).ctx, {
       initiativeId: initiative.id,

@@ -15,6 +15,8 @@ export interface InitiativeDetailParams {
   notice?: string;
   /** The open change proposal against the published record, field by field. */
   pendingChanges: FieldChange[] | null;
+  /** Whether the actor may see the version history (initiativePolicy.readWorkInProgress). */
+  showHistory: boolean;
 }
 
 /** An initiative in the admin area: its state, the Region's comments and the workflow's buttons. */
@@ -41,7 +43,7 @@ ${i.workflowState === 'returnerad' && i.returnComment ? html`<dt>${d.returnComme
 </dl>
 <ul class="actions">
 ${initiativePolicy.edit(actor, i) ? html`<li><a href="/admin/insatser/${i.id}/redigera">${t.edit.link}</a></li>` : ''}
-<li><a href="/admin/insatser/${i.id}/historik">${t.edit.historyLink}</a></li>
+${p.showHistory ? html`<li><a href="/admin/insatser/${i.id}/historik">${t.edit.historyLink}</a></li>` : ''}
 ${i.workflowState === 'publicerad' ? html`<li><a href="/insatser/${i.id}">${d.viewPublic}</a></li>` : ''}
 </ul>
 ${

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { readCookie } from '../cookies.js';
 import type { Locale } from '../i18n/index.js';
 
 /** The cookie that keeps the chosen language of the signed-in pages. */
@@ -9,7 +10,5 @@ export const LANGUAGE_COOKIE = 'riktning_sprak';
  * language switch sets a cookie), otherwise Swedish.
  */
 export function adminLocale(req: FastifyRequest): Locale {
-  const header = req.headers.cookie ?? '';
-  const match = /(?:^|;\s*)riktning_sprak=(sv|en)(?:;|$)/.exec(header);
-  return match?.[1] === 'en' ? 'en' : 'sv';
+  return readCookie(req, LANGUAGE_COOKIE) === 'en' ? 'en' : 'sv';
 }

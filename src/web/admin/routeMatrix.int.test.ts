@@ -11,6 +11,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, makeUser, signIn } from '../auth/testSupport.js';
+import { buildRecord, type MatrixWorld } from './routeMatrixTargets.js';
 import {
   matrixRoles,
   routeMatrix,
@@ -26,6 +27,9 @@ const org = { a: 0, b: 0, c: 0 };
 let goalId = 0;
 let targetUser = 0;
 let memberOfC = 0;
+let world: MatrixWorld;
+/** Records for GET rows, one per kind; every POST builds a fresh one. */
+const shared = new Map<string, Record<string, string>>();
 /** A year of its own for each publication, so one role's publishing does not meet the next. */
 let nextYear = 2022;
 
@@ -73,12 +77,26 @@ beforeAll(async () => {
     ['editor', 'samordnare', []],
     ['admin', 'admin', []],
   ];
+  const userIds = {} as Record<MatrixRole, number>;
   for (const [role, stored, orgs] of users) {
-    await makeUser(database.db, `${role.toLowerCase()}@matris.se`, stored, orgs);
+    userIds[role] = await makeUser(database.db, `${role.toLowerCase()}@matris.se`, stored, orgs);
     sessions[role] = (await signIn(app, `${role.toLowerCase()}@matris.se`)).session!;
   }
   targetUser = await makeUser(database.db, 'target@matris.se', 'aktor');
   memberOfC = await makeUser(database.db, 'member-c@matris.se', 'aktor', [org.c]);
+  world = {
+    db: database.db,
+    goalId,
+    orgB: org.b,
+    publishedInitiative: () => initiativeIn('published'),
+    memberOfB: {
+      kind: 'user',
+      userId: userIds.memberOwn,
+      role: 'aktor',
+      organisationIds: [org.b],
+      label: 'memberown@matris.se',
+    },
+  };
 });
 afterAll(async () => {
   await app?.close();
@@ -92,6 +110,20 @@ const steps: Record<'draft' | 'submitted' | 'published' | 'archived', WorkflowAc
   archived: ['archive'],
 };
 
+/** An initiative of organisation B in the state. */
+async function initiativeIn(state: keyof typeof steps): Promise<number> {
+  const ctx = context(database.db, systemActor('test'));
+  const r = await createInitiative(
+    ctx,
+    buildInitiative({ ownerOrganisationId: org.b, goalIds: [goalId] }),
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  for (const action of steps[state]) {
+    await transitionInitiative(ctx, { initiativeId: r.value.id, action });
+  }
+  return r.value.id;
+}
+
 /** The path with its parameters filled for the row's target; a fresh record for a POST. */
 async function fill(row: MatrixRow): Promise<string> {
   const target: MatrixTarget = row.target ?? 'missing';
@@ -104,19 +136,16 @@ async function fill(row: MatrixRow): Promise<string> {
       .values({ userId: memberOfC, organisationId: org.c })
       .onConflictDoNothing();
   }
-  if (target in steps) {
-    const ctx = context(database.db, systemActor('test'));
-    const r = await createInitiative(
-      ctx,
-      buildInitiative({ ownerOrganisationId: org.b, goalIds: [goalId] }),
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    for (const action of steps[target as keyof typeof steps]) {
-      await transitionInitiative(ctx, { initiativeId: r.value.id, action });
-    }
-    id = String(r.value.id);
+  if (target in steps) id = String(await initiativeIn(target as keyof typeof steps));
+  let params: Record<string, string> = {};
+  if (row.record) {
+    const key = row.record;
+    params =
+      (row.method === 'GET' ? shared.get(key) : undefined) ?? (await buildRecord(world, key));
+    if (row.method === 'GET') shared.set(key, params);
   }
   return row.path
+    .replace(/:([A-Za-z]+)/g, (whole, name: string) => params[name] ?? whole)
     .replace(':userId', String(memberOfC))
     .replace(':id', id)
     .replace(':version', '1')

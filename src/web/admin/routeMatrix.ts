@@ -34,7 +34,9 @@ export const matrixRoles: readonly MatrixRole[] = [
  * - `draft`, `submitted`, `published`, `archived`: an initiative of organisation B in that state
  * - `user`: a user to act on (member of no organisation); `organisation`: organisation C, with
  *   `:userId` a member of it
- * - `missing`: an id that does not exist (for routes whose records the test does not build)
+ * - `missing`: an id that does not exist, beside an existing target, to show both answers alike
+ *
+ * Routes about other records name a `record` (see `MatrixRecord`) instead.
  */
 export type MatrixTarget =
   | 'draft'
@@ -45,11 +47,35 @@ export type MatrixTarget =
   | 'organisation'
   | 'missing';
 
+/**
+ * Records other than initiatives, built for the row by routeMatrixTargets.ts. Each belongs to
+ * organisation B or to the Region (indicators, periods, strategy drafts, consultations):
+ * - `indicator`, `importRun` (a failed one), `evaluation` (a draft, of B's published initiative), `apiToken` (B's)
+ * - `period` (planned), `openPeriod`, `periodReport` (an open period and B's initiative),
+ *   `progressReport` (B's, submitted)
+ * - `logicModel` (B's published initiative), `strategyDraft`, `strategyItem` (a goal area of a
+ *   draft), `consultation` (open, organisation B invited; `:org` is B)
+ */
+export type MatrixRecord =
+  | 'indicator'
+  | 'period'
+  | 'openPeriod'
+  | 'periodReport'
+  | 'progressReport'
+  | 'logicModel'
+  | 'evaluation'
+  | 'strategyDraft'
+  | 'strategyItem'
+  | 'consultation'
+  | 'importRun'
+  | 'apiToken';
+
 export interface MatrixRow {
   method: 'GET' | 'POST';
   /** The route as registered, with its parameters (`/admin/insatser/:id`). */
   path: string;
   target?: MatrixTarget;
+  record?: MatrixRecord;
   body?: Record<string, string>;
   expect: Record<MatrixRole, number>;
 }
@@ -146,11 +172,21 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/indikatorer', expect: curators(200) },
   { method: 'GET', path: '/admin/indikatorer/ny', expect: curators(200) },
   { method: 'POST', path: '/admin/indikatorer', expect: curators(400) },
-  { method: 'GET', path: '/admin/indikatorer/:id', target: 'missing', expect: curators(404) },
-  { method: 'POST', path: '/admin/indikatorer/:id', target: 'missing', expect: curators(404) },
+  {
+    method: 'GET',
+    path: '/admin/indikatorer/:id',
+    record: 'indicator',
+    expect: s(403, 403, 403, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/admin/indikatorer/:id',
+    record: 'indicator',
+    expect: s(403, 403, 403, 400, 400),
+  },
   { method: 'GET', path: '/admin/importer', expect: curators(200) },
   { method: 'POST', path: '/admin/importer', expect: curators(400) },
-  { method: 'GET', path: '/admin/importer/:id', target: 'missing', expect: curators(404) },
+  { method: 'GET', path: '/admin/importer/:id', record: 'importRun', expect: curators(200) },
   // Users and roles: administrators only.
   { method: 'GET', path: '/admin/anvandare', expect: adminOnly(200) },
   { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },
@@ -272,11 +308,17 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/rapportering', expect: s(200, 200, 200, 200, 200) },
   { method: 'GET', path: '/admin/rapportering/perioder', expect: s(403, 403, 403, 200, 200) },
   { method: 'GET', path: '/admin/rapportering/granska', expect: s(403, 403, 403, 200, 200) },
-  { method: 'GET', path: '/admin/rapportering/granska/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/rapportering/granska/:id',
+    record: 'progressReport',
+    expect: s(403, 403, 403, 200, 200),
+  },
   {
     method: 'GET',
     path: '/admin/rapportering/:periodId/:initiativeId',
-    expect: s(404, 404, 404, 404, 404),
+    record: 'periodReport',
+    expect: s(200, 200, 404, 200, 200),
   },
   { method: 'GET', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 200, 200) },
   { method: 'GET', path: '/admin/uppfoljning/rapporter', expect: s(403, 403, 403, 200, 200) },
@@ -284,86 +326,209 @@ export const routeMatrix: MatrixRow[] = [
   {
     method: 'POST',
     path: '/admin/rapportering/perioder/:id/oppna',
-    expect: s(403, 403, 403, 404, 404),
+    record: 'period',
+    expect: s(403, 403, 403, 303, 303),
   },
-  { method: 'POST', path: '/admin/rapportering/granska/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/rapportering/granska/:id',
+    record: 'progressReport',
+    expect: s(403, 403, 403, 303, 303),
+  },
   {
     method: 'POST',
     path: '/admin/rapportering/:periodId/:initiativeId',
-    expect: s(404, 404, 404, 404, 404),
+    record: 'periodReport',
+    body: { trafficLight: 'enligt-plan', narrative: 'Två kurser är genomförda enligt plan.' },
+    expect: s(403, 303, 404, 303, 303),
   },
   { method: 'POST', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 303, 303) },
   { method: 'POST', path: '/admin/rapporter/:year/publicera', expect: s(403, 403, 403, 303, 303) },
 
   // Evaluations and logic models.
   { method: 'GET', path: '/admin/logikmodell', expect: s(200, 200, 200, 200, 200) },
-  { method: 'GET', path: '/admin/logikmodell/:id', expect: s(404, 404, 404, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/logikmodell/:id',
+    record: 'logicModel',
+    expect: s(403, 200, 403, 200, 200),
+  },
   { method: 'GET', path: '/admin/utvarderingar', expect: s(403, 403, 403, 200, 200) },
   { method: 'GET', path: '/admin/utvarderingar/ny', expect: s(403, 403, 403, 200, 200) },
-  { method: 'GET', path: '/admin/utvarderingar/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/utvarderingar/:id',
+    record: 'evaluation',
+    expect: s(403, 403, 403, 200, 200),
+  },
   { method: 'POST', path: '/admin/utvarderingar', expect: s(403, 403, 403, 400, 400) },
-  { method: 'POST', path: '/admin/utvarderingar/:id', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/utvarderingar/:id',
+    record: 'evaluation',
+    expect: s(403, 403, 403, 400, 400),
+  },
   {
     method: 'POST',
     path: '/admin/utvarderingar/:id/publicera',
-    expect: s(403, 403, 403, 404, 404),
+    record: 'evaluation',
+    expect: s(403, 403, 403, 303, 303),
   },
   // The body is read only after the policy and the evaluation: it does not exist here, so 404.
-  { method: 'POST', path: '/admin/utvarderingar/:id/dokument', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/logikmodell/:id', expect: s(404, 404, 404, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/utvarderingar/:id/dokument',
+    record: 'evaluation',
+    expect: s(403, 403, 403, 415, 415),
+  },
+  {
+    method: 'POST',
+    path: '/admin/logikmodell/:id',
+    record: 'logicModel',
+    expect: s(403, 303, 403, 303, 303),
+  },
 
   // Strategy content: coordinators and administrators.
   { method: 'GET', path: '/admin/strategi', expect: s(403, 403, 403, 200, 200) },
-  { method: 'GET', path: '/admin/strategi/:id', expect: s(403, 403, 403, 404, 404) },
-  { method: 'GET', path: '/admin/strategi/:id/jamforelse', expect: s(403, 403, 403, 404, 404) },
-  { method: 'GET', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/strategi/:id',
+    record: 'strategyDraft',
+    expect: s(403, 403, 403, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/admin/strategi/:id/jamforelse',
+    record: 'strategyDraft',
+    expect: s(403, 403, 403, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/admin/strategi/:id/anta',
+    record: 'strategyDraft',
+    expect: s(403, 403, 403, 200, 200),
+  },
   // The matrix fills :kind with a number, which names no kind of content: 404 for those who may edit.
-  { method: 'GET', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/strategi/:id/:kind/:itemId',
+    record: 'strategyItem',
+    expect: s(403, 403, 403, 200, 200),
+  },
   { method: 'POST', path: '/admin/strategi/utkast', expect: s(403, 403, 403, 400, 400) },
-  { method: 'POST', path: '/admin/strategi/:id/uppgifter', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/strategi/:id/anta', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/strategi/:id/:kind/:itemId', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/strategi/:id/uppgifter',
+    record: 'strategyDraft',
+    expect: s(403, 403, 403, 400, 400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/strategi/:id/anta',
+    record: 'strategyDraft',
+    expect: s(403, 403, 403, 400, 400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/strategi/:id/:kind/:itemId',
+    record: 'strategyItem',
+    expect: s(403, 403, 403, 400, 400),
+  },
   {
     method: 'POST',
     path: '/admin/strategi/:id/:kind/:itemId/ta-bort',
-    expect: s(403, 403, 403, 404, 404),
+    record: 'strategyItem',
+    expect: s(403, 403, 403, 409, 409),
   },
   {
     method: 'POST',
     path: '/admin/strategi/:id/:kind/:itemId/flytta',
-    expect: s(403, 403, 403, 404, 404),
+    record: 'strategyItem',
+    expect: s(403, 403, 403, 303, 303),
   },
 
   // Consultations (samråd).
   { method: 'GET', path: '/admin/samrad', expect: s(200, 200, 200, 200, 200) },
   { method: 'GET', path: '/admin/samrad/ny', expect: s(403, 403, 403, 200, 200) },
-  { method: 'GET', path: '/admin/samrad/:id', expect: s(403, 403, 403, 404, 404) },
-  { method: 'GET', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
-  { method: 'GET', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
+  {
+    method: 'GET',
+    path: '/admin/samrad/:id',
+    record: 'consultation',
+    expect: s(403, 403, 403, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/admin/samrad/:id/sammanstallning',
+    record: 'consultation',
+    expect: s(403, 403, 403, 200, 200),
+  },
+  {
+    method: 'GET',
+    path: '/admin/samrad/:id/svar/:org',
+    record: 'consultation',
+    expect: s(200, 200, 403, 403, 403),
+  },
   { method: 'POST', path: '/admin/samrad', expect: s(403, 403, 403, 400, 400) },
-  { method: 'POST', path: '/admin/samrad/:id/oppna', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/samrad/:id/stang', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/oppna',
+    record: 'consultation',
+    expect: s(403, 403, 403, 409, 409),
+  },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/stang',
+    record: 'consultation',
+    expect: s(403, 403, 403, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/sammanstallning',
+    record: 'consultation',
+    expect: s(403, 403, 403, 409, 409),
+  },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/svar/:org',
+    record: 'consultation',
+    expect: s(403, 303, 403, 403, 403),
+  },
   // The attachment upload checks that the actor answers for the organisation before it reads
   // the body, so no one who may not answer gets as far as the missing consultation.
   {
     method: 'POST',
     path: '/admin/samrad/:id/svar/:org/bilaga',
-    expect: s(403, 403, 403, 403, 403),
+    record: 'consultation',
+    expect: s(403, 415, 403, 403, 403),
   },
-  { method: 'POST', path: '/admin/samrad/:id/inbjud', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/samrad/:id/moten', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/inbjud',
+    record: 'consultation',
+    expect: s(403, 403, 403, 400, 400),
+  },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/moten',
+    record: 'consultation',
+    expect: s(403, 403, 403, 400, 400),
+  },
   {
     method: 'POST',
     path: '/admin/samrad/:id/kommentarer/:commentId',
-    expect: s(403, 403, 403, 404, 404),
+    record: 'consultation',
+    expect: s(403, 403, 403, 400, 400),
   },
 
   // API tokens: an organisation's members and administrators.
   { method: 'GET', path: '/admin/api-nycklar', expect: s(403, 200, 200, 403, 200) },
   { method: 'POST', path: '/admin/api-nycklar', expect: s(403, 400, 400, 403, 400) },
-  { method: 'POST', path: '/admin/api-nycklar/:id/aterkalla', expect: s(403, 404, 404, 403, 404) },
+  {
+    method: 'POST',
+    path: '/admin/api-nycklar/:id/aterkalla',
+    record: 'apiToken',
+    expect: s(403, 303, 404, 403, 303),
+  },
 
   // Personal data (GDPR extracts and anonymisation): administrators only.
   { method: 'GET', path: '/admin/personuppgifter', expect: s(403, 403, 403, 403, 200) },

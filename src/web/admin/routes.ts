@@ -134,8 +134,13 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   });
 
   app.get('/admin/insatser/:id', auth, async (req, reply) => {
-    const initiative = await readable(req);
+    const readInitiative = await readable(req);
     const { t } = kit.texts(req);
+    const insider = initiativePolicy.readWorkInProgress(who(req).actor, readInitiative);
+    // Anyone else sees the published record only: no proposal, its comment or its history.
+    const initiative = insider
+      ? readInitiative
+      : { ...readInitiative, pendingState: null, pendingComment: null };
     let pendingChanges = null;
     if (initiative.pendingState != null) {
       const stored = await loadInitiativeData(deps.db, initiative.id);
@@ -151,6 +156,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       csrf: csrfToken(req, reply),
       notice: notice(req),
       pendingChanges,
+      showHistory: insider,
     });
     return show(req, reply, '/admin/insatser', initiative.title, body);
   });

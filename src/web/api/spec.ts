@@ -355,8 +355,14 @@ function writeOperation(id: string, e: WriteEndpoint) {
       },
       '400': errorResponse('Okänt fält eller fel typ; field namnger fältet.'),
       '401': errorResponse('API-nyckel saknas, är okänd eller återkallad.'),
-      '403': errorResponse('Nyckeln hör till en annan organisation.'),
-      ...(e.params ? { '404': errorResponse('Posten finns inte.') } : {}),
+      '403': errorResponse('Nyckeln hör till en annan organisation (posten är publicerad).'),
+      ...(e.params
+        ? {
+            '404': errorResponse(
+              'Posten finns inte, eller nyckelns organisation får inte läsa den (opublicerad).',
+            ),
+          }
+        : {}),
       ...(e.method === 'PATCH'
         ? { '409': errorResponse('Versionen är inaktuell, eller posten kan inte ändras nu.') }
         : {}),

@@ -158,10 +158,14 @@ async function initiativeReceipt(db: Db, id: number, base: string) {
   };
 }
 
-/** The initiative for a write, or 404; another organisation's initiative is 403. */
+/**
+ * The initiative for a write. A record the token's organisation may not read (another
+ * organisation's unpublished initiative) answers 404 exactly as a missing id, so ids cannot be
+ * probed; another organisation's published initiative, which anyone may read, is 403.
+ */
 async function ownInitiative(db: Db, id: number, p: TokenPrincipal): Promise<InitiativeState> {
   const state = await loadInitiativeState(db, id);
-  if (!state) throw notFound('Insatsen');
+  if (!state || !initiativePolicy.read(p.actor, state)) throw notFound('Insatsen');
   if (state.ownerOrganisationId !== p.organisationId) throw forbidden();
   return state;
 }
@@ -394,8 +398,11 @@ export function writeRoutes(
     const p = req.apiPrincipal!;
     const { id } = parseOr400(idParams, req.params);
     const [report] = await db.select().from(progressReports).where(eq(progressReports.id, id));
-    if (!report) throw notFound('Lägesrapporten');
-    await ownInitiative(db, report.initiativeId, p);
+    // Another organisation's report is not the token's to read: 404, as for a missing id.
+    const owner = report ? await loadInitiativeState(db, report.initiativeId) : null;
+    if (!report || owner?.ownerOrganisationId !== p.organisationId) {
+      throw notFound('Lägesrapporten');
+    }
     const stored = report.outputs as ProgressReportInput['outputs'];
     const patch = reportInputOf(body);
     const input = {

@@ -14,6 +14,7 @@ import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../../config.js';
+import { registerCookies, siteSettings } from '../cookies.js';
 import { accountsPlugin } from './plugin.js';
 import { safeReturnPath } from './session.js';
 import {
@@ -67,7 +68,9 @@ describe('sign-in', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin');
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/riktning_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(cookie).toMatch(
+      /riktning_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax/,
+    );
     expect(cookie).not.toContain('Secure');
     const admin = await app.inject({ url: '/admin', headers: as(session) });
     expect(admin.statusCode).toBe(200);
@@ -197,6 +200,7 @@ describe('session expiry with an injected clock', () => {
   it('sends an idle browser back to sign-in', async () => {
     let now = new Date('2026-06-15T08:00:00Z');
     const clockApp = Fastify();
+    await registerCookies(clockApp, siteSettings(null));
     await clockApp.register(formbody);
     await clockApp.register(accountsPlugin, { db: database.db, now: () => now });
     try {

@@ -3,7 +3,7 @@ import * as client from 'openid-client';
 import type { OidcConfig } from '../../config.js';
 import { signInWithOidc } from '../../domain/actors/oidcSignIn.js';
 import { context, systemActor } from '../../domain/context.js';
-import { readCookie } from '../csrf.js';
+import { readCookie, writeCookie } from '../cookies.js';
 import { html } from '../html.js';
 import type { AuthDeps } from './routes.js';
 import { page, startSession } from './routes.js';
@@ -53,12 +53,8 @@ function discoverer(config: OidcConfig, log: FastifyBaseLogger) {
 }
 
 function setStateCookie(req: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) {
-  const secure = req.protocol === 'https' ? '; Secure' : '';
   // Lax: the provider's redirect back is a top-level GET, which carries Lax cookies.
-  reply.header(
-    'set-cookie',
-    `${OIDC_COOKIE}=${value}; Path=/logga-in/oidc; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`,
-  );
+  writeCookie(req, reply, OIDC_COOKIE, value, { path: '/logga-in/oidc', sameSite: 'lax', maxAge });
 }
 
 /**

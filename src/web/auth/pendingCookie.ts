@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readCookie } from '../csrf.js';
+import { readCookie, writeCookie } from '../cookies.js';
 import { adminLocale } from '../admin/locale.js';
 import { secondFactorEn } from '../i18n/secondFactor.en.js';
 import { secondFactorSv, type SecondFactorMessages } from '../i18n/secondFactor.sv.js';
@@ -12,19 +12,11 @@ export const PENDING_COOKIE = 'riktning_inloggning';
 const PATH = '/logga-in';
 
 export function setPendingCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
-  const secure = req.protocol === 'https' ? '; Secure' : '';
-  reply.header(
-    'set-cookie',
-    `${PENDING_COOKIE}=${token}; Path=${PATH}; HttpOnly; SameSite=Lax; Max-Age=600${secure}`,
-  );
+  writeCookie(req, reply, PENDING_COOKIE, token, { path: PATH, sameSite: 'lax', maxAge: 600 });
 }
 
 export function clearPendingCookie(req: FastifyRequest, reply: FastifyReply) {
-  const secure = req.protocol === 'https' ? '; Secure' : '';
-  reply.header(
-    'set-cookie',
-    `${PENDING_COOKIE}=; Path=${PATH}; HttpOnly; SameSite=Lax; Max-Age=0${secure}`,
-  );
+  writeCookie(req, reply, PENDING_COOKIE, '', { path: PATH, sameSite: 'lax', maxAge: 0 });
 }
 
 export const pendingToken = (req: FastifyRequest) => readCookie(req, PENDING_COOKIE);

@@ -12,6 +12,7 @@ import { signIn } from '../../domain/actors/signIn.js';
 import { context, systemActor, type Ctx } from '../../domain/context.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetMail } from '../../mail/templates.js';
+import { writeCookie } from '../cookies.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import type { SafeHtml } from '../html.js';
 import { sendPage } from '../public/routes.js';
@@ -88,11 +89,11 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   app.get('/sprak', (req, reply) => {
     const q = req.query as Body;
     const to = q.till === 'en' ? 'en' : 'sv';
-    const secure = req.protocol === 'https' ? '; Secure' : '';
-    reply.header(
-      'set-cookie',
-      `${LANGUAGE_COOKIE}=${to}; Path=/; SameSite=Lax; Max-Age=31536000${secure}`,
-    );
+    writeCookie(req, reply, LANGUAGE_COOKIE, to, {
+      httpOnly: false,
+      sameSite: 'lax',
+      maxAge: 31536000,
+    });
     return reply.redirect(safeReturnPath(q.tillbaka), 303);
   });
 

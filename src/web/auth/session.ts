@@ -2,9 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { context, systemActor, type Actor } from '../../domain/context.js';
 import { actorFor, loadSession, type SessionUser } from '../../domain/actors/sessions.js';
-import { readCookie } from '../csrf.js';
+import { readCookie, writeCookie } from '../cookies.js';
 
-export const SESSION_COOKIE = 'riktning_session';
+/** The session cookie's name: `__Host-` prefixed when the site is served over https. */
+export const sessionCookieName = (req: FastifyRequest) =>
+  req.site.secure ? '__Host-riktning_session' : 'riktning_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,22 +16,14 @@ declare module 'fastify' {
 }
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
-  const secure = req.protocol === 'https' ? '; Secure' : '';
-  reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200${secure}`,
-  );
+  writeCookie(req, reply, sessionCookieName(req), token, { sameSite: 'lax', maxAge: 43200 });
 }
 
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
-  const secure = req.protocol === 'https' ? '; Secure' : '';
-  reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`,
-  );
+  writeCookie(req, reply, sessionCookieName(req), '', { sameSite: 'lax', maxAge: 0 });
 }
 
-export const sessionToken = (req: FastifyRequest) => readCookie(req, SESSION_COOKIE);
+export const sessionToken = (req: FastifyRequest) => readCookie(req, sessionCookieName(req));
 
 /** preHandler: loads the session's user, if any, onto the request. */
 export function loadAccount(db: Db, now: () => Date) {
