@@ -79,7 +79,7 @@ const signInFails = (at: string, email: string, headers: Record<string, string>)
     headers: {
       ...headers,
       'content-type': 'application/x-www-form-urlencoded',
-      cookie: `riktning_csrf=${CSRF}`,
+      cookie: `__Host-riktning_csrf=${CSRF}`,
     },
     body: form({ _csrf: CSRF, email, password: 'fel lösenord hela tiden' }),
   });
@@ -93,7 +93,7 @@ describe('absolute URLs come from configuration only (findings 2 and 3)', () => 
       headers: {
         ...evil,
         'content-type': 'application/x-www-form-urlencoded',
-        cookie: `riktning_csrf=${CSRF}`,
+        cookie: `__Host-riktning_csrf=${CSRF}`,
       },
       body: form({ _csrf: CSRF, email: 'offer@example.se' }),
     });

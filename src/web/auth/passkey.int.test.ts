@@ -93,7 +93,7 @@ describe('passkeys', () => {
     const done = await b.postJson('/logga-in/nyckel', { response: assertion });
     expect(done.status).toBe(200);
     expect(done.json).toEqual({ redirect: '/admin/insatser' });
-    expect(b.jar.has('riktning_session')).toBe(true);
+    expect(b.jar.has('__Host-riktning_session')).toBe(true);
     expect((await b.get('/admin')).status).toBe(200);
 
     // The same assertion in a new sign-in: refused, no session.
@@ -101,7 +101,7 @@ describe('passkeys', () => {
     await again.signIn('samordnare@example.se');
     await again.postJson('/logga-in/nyckel/alternativ', {});
     expect((await again.postJson('/logga-in/nyckel', { response: assertion })).status).toBe(401);
-    expect(again.jar.has('riktning_session')).toBe(false);
+    expect(again.jar.has('__Host-riktning_session')).toBe(false);
   });
 
   it('refuses an assertion made for another origin, garbage, and a request without a half session', async () => {

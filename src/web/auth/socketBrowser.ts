@@ -5,7 +5,10 @@ import { CSRF, PASSWORD } from './testSupport.js';
  * with Max-Age=0), follows no redirect, and sends forms or JSON with the CSRF token.
  */
 export function socketBrowser(base: string) {
-  const jar = new Map<string, string>([['riktning_csrf', CSRF]]);
+  const jar = new Map<string, string>([
+    ['riktning_csrf', CSRF],
+    ['__Host-riktning_csrf', CSRF],
+  ]);
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   async function send(
     method: string,

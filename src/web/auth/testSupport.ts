@@ -92,6 +92,22 @@ export const form = (data: Record<string, string | string[]>) => {
   return p.toString();
 };
 
+/**
+ * The cookies of a request from a browser that holds the test CSRF token and, when given, a
+ * session: under both names, the plain one (http) and the `__Host-` one (a site configured with
+ * an https address), so one helper serves every configuration.
+ */
+export function testCookies(session?: string | null, extra = ''): string {
+  const csrf = `riktning_csrf=${CSRF}; __Host-riktning_csrf=${CSRF}`;
+  const s = session ? `; riktning_session=${session}; __Host-riktning_session=${session}` : '';
+  return `${csrf}${extra ? `; ${extra}` : ''}${s}`;
+}
+
+const sessionOf = (res: { headers: Record<string, unknown> }): string | null => {
+  const c = setCookies(res);
+  return c.riktning_session ?? c['__Host-riktning_session'] ?? null;
+};
+
 export async function signIn(
   app: FastifyInstance,
   email: string,
@@ -103,13 +119,13 @@ export async function signIn(
     remoteAddress: options.ip ?? '10.9.9.9',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      cookie: `riktning_csrf=${CSRF}${options.session ? `; riktning_session=${options.session}` : ''}`,
+      cookie: testCookies(options.session),
     },
     payload: form({ _csrf: CSRF, email, password: options.password ?? PASSWORD }),
   });
   const pending = setCookies(res)[PENDING_COOKIE];
   if (res.headers.location !== SECOND_STEP_PATH || !pending) {
-    return { res, session: setCookies(res).riktning_session ?? null };
+    return { res, session: sessionOf(res) };
   }
   const db = databaseOf.get(email.trim().toLowerCase());
   if (!db) throw new Error(`${email} was not made with makeUser; its second step cannot be passed`);
@@ -119,17 +135,15 @@ export async function signIn(
     remoteAddress: options.ip ?? '10.9.9.9',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      cookie: `riktning_csrf=${CSRF}; ${PENDING_COOKIE}=${pending}${options.session ? `; riktning_session=${options.session}` : ''}`,
+      cookie: testCookies(options.session, `${PENDING_COOKIE}=${pending}`),
     },
     payload: form({ _csrf: CSRF, code: await secondFactorCode(db, email) }),
   });
-  return { res: second, session: setCookies(second).riktning_session ?? null };
+  return { res: second, session: sessionOf(second) };
 }
 
 /** Headers of a signed-in request with a valid CSRF cookie. */
-export const as = (session: string | null) => ({
-  cookie: `riktning_csrf=${CSRF}${session ? `; riktning_session=${session}` : ''}`,
-});
+export const as = (session: string | null) => ({ cookie: testCookies(session) });
 
 export interface CaughtMail {
   to: string[];
