@@ -136,6 +136,8 @@ describe('admin journey', () => {
           .getByLabel('Kommentar till organisationen')
           .fill('Ange också Nybro, där sträckan slutar.');
         await review.getByRole('button', { name: 'Returnera', exact: true }).click();
+        await expectNoViolations(review);
+        await review.getByRole('button', { name: 'Ja, returnera' }).click();
         await review.waitForURL(/klart=returnerad/);
         const toOwner = smtp.mails.slice(mailsBeforeReturn);
         expect(toOwner.flatMap((m) => m.to)).toContain('aktor@example.se');
@@ -174,6 +176,7 @@ describe('admin journey', () => {
         await signIn(publish, 'samordnare@example.se');
         await publish.goto(`${base}${path}`);
         await publish.getByRole('button', { name: 'Godkänn och publicera' }).click();
+        await publish.getByRole('button', { name: 'Ja, godkänn och publicera' }).click();
         await publish.waitForURL(/klart=publicerad/);
         await publish.getByRole('link', { name: 'Historik' }).click();
         await publish.waitForURL(/\/historik$/);

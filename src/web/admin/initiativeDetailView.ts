@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/context.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import type { FieldChange } from '../../domain/initiatives/versionDiff.js';
 import { csrfField } from '../auth/formParts.js';
+import { warningButton } from '../components/confirmStep.js';
 import { html, type SafeHtml } from '../html.js';
 import type { InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
 import { changesTable } from './initiativeChanges.js';
@@ -24,8 +25,8 @@ export function initiativeDetailView(p: InitiativeDetailParams): SafeHtml {
   const i = p.initiative;
   const onChange = i.workflowState === 'publicerad' && i.pendingState != null;
   const version = html`<input type="hidden" name="version" value="${i.version}">`;
-  const action = (path: string, label: string, extra: SafeHtml | string = '') =>
-    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${version}${extra}<button type="submit">${label}</button></form>`;
+  const action = (path: string, label: string, extra: SafeHtml | string = '', warn = false) =>
+    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${version}${extra}${warn ? warningButton(label) : html`<button type="submit">${label}</button>`}</form>`;
   return html`<h1>${i.title}</h1>
 ${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
 <dl>
@@ -54,16 +55,17 @@ ${p.pendingChanges ? changesTable(t, p.pendingChanges, d.pendingChanges) : ''}
     : ''
 }
 ${initiativePolicy.submit(actor, i) ? action('skicka-in', onChange ? d.submitChange : d.submit) : ''}
-${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve) : ''}
+${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve, '', true) : ''}
 ${
   initiativePolicy.return(actor, i)
     ? action(
         'returnera',
         onChange ? d.returnChange : d.returnButton,
         html`<div class="field"><label for="comment">${d.returnLabel}</label><textarea id="comment" name="comment" rows="4" maxlength="2000" required></textarea></div>`,
+        true,
       )
     : ''
 }
-${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('arkivera', d.archive)}` : ''}
+${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('arkivera', d.archive, '', true)}` : ''}
 ${initiativePolicy.restore(actor, i) ? action('aterstall', d.restore) : ''}`;
 }

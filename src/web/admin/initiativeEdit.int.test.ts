@@ -251,6 +251,7 @@ describe('editing an initiative', () => {
       (
         await post('samordnare', `/admin/insatser/${id}/returnera`, {
           version: await version(),
+          confirm: '1',
           comment: 'Behåll den gamla rubriken.',
         })
       ).statusCode,
@@ -259,8 +260,12 @@ describe('editing an initiative', () => {
     expect(returned.body).toContain('Behåll den gamla rubriken.');
     await post('aktorA', `/admin/insatser/${id}/skicka-in`, { version: await version() });
     expect(
-      (await post('samordnare', `/admin/insatser/${id}/godkann`, { version: await version() }))
-        .statusCode,
+      (
+        await post('samordnare', `/admin/insatser/${id}/godkann`, {
+          version: await version(),
+          confirm: '1',
+        })
+      ).statusCode,
     ).toBe(303);
     expect((await app.inject(`/insatser/${id}`)).body).toContain('Föreslagen rubrik');
   });
@@ -269,7 +274,9 @@ describe('editing an initiative', () => {
     const id = await initiative(orgA);
     const detail = await get('aktorA', `/admin/insatser/${id}`);
     expect(detail.body).toContain(`action="/admin/insatser/${id}/arkivera"`);
-    expect((await post('aktorA', `/admin/insatser/${id}/arkivera`)).statusCode).toBe(303);
+    expect(
+      (await post('aktorA', `/admin/insatser/${id}/arkivera`, { confirm: '1' })).statusCode,
+    ).toBe(303);
     expect((await get('aktorA', `/admin/insatser/${id}/redigera`)).statusCode).toBe(403);
     expect((await post('samordnare', `/admin/insatser/${id}/aterstall`)).statusCode).toBe(303);
     const [row] = await database.db.select().from(initiatives).where(eq(initiatives.id, id));

@@ -5,6 +5,7 @@ import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
 import type { Issue } from '../../domain/result.js';
+import { isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { postedNumber, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { editPage, type EditPageParams } from './initiativeEditView.js';
@@ -122,6 +123,9 @@ export function initiativeEditRoutes(
       const initiative = await kit.readable(req);
       const { ctx, actor } = kit.who(req);
       if (!initiativePolicy[action](actor, initiative)) throw new ForbiddenError();
+      if (action === 'archive' && !isConfirmed(req.body)) {
+        return kit.askFirst(req, reply, initiative, 'archive', path);
+      }
       await transitionInitiative(ctx, {
         initiativeId: initiative.id,
         action,

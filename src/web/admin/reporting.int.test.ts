@@ -449,7 +449,14 @@ describe('evaluations, documents, logic models and the annual report', () => {
     expect((await get('samordnare', '/admin/rapporter/2025')).body).toContain(
       'Området växte under året.',
     );
-    expect((await post('samordnare', '/admin/rapporter/2025/publicera', {})).statusCode).toBe(303);
+    const asked = await post('samordnare', '/admin/rapporter/2025/publicera', {});
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body.indexOf('Området växte under året.')).toBeLessThan(
+      asked.body.indexOf('name="confirm"'),
+    );
+    expect(
+      (await post('samordnare', '/admin/rapporter/2025/publicera', { confirm: '1' })).statusCode,
+    ).toBe(303);
     expect((await app.inject('/utvecklingsaret/2025')).body).toContain('Området växte under året.');
     expect((await app.inject('/en/utvecklingsaret/2025')).body).toContain(
       'The area grew during the year.',

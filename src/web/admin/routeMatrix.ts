@@ -92,12 +92,14 @@ export const routeMatrix: MatrixRow[] = [
   {
     method: 'POST',
     path: '/admin/insatser/:id/godkann',
+    body: { confirm: '1' },
     target: 'submitted',
     expect: s(403, 403, 404, 303, 303),
   },
   {
     method: 'POST',
     path: '/admin/insatser/:id/returnera',
+    body: { confirm: '1' },
     target: 'submitted',
     expect: s(403, 403, 404, 303, 303),
   },
@@ -116,7 +118,13 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },
   { method: 'POST', path: '/admin/anvandare/bjud-in', expect: adminOnly(400) },
   { method: 'GET', path: '/admin/anvandare/:id', target: 'user', expect: adminOnly(200) },
-  { method: 'POST', path: '/admin/anvandare/:id/roll', target: 'user', expect: adminOnly(400) },
+  {
+    method: 'POST',
+    path: '/admin/anvandare/:id/roll',
+    target: 'user',
+    body: { confirm: '1' },
+    expect: adminOnly(400),
+  },
   { method: 'POST', path: '/admin/anvandare/:id/stang-av', target: 'user', expect: adminOnly(303) },
   { method: 'POST', path: '/admin/anvandare/:id/aktivera', target: 'user', expect: adminOnly(303) },
 
@@ -203,6 +211,7 @@ export const routeMatrix: MatrixRow[] = [
   {
     method: 'POST',
     path: '/admin/insatser/:id/arkivera',
+    body: { confirm: '1' },
     target: 'draft',
     expect: s(403, 303, 404, 303, 303),
   },
@@ -244,7 +253,12 @@ export const routeMatrix: MatrixRow[] = [
     expect: s(404, 404, 404, 404, 404),
   },
   { method: 'POST', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 303, 303) },
-  { method: 'POST', path: '/admin/rapporter/:year/publicera', expect: s(403, 403, 403, 303, 303) },
+  {
+    method: 'POST',
+    path: '/admin/rapporter/:year/publicera',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 303, 303),
+  },
 
   // Evaluations and logic models.
   { method: 'GET', path: '/admin/logikmodell', expect: s(200, 200, 200, 200, 200) },
@@ -292,8 +306,18 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
   { method: 'GET', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
   { method: 'POST', path: '/admin/samrad', expect: s(403, 403, 403, 400, 400) },
-  { method: 'POST', path: '/admin/samrad/:id/oppna', expect: s(403, 403, 403, 404, 404) },
-  { method: 'POST', path: '/admin/samrad/:id/stang', expect: s(403, 403, 403, 404, 404) },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/oppna',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 404, 404),
+  },
+  {
+    method: 'POST',
+    path: '/admin/samrad/:id/stang',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 404, 404),
+  },
   { method: 'POST', path: '/admin/samrad/:id/sammanstallning', expect: s(403, 403, 403, 404, 404) },
   { method: 'POST', path: '/admin/samrad/:id/svar/:org', expect: s(404, 404, 404, 404, 404) },
   // The attachment upload checks that the actor answers for the organisation before it reads
@@ -314,7 +338,12 @@ export const routeMatrix: MatrixRow[] = [
   // API tokens: an organisation's members and administrators.
   { method: 'GET', path: '/admin/api-nycklar', expect: s(403, 200, 200, 403, 200) },
   { method: 'POST', path: '/admin/api-nycklar', expect: s(403, 400, 400, 403, 400) },
-  { method: 'POST', path: '/admin/api-nycklar/:id/aterkalla', expect: s(403, 404, 404, 403, 404) },
+  {
+    method: 'POST',
+    path: '/admin/api-nycklar/:id/aterkalla',
+    body: { confirm: '1' },
+    expect: s(403, 404, 404, 403, 404),
+  },
 
   // Personal data (GDPR extracts and anonymisation): administrators only.
   { method: 'GET', path: '/admin/personuppgifter', expect: s(403, 403, 403, 403, 200) },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCurator } from '../../domain/actors/policies.js';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
@@ -13,6 +13,7 @@ import {
   initiativeReturnedMail,
   initiativeSubmittedMail,
 } from '../../mail/templates.js';
+import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { adminSv } from '../i18n/admin.sv.js';
@@ -44,12 +45,42 @@ export type { AdminDeps } from './adminRouteKit.js';
 
 const initiativeMessages = messagesFor(initiativeAdminSv, initiativeAdminEn);
 
+type ConfirmKind = keyof (typeof initiativeAdminSv)['confirm'];
+
 /** The admin kit with what the initiative pages add: their messages and the initiative itself. */
 function initiativeRouteKit(deps: AdminDeps) {
   const kit = adminRouteKit(deps);
+  const texts = (req: FastifyRequest) => ({ locale: adminLocale(req), t: initiativeMessages(req) });
   return {
     ...kit,
-    texts: (req: FastifyRequest) => ({ locale: adminLocale(req), t: initiativeMessages(req) }),
+    texts,
+    /** The confirmation page of an irreversible step on an initiative; nothing is changed yet. */
+    askFirst: (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      i: AdminInitiative,
+      kind: ConfirmKind,
+      path: string,
+    ) => {
+      const { t, locale } = texts(req);
+      const expected = postedNumber(req, 'version');
+      if (expected !== undefined && expected !== i.version) {
+        throw new ConflictError(t.staleAction, 'stale_version');
+      }
+      const c = t.confirm[kind];
+      const body = confirmationPage({
+        locale,
+        heading: c.heading(i.title),
+        consequence: c.consequence,
+        action: `/admin/insatser/${i.id}/${path}`,
+        csrf: csrfToken(req, reply),
+        body: req.body,
+        confirmLabel: c.button,
+        cancelHref: `/admin/insatser/${i.id}`,
+        reversible: kind === 'archive',
+      });
+      return kit.show(req, reply, '/admin/insatser', c.heading(i.title), body);
+    },
     /** The initiative, if the actor may read it; otherwise not found, so ids cannot be probed. */
     readable: async (req: FastifyRequest) => {
       const initiative = await adminInitiative(deps.db, idParam(req));
@@ -171,6 +202,11 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       }
       const raw = (req.body as Record<string, unknown> | undefined)?.comment;
       const comment = typeof raw === 'string' ? raw.trim().slice(0, 2000) : '';
+      if ((action === 'approve' || action === 'return') && !isConfirmed(req.body)) {
+        const onChange = initiative.workflowState === 'publicerad';
+        const kind = action === 'approve' && onChange ? 'approveChange' : action;
+        return kit.askFirst(req, reply, initiative, kind, path);
+      }
       await transitionInitiative(ctx, {
         initiativeId: initiative.id,
         action,

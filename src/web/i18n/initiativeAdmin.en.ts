@@ -127,6 +127,32 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     restore: 'Restore from the archive',
     viewPublic: 'View on the public site',
   },
+  confirm: {
+    approve: {
+      heading: (title: string) => `Approve and publish ${title}?`,
+      consequence:
+        'The initiative is published on the public site and in the open data, and the organisation is told.',
+      button: 'Yes, approve and publish',
+    },
+    approveChange: {
+      heading: (title: string) => `Approve the proposed change to ${title}?`,
+      consequence:
+        'The changes in the proposal become the published version on the site and in the open data.',
+      button: 'Yes, approve the proposal',
+    },
+    return: {
+      heading: (title: string) => `Return ${title}?`,
+      consequence:
+        'The initiative goes back to the organisation with your comment and must be submitted again.',
+      button: 'Yes, return it',
+    },
+    archive: {
+      heading: (title: string) => `Archive ${title}?`,
+      consequence:
+        'The initiative is taken off the public site and the open data. It is kept with its full history and the Region can restore it.',
+      button: 'Yes, archive it',
+    },
+  },
   notices: {
     skapad: 'The initiative is saved as a draft.',
     sparad: 'The changes are saved.',

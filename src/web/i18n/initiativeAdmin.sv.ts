@@ -125,6 +125,32 @@ export const initiativeAdminSv = {
     restore: 'Återställ från arkivet',
     viewPublic: 'Visa på den publika webbplatsen',
   },
+  confirm: {
+    approve: {
+      heading: (title: string) => `Godkänna och publicera ${title}?`,
+      consequence:
+        'Insatsen publiceras på den publika webbplatsen och i öppna data, och organisationen får besked.',
+      button: 'Ja, godkänn och publicera',
+    },
+    approveChange: {
+      heading: (title: string) => `Godkänna ändringsförslaget för ${title}?`,
+      consequence:
+        'Ändringarna i förslaget blir den publicerade versionen på webbplatsen och i öppna data.',
+      button: 'Ja, godkänn förslaget',
+    },
+    return: {
+      heading: (title: string) => `Returnera ${title}?`,
+      consequence:
+        'Insatsen går tillbaka till organisationen med din kommentar och måste skickas in igen.',
+      button: 'Ja, returnera',
+    },
+    archive: {
+      heading: (title: string) => `Arkivera ${title}?`,
+      consequence:
+        'Insatsen tas bort från den publika webbplatsen och öppna data. Den finns kvar med all historik och kan återställas av Regionen.',
+      button: 'Ja, arkivera',
+    },
+  },
   notices: {
     skapad: 'Insatsen är sparad som utkast.',
     sparad: 'Ändringarna är sparade.',
