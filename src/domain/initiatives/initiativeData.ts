@@ -11,7 +11,7 @@ import {
   initiatives,
   initiativeSdgTargets,
 } from '../../db/schema/index.js';
-import type { InitiativeData } from './initiativeSchema.js';
+import type { InitiativeDraft } from './initiativeSchema.js';
 import { snapshotData } from './initiativeVersions.js';
 import type { WorkflowState } from './workflow.js';
 
@@ -32,9 +32,9 @@ export interface InitiativeState {
 export interface StoredInitiative {
   state: InitiativeState;
   /** The record as stored (and, when published, as the portal shows it). */
-  data: InitiativeData;
+  data: InitiativeDraft;
   /** A proposed change to the published record, if one is open. */
-  pending: InitiativeData | null;
+  pending: InitiativeDraft | null;
 }
 
 const stateColumns = {
@@ -127,7 +127,7 @@ export async function loadInitiativesData(db: Db, ids: number[]): Promise<Stored
     const row = byId.get(id);
     if (!row) return [];
     const i = row.i;
-    const data: InitiativeData = {
+    const data: InitiativeDraft = {
       title: i.title,
       summary: i.summary,
       description: i.description,

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { initiatives, memberships } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { submissionIssues } from './initiativeSchema.js';
 import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
 import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
 import { appendVersion, type VersionAction } from './initiativeVersions.js';
@@ -72,6 +73,15 @@ export async function transitionInitiative(
     const version = row.version + 1;
     const comment = input.comment?.trim() || null;
     const stored = (await loadInitiativeData(tx.db, row.id))!;
+    if (input.action === 'submit' && !onChange) {
+      const missing = submissionIssues(stored.data);
+      if (missing.length > 0) {
+        throw new ValidationError(
+          missing,
+          'Insatsen är inte färdig att skicka in. Fyll i det som saknas och försök igen.',
+        );
+      }
+    }
     let data = stored.data;
     let proposal = false;
     if (onChange) {

@@ -6,7 +6,12 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
 import { fail, issue, parseInput, type Issue } from '../result.js';
 import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
 import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
-import { initiativeSchema, type InitiativeData, type InitiativeInput } from './initiativeSchema.js';
+import {
+  initiativeDraftSchema,
+  initiativeSchema,
+  type InitiativeDraft,
+  type InitiativeDraftInput,
+} from './initiativeSchema.js';
 import { appendVersion, getVersion } from './initiativeVersions.js';
 import { initiativePolicy } from './policies.js';
 import { checkInitiativeReferences } from './references.js';
@@ -15,7 +20,7 @@ export interface UpdateInitiativeInput {
   initiativeId: number;
   /** The version the editor started from; a save on top of a newer version is refused. */
   expectedVersion: number;
-  data: InitiativeInput;
+  data: InitiativeDraftInput;
   /** Set when the data is an earlier version brought back. */
   restoredFromVersion?: number;
 }
@@ -24,7 +29,7 @@ export interface UpdateInitiativeInput {
 export interface VersionConflict {
   version: number;
   /** The values the editor would now edit (a proposed change where one is open). */
-  values: InitiativeData;
+  values: InitiativeDraft;
   changedBy: string | null;
   changedAt: Date;
 }
@@ -72,7 +77,9 @@ export async function updateInitiative(
         },
       };
     }
-    const parsed = parseInput(initiativeSchema, input.data);
+    // A draft saves as it is; a published record (or a change proposed to it) stays complete.
+    const draft = row.workflowState === 'utkast' || row.workflowState === 'returnerad';
+    const parsed = parseInput(draft ? initiativeDraftSchema : initiativeSchema, input.data);
     if (!parsed.ok) return parsed;
     const v = parsed.value;
     if (

@@ -274,9 +274,10 @@ describe('the initiative form', () => {
       }),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('id="summary-error"');
+    // A draft may be short and unlinked; what is given must still be right.
+    expect(res.body).not.toContain('id="summary-error"');
+    expect(res.body).not.toContain('id="goalIds-error"');
     expect(res.body).toContain('id="startDate-error"');
-    expect(res.body).toContain('id="goalIds-error"');
     expect(res.body).toContain('id="funding-0-amountSek-error"');
     expect(res.body).toContain('value="Solceller på skolor"');
     expect(res.body).toContain('value="mycket"');

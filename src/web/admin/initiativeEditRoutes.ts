@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
+import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
 import type { Issue } from '../../domain/result.js';
 import { isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
-import { postedNumber, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
+import { postedNumber, queryParam, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { editPage, type EditPageParams } from './initiativeEditView.js';
 import { formValuesOf, readInitiativeForm } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
@@ -63,11 +64,14 @@ export function initiativeEditRoutes(
     if (!stored) throw new NotFoundError();
     const mode = initiativePolicy.editMode(kit.who(req).actor, initiative);
     const data = mode === 'proposal' && stored.pending ? stored.pending : stored.data;
+    // After a submit of an incomplete draft: what is missing, at its fields.
+    const missing = queryParam(req, 'saknas') === '1' ? atField(submissionIssues(data)) : [];
     return render(req, reply, {
       id: initiative.id,
       title: initiative.title,
       values: formValuesOf(data),
-      issues: [],
+      issues: missing,
+      missing: missing.length > 0,
       version: stored.state.version,
       mode,
     });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/context.js';
-import type { InitiativeInput } from '../../domain/initiatives/initiativeSchema.js';
+import type { InitiativeDraftInput } from '../../domain/initiatives/initiativeSchema.js';
 import type { VersionConflict } from '../../domain/initiatives/updateInitiative.js';
 import {
   differingFields,
@@ -25,8 +25,10 @@ export interface EditPageParams {
   csrf: string;
   version: number;
   mode: 'direct' | 'proposal';
+  /** Shown after submitting an incomplete draft: the issues name what is missing. */
+  missing?: boolean;
   /** After a stale save: the saved version, compared with what the editor typed. */
-  conflict?: { saved: VersionConflict; yours: InitiativeInput; names: ValueNames };
+  conflict?: { saved: VersionConflict; yours: InitiativeDraftInput; names: ValueNames };
 }
 
 const when = (locale: Locale, d: Date) =>
@@ -69,6 +71,7 @@ export function editPage(p: EditPageParams): SafeHtml {
 ${conflictSection(p)}
 <p>${t.edit.versionNote(p.version)} <a href="/admin/insatser/${p.id}/historik">${t.edit.historyLink}</a></p>
 ${p.mode === 'proposal' ? html`<p class="message">${t.form.proposeHint}</p>` : ''}
+${p.missing ? html`<p class="message" role="alert">${t.edit.missingBeforeSubmit}</p>` : ''}
 ${initiativeForm({
   actor: p.actor,
   choices: p.choices,

@@ -4,10 +4,10 @@ import {
   fundingSources,
   initiativeStatuses,
   partnerRoles,
-  type InitiativeData,
-  type InitiativeInput,
+  type InitiativeDraft,
+  type InitiativeDraftInput,
 } from '../../domain/initiatives/initiativeSchema.js';
-import type { Issue } from '../../domain/result.js';
+import { issuesIn, type Issue } from '../../domain/result.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, fieldId, formErrors } from '../auth/formParts.js';
 import { initiativeAdminSv, type InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
@@ -46,7 +46,7 @@ function rowCount(values: FormValues, list: string, spare: number): number {
 /** Reads the posted form into the values to re-show and the command's input. */
 export function readInitiativeForm(body: unknown): {
   values: FormValues;
-  input: InitiativeInput;
+  input: InitiativeDraftInput;
   version: number | null;
 } {
   const values: FormValues = {};
@@ -55,7 +55,7 @@ export function readInitiativeForm(body: unknown): {
     if (typeof v === 'string') values[k] = v.slice(0, 20_000);
     else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').slice(0, 300);
   }
-  const partners: InitiativeInput['partners'] = [];
+  const partners: InitiativeDraftInput['partners'] = [];
   for (let i = 0; i < rowCount(values, 'partners', 0); i++) {
     const org = one(values, `partners.${i}.organisationId`);
     if (!org) continue;
@@ -64,7 +64,7 @@ export function readInitiativeForm(body: unknown): {
       role: one(values, `partners.${i}.role`) as (typeof partnerRoles)[number],
     });
   }
-  const funding: NonNullable<InitiativeInput['funding']> = [];
+  const funding: NonNullable<InitiativeDraftInput['funding']> = [];
   for (let i = 0; i < rowCount(values, 'funding', 0); i++) {
     const source = one(values, `funding.${i}.source`);
     const amount = one(values, `funding.${i}.amountSek`);
@@ -76,15 +76,15 @@ export function readInitiativeForm(body: unknown): {
       funderOrganisationId: num(one(values, `funding.${i}.funderOrganisationId`)) ?? null,
     });
   }
-  const input: InitiativeInput = {
+  const input: InitiativeDraftInput = {
     title: one(values, 'title'),
     summary: one(values, 'summary'),
     description: one(values, 'description'),
     titleEn: one(values, 'titleEn') || null,
     summaryEn: one(values, 'summaryEn') || null,
     descriptionEn: one(values, 'descriptionEn') || null,
-    status: one(values, 'status') as InitiativeInput['status'],
-    startDate: one(values, 'startDate'),
+    status: (one(values, 'status') || null) as InitiativeDraftInput['status'],
+    startDate: one(values, 'startDate').trim() || null,
     endDate: one(values, 'endDate') || null,
     ownerOrganisationId: num(one(values, 'ownerOrganisationId')) ?? 0,
     partners,
@@ -107,7 +107,7 @@ export function readInitiativeForm(body: unknown): {
 }
 
 /** The form values of a stored initiative, for the edit page. */
-export function formValuesOf(d: InitiativeData, version?: number): FormValues {
+export function formValuesOf(d: InitiativeDraft, version?: number): FormValues {
   const values: FormValues = {
     title: d.title,
     summary: d.summary,
@@ -115,8 +115,8 @@ export function formValuesOf(d: InitiativeData, version?: number): FormValues {
     titleEn: d.titleEn ?? '',
     summaryEn: d.summaryEn ?? '',
     descriptionEn: d.descriptionEn ?? '',
-    status: d.status,
-    startDate: d.startDate,
+    status: d.status ?? '',
+    startDate: d.startDate ?? '',
     endDate: d.endDate ?? '',
     ownerOrganisationId: String(d.ownerOrganisationId),
     placeCodes: d.placeCodes,
@@ -162,7 +162,7 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
   const t = p.t ?? initiativeAdminSv;
   const l = t.fields;
   const tf = t.form;
-  const f = formErrors(p.issues);
+  const f = formErrors(issuesIn(t === initiativeAdminSv ? 'sv' : 'en', p.issues));
   const v = p.values;
   const selected = (k: string, value: string | number) =>
     one(v, k) === String(value) ? html` selected` : '';

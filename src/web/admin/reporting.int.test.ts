@@ -86,7 +86,7 @@ describe('reporting periods, progress reports and review', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Ange periodens början.');
-    expect(bad.body).toContain('Ange datum som ÅÅÅÅ-MM-DD.');
+    expect(bad.body).toContain('Ange datum som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.');
     const created = await post('samordnare', '/admin/rapportering/perioder', {
       kind: 'tertial',
       year: '2020',

@@ -5,6 +5,7 @@ import { createInitiative } from '../../domain/initiatives/createInitiative.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
+import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
 import { diffInitiatives } from '../../domain/initiatives/versionDiff.js';
 import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
 import type { Issue } from '../../domain/result.js';
@@ -148,8 +149,13 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   };
 
   app.get('/admin/insatser/ny', auth, async (req, reply) => {
-    if (!initiativePolicy.create(who(req).actor)) throw new ForbiddenError();
-    return formPage(req, reply, { placeCodes: ['0008'] }, []);
+    const { actor } = who(req);
+    if (!initiativePolicy.create(actor)) throw new ForbiddenError();
+    // A member of one organisation registers for it: the owner is chosen already.
+    const own = !isCurator(actor) && actor.kind === 'user' ? actor.organisationIds : [];
+    const values: FormValues = { placeCodes: ['0008'] };
+    if (own.length === 1) values.ownerOrganisationId = String(own[0]);
+    return formPage(req, reply, values, []);
   });
 
   app.post('/admin/insatser', csrf, async (req, reply) => {
@@ -159,7 +165,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     if (input.ownerOrganisationId && !initiativePolicy.create(actor, input.ownerOrganisationId)) {
       throw new ForbiddenError('Du kan bara registrera insatser för din egen organisation.');
     }
-    const result = await createInitiative(ctx, input);
+    const result = await createInitiative(ctx, input, { asDraft: true });
     if (!result.ok) return formPage(req, reply, values, atField(result.issues), 400);
     return redirectWithNotice(reply, `/admin/insatser/${result.value.id}`, 'skapad');
   });
@@ -202,6 +208,13 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       }
       const raw = (req.body as Record<string, unknown> | undefined)?.comment;
       const comment = typeof raw === 'string' ? raw.trim().slice(0, 2000) : '';
+      if (action === 'submit' && initiative.workflowState !== 'publicerad') {
+        const stored = await loadInitiativeData(deps.db, initiative.id);
+        // An incomplete draft goes back to its form, which names what is missing.
+        if (stored && submissionIssues(stored.data).length > 0) {
+          return reply.redirect(`/admin/insatser/${initiative.id}/redigera?saknas=1`, 303);
+        }
+      }
       if ((action === 'approve' || action === 'return') && !isConfirmed(req.body)) {
         const onChange = initiative.workflowState === 'publicerad';
         const kind = action === 'approve' && onChange ? 'approveChange' : action;

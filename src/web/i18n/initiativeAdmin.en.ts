@@ -84,6 +84,8 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
       'The initiative is published. Your changes are saved as a proposal for the Region to approve; until then the site shows the published version.',
   },
   edit: {
+    missingBeforeSubmit:
+      'The draft is saved but not submitted: the fields below need filling in first. Save, then submit again.',
     title: (name) => `Edit ${name}`,
     link: 'Edit',
     historyLink: 'History',

@@ -82,6 +82,8 @@ export const initiativeAdminSv = {
       'Insatsen är publicerad. Dina ändringar sparas som ett förslag som Regionen godkänner; till dess visas den publicerade versionen på webbplatsen.',
   },
   edit: {
+    missingBeforeSubmit:
+      'Utkastet är sparat men inte inskickat: det här behöver fyllas i först. Spara och skicka sedan in igen.',
     title: (name: string) => `Redigera ${name}`,
     link: 'Redigera',
     historyLink: 'Historik',
