@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
@@ -27,6 +27,16 @@ export interface InitiativeState {
   returnComment: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
+  archivedFromState: WorkflowState | null;
+  archiveRequest: ArchiveRequest | null;
+}
+
+/** A member's request that the Region archive a published initiative. */
+export interface ArchiveRequest {
+  reason: string;
+  byUserId: number | null;
+  byLabel: string;
+  at: string;
 }
 
 export interface StoredInitiative {
@@ -48,6 +58,8 @@ const stateColumns = {
   returnComment: initiatives.returnComment,
   publishedAt: initiatives.publishedAt,
   updatedAt: initiatives.updatedAt,
+  archivedFromState: initiatives.archivedFromState,
+  archiveRequest: sql<ArchiveRequest | null>`${initiatives.archiveRequest}`,
 };
 
 /** The state of an initiative; with `lock`, the row is locked for the rest of the transaction. */

@@ -19,7 +19,9 @@ export type VersionAction =
   | 'change_proposed'
   | 'change_submitted'
   | 'change_approved'
-  | 'change_returned';
+  | 'change_returned'
+  | 'change_withdrawn'
+  | 'change_rebased';
 
 export interface VersionStep {
   action: VersionAction;

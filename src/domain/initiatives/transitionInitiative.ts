@@ -58,13 +58,29 @@ export async function transitionInitiative(
       role: ctx.actor.kind === 'user' ? ctx.actor.role : ('system' as const),
       isOwnerEditor,
     };
+    if (
+      input.action === 'archive' &&
+      row.workflowState === 'publicerad' &&
+      who.role !== 'system' &&
+      who.role !== 'admin' &&
+      who.role !== 'samordnare'
+    ) {
+      throw new ForbiddenError(
+        'Det är Regionen som arkiverar en publicerad insats. Begär arkivering i stället.',
+      );
+    }
     const onChange =
       row.workflowState === 'publicerad' &&
       row.pendingState != null &&
       input.action in changeActions;
-    const check = onChange
+    const checked = onChange
       ? checkTransition(row.pendingState!, input.action, who, pendingTransitions)
       : checkTransition(row.workflowState, input.action, who);
+    // Restoring returns the record to the state it had before it was archived.
+    const check =
+      checked.ok && input.action === 'restore'
+        ? { ok: true as const, to: row.archivedFromState ?? checked.to }
+        : checked;
     if (!check.ok) {
       if (check.code === 'forbidden') throw new ForbiddenError(check.message);
       throw new ConflictError(check.message, check.code);
@@ -115,10 +131,13 @@ export async function transitionInitiative(
           updatedAt: now,
           publishedAt: check.to === 'publicerad' ? (row.publishedAt ?? now) : row.publishedAt,
           returnComment: input.action === 'return' ? comment : undefined,
-          // An open change is kept in the versions; archiving closes it.
+          // An open change is kept in the versions; archiving closes it, and any request for it.
           pendingChanges: archived ? null : undefined,
           pendingState: archived ? null : undefined,
           pendingComment: archived ? null : undefined,
+          pendingBase: archived ? null : undefined,
+          archiveRequest: archived ? null : undefined,
+          archivedFromState: archived ? row.workflowState : null,
         })
         .where(eq(initiatives.id, row.id));
     }

@@ -3,12 +3,10 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
-import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
 import type { Issue } from '../../domain/result.js';
-import { isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
-import { postedNumber, queryParam, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
+import { queryParam, redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { editPage, type EditPageParams } from './initiativeEditView.js';
 import { formValuesOf, readInitiativeForm } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
@@ -26,8 +24,7 @@ export const atField = (issues: Issue[]) =>
   }));
 
 /**
- * Editing an initiative (`/admin/insatser/:id/redigera`) with optimistic locking, and archiving
- * and restoring it. The policies are checked here for the pages and again in the commands.
+ * Editing an initiative (`/admin/insatser/:id/redigera`) with optimistic locking. The policies are checked here for the pages and again in the commands.
  */
 export function initiativeEditRoutes(
   app: FastifyInstance,
@@ -118,24 +115,4 @@ export function initiativeEditRoutes(
       400,
     );
   });
-
-  for (const [path, action, done] of [
-    ['arkivera', 'archive', 'arkiverad'],
-    ['aterstall', 'restore', 'aterstalld'],
-  ] as const) {
-    app.post(`/admin/insatser/:id/${path}`, kit.write(), async (req, reply) => {
-      const initiative = await kit.readable(req);
-      const { ctx, actor } = kit.who(req);
-      if (!initiativePolicy[action](actor, initiative)) throw new ForbiddenError();
-      if (action === 'archive' && !isConfirmed(req.body)) {
-        return kit.askFirst(req, reply, initiative, 'archive', path);
-      }
-      await transitionInitiative(ctx, {
-        initiativeId: initiative.id,
-        action,
-        expectedVersion: postedNumber(req, 'version'),
-      });
-      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
-    });
-  }
 }

@@ -217,6 +217,25 @@ export const routeMatrix: MatrixRow[] = [
   },
   {
     method: 'POST',
+    path: '/admin/insatser/:id/begar-arkivering',
+    target: 'published',
+    expect: s(403, 400, 403, 403, 403),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/avsla-arkivering',
+    target: 'published',
+    expect: s(403, 403, 403, 403, 403),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/dra-tillbaka',
+    target: 'published',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 403, 403),
+  },
+  {
+    method: 'POST',
     path: '/admin/insatser/:id/aterstall',
     target: 'archived',
     expect: s(403, 403, 404, 303, 303),

@@ -30,6 +30,7 @@ import {
   type AdminDeps,
   idParam,
 } from './adminRouteKit.js';
+import { archiveRoutes } from './archiveRoutes.js';
 import { bulkRoutes } from './bulkRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
 import { initiativeDetailView } from './initiativeDetailView.js';
@@ -78,7 +79,7 @@ function initiativeRouteKit(deps: AdminDeps) {
         body: req.body,
         confirmLabel: c.button,
         cancelHref: `/admin/insatser/${i.id}`,
-        reversible: kind === 'archive',
+        reversible: kind === 'archive' || kind === 'withdraw',
       });
       return kit.show(req, reply, '/admin/insatser', c.heading(i.title), body);
     },
@@ -257,6 +258,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   });
 
   initiativeEditRoutes(app, deps, kit);
+  archiveRoutes(app, deps, kit);
   historyRoutes(app, deps, kit);
   bulkRoutes(app, deps, kit);
 

@@ -127,6 +127,17 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     archive: 'Archive',
     archiveHint: 'An archived initiative leaves the site but is kept with its whole history.',
     restore: 'Restore from the archive',
+    requestArchiveHeading: 'Ask for archiving',
+    requestArchiveHint:
+      'A published initiative is taken off the site by the Region. Say why it should be archived; the Region decides.',
+    requestArchiveReason: 'Reason for archiving',
+    requestArchive: 'Ask for archiving',
+    archiveRequested: (who: string, reason: string) => `${who} has asked for archiving: ${reason}`,
+    archiveRequestOpen: 'Archiving has been requested. The Region decides.',
+    declineArchive: 'Turn down the request to archive',
+    withdrawChange: 'Withdraw the change proposal',
+    rebasedNotice:
+      'A coordinator changed the published initiative while your proposal was open. The proposal now builds on the new version; your changes are kept.',
     viewPublic: 'View on the public site',
   },
   confirm: {
@@ -148,6 +159,12 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
         'The initiative goes back to the organisation with your comment and must be submitted again.',
       button: 'Yes, return it',
     },
+    withdraw: {
+      heading: (title: string) => `Withdraw the change proposal for ${title}?`,
+      consequence:
+        'The proposal is closed and the published version stands. The proposal is kept in the history and can be restored from there.',
+      button: 'Yes, withdraw the proposal',
+    },
     archive: {
       heading: (title: string) => `Archive ${title}?`,
       consequence:
@@ -163,8 +180,14 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     publicerad: 'The initiative is approved and published.',
     returnerad: 'The initiative is returned to the organisation.',
     arkiverad: 'The initiative is archived.',
-    aterstalld: 'The initiative is restored as a draft.',
+    aterstalld: 'The initiative is restored to the state it had before it was archived.',
     version: 'The version is restored as a new version.',
+    versionforeslagen:
+      'The version is saved as a change proposal. Submit it for approval; until then the published version is shown.',
+    arkiveringbegard:
+      'Your request to archive has been sent to the Region. The initiative stays published until the Region decides.',
+    arkiveringavslagen: 'The request to archive was turned down. The initiative stays published.',
+    tillbakadragen: 'The change proposal is withdrawn. The published version stands.',
   },
   staleAction:
     'The initiative has changed since you opened the page. Read the new version and try again.',
@@ -181,6 +204,9 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     restoredFrom: (v) => `restored from version ${v}`,
     restore: 'Restore this version',
     restoreHint: (v) => `Version ${v} is saved as a new version; nothing is removed.`,
+    restoreAsProposal: 'Propose this version',
+    restoreAsProposalHint: (v) =>
+      `Version ${v} is saved as a change proposal. It is published only once you have submitted it and the Region has approved it.`,
     current: 'Current version',
     added: 'Added',
     removed: 'Removed',
@@ -202,6 +228,8 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
       change_submitted: 'Change proposal submitted',
       change_approved: 'Change proposal approved',
       change_returned: 'Change proposal returned',
+      change_withdrawn: 'Change proposal withdrawn',
+      change_rebased: 'Change proposal moved onto a new version',
       unknown: 'Saved',
     },
   },

@@ -125,6 +125,17 @@ export const initiativeAdminSv = {
     archive: 'Arkivera',
     archiveHint: 'En arkiverad insats tas bort från webbplatsen men finns kvar med all historik.',
     restore: 'Återställ från arkivet',
+    requestArchiveHeading: 'Begär arkivering',
+    requestArchiveHint:
+      'En publicerad insats tas bort från webbplatsen av Regionen. Skriv varför den ska arkiveras; Regionen beslutar.',
+    requestArchiveReason: 'Skäl till arkiveringen',
+    requestArchive: 'Begär arkivering',
+    archiveRequested: (who: string, reason: string) => `${who} har begärt arkivering: ${reason}`,
+    archiveRequestOpen: 'Arkivering är begärd. Regionen beslutar.',
+    declineArchive: 'Avslå begäran om arkivering',
+    withdrawChange: 'Dra tillbaka ändringsförslaget',
+    rebasedNotice:
+      'En samordnare har ändrat den publicerade insatsen medan ditt förslag var öppet. Förslaget bygger nu på den nya versionen; dina ändringar är kvar.',
     viewPublic: 'Visa på den publika webbplatsen',
   },
   confirm: {
@@ -146,6 +157,12 @@ export const initiativeAdminSv = {
         'Insatsen går tillbaka till organisationen med din kommentar och måste skickas in igen.',
       button: 'Ja, returnera',
     },
+    withdraw: {
+      heading: (title: string) => `Dra tillbaka ändringsförslaget för ${title}?`,
+      consequence:
+        'Förslaget stängs och den publicerade versionen gäller. Förslaget finns kvar i historiken och kan återställas därifrån.',
+      button: 'Ja, dra tillbaka förslaget',
+    },
     archive: {
       heading: (title: string) => `Arkivera ${title}?`,
       consequence:
@@ -161,8 +178,14 @@ export const initiativeAdminSv = {
     publicerad: 'Insatsen är godkänd och publicerad.',
     returnerad: 'Insatsen är returnerad till organisationen.',
     arkiverad: 'Insatsen är arkiverad.',
-    aterstalld: 'Insatsen är återställd som utkast.',
+    aterstalld: 'Insatsen är återställd till läget den hade före arkiveringen.',
     version: 'Versionen är återställd som en ny version.',
+    versionforeslagen:
+      'Versionen är sparad som ett ändringsförslag. Skicka in det för godkännande; tills dess visas den publicerade versionen.',
+    arkiveringbegard:
+      'Din begäran om arkivering är skickad till Regionen. Insatsen är publicerad tills Regionen har beslutat.',
+    arkiveringavslagen: 'Begäran om arkivering är avslagen. Insatsen är fortsatt publicerad.',
+    tillbakadragen: 'Ändringsförslaget är återtaget. Den publicerade versionen gäller.',
   } as Record<string, string>,
   staleAction:
     'Insatsen har ändrats sedan du öppnade sidan. Läs igenom den nya versionen och försök igen.',
@@ -179,6 +202,9 @@ export const initiativeAdminSv = {
     restoredFrom: (v: number) => `återställd från version ${v}`,
     restore: 'Återställ den här versionen',
     restoreHint: (v: number) => `Version ${v} sparas som en ny version; inget tas bort.`,
+    restoreAsProposal: 'Föreslå den här versionen',
+    restoreAsProposalHint: (v: number) =>
+      `Version ${v} sparas som ett ändringsförslag. Det publiceras först när du skickat in det och Regionen godkänt det.`,
     current: 'Nuvarande version',
     added: 'Tillagt',
     removed: 'Borttaget',
@@ -200,6 +226,8 @@ export const initiativeAdminSv = {
       change_submitted: 'Ändringsförslag inskickat',
       change_approved: 'Ändringsförslag godkänt',
       change_returned: 'Ändringsförslag returnerat',
+      change_withdrawn: 'Ändringsförslag återtaget',
+      change_rebased: 'Ändringsförslag flyttat till ny version',
       unknown: 'Sparad',
     } as Record<string, string>,
   },
