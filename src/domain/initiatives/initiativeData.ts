@@ -45,6 +45,8 @@ export interface StoredInitiative {
   data: InitiativeDraft;
   /** A proposed change to the published record, if one is open. */
   pending: InitiativeDraft | null;
+  /** The published values the open proposal was made from (its merge base). */
+  pendingBase: InitiativeDraft | null;
 }
 
 const stateColumns = {
@@ -91,7 +93,12 @@ export async function loadInitiativeData(db: Db, id: number): Promise<StoredInit
 export async function loadInitiativesData(db: Db, ids: number[]): Promise<StoredInitiative[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ ...stateColumns, i: initiatives, pendingChanges: initiatives.pendingChanges })
+    .select({
+      ...stateColumns,
+      i: initiatives,
+      pendingChanges: initiatives.pendingChanges,
+      pendingBase: initiatives.pendingBase,
+    })
     .from(initiatives)
     .where(inArray(initiatives.id, ids));
   const [partners, funding, placeRows, goalRows, perspectiveRows, sdgRows, measureRows] =
@@ -169,8 +176,15 @@ export async function loadInitiativesData(db: Db, ids: number[]): Promise<Stored
       exampleOfYear: i.exampleOfYear,
       isDemo: i.isDemo,
     };
-    const { i: _row, pendingChanges, ...state } = row;
+    const { i: _row, pendingChanges, pendingBase, ...state } = row;
     void _row;
-    return [{ state, data, pending: pendingChanges ? snapshotData(pendingChanges).data : null }];
+    return [
+      {
+        state,
+        data,
+        pending: pendingChanges ? snapshotData(pendingChanges).data : null,
+        pendingBase: pendingBase ? snapshotData(pendingBase).data : null,
+      },
+    ];
   });
 }

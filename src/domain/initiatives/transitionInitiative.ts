@@ -4,6 +4,8 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { submissionIssues } from './initiativeSchema.js';
+import { proposalMerge, type MergeChoice } from './threeWayMerge.js';
+import type { InitiativeField } from './versionDiff.js';
 import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
 import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
 import { appendVersion, type VersionAction } from './initiativeVersions.js';
@@ -33,6 +35,8 @@ export async function transitionInitiative(
     action: WorkflowAction;
     comment?: string;
     expectedVersion?: number;
+    /** Approving a proposal: the approver's choice for each field both it and a later change set. */
+    choices?: Partial<Record<InitiativeField, MergeChoice>>;
   },
 ): Promise<{ id: number; from: WorkflowState; to: WorkflowState }> {
   return inTransaction(ctx, async (tx) => {
@@ -103,6 +107,17 @@ export async function transitionInitiative(
     if (onChange) {
       const applied = input.action === 'approve';
       data = stored.pending ?? stored.data;
+      if (applied) {
+        // Made on an older version: only what the proposal changed is applied (see proposalMerge).
+        const merge = proposalMerge(stored, input.choices);
+        if (merge.conflicts.length > 0) {
+          throw new ConflictError(
+            'Förslaget och en senare ändring har ändrat samma fält. Välj vilket värde som ska gälla.',
+            'merge_conflict',
+          );
+        }
+        data = merge.merged;
+      }
       proposal = !applied;
       if (applied) {
         await tx.db
@@ -119,6 +134,8 @@ export async function transitionInitiative(
           pendingChanges: applied ? null : undefined,
           pendingState: applied ? null : check.to,
           pendingComment: input.action === 'return' ? comment : applied ? null : undefined,
+          pendingBase: applied ? null : undefined,
+          pendingRebasedAt: applied ? null : undefined,
         })
         .where(eq(initiatives.id, row.id));
     } else {

@@ -48,10 +48,11 @@ export function readInitiativeForm(body: unknown): {
   values: FormValues;
   input: InitiativeDraftInput;
   version: number | null;
+  base: InitiativeDraftInput | undefined;
 } {
   const values: FormValues = {};
   for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (k === '_csrf') continue;
+    if (k === '_csrf' || k === 'base' || k === 'conflicts' || k.startsWith('choice.')) continue;
     if (typeof v === 'string') values[k] = v.slice(0, 20_000);
     else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').slice(0, 300);
   }
@@ -103,7 +104,21 @@ export function readInitiativeForm(body: unknown): {
   };
   const rawVersion = Number(one(values, 'version'));
   const version = Number.isSafeInteger(rawVersion) && rawVersion > 0 ? rawVersion : null;
-  return { values, input, version };
+  return { values, input, version, base: baseOf(body) };
+}
+
+/** The values the form was read at, posted back as JSON for the three-way merge. */
+function baseOf(body: unknown): InitiativeDraftInput | undefined {
+  const raw = (body as Record<string, unknown> | undefined)?.base;
+  if (typeof raw !== 'string' || raw.length > 200_000) return undefined;
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as InitiativeDraftInput)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The form values of a stored initiative, for the edit page. */
@@ -154,6 +169,10 @@ export interface InitiativeFormParams {
   action?: string;
   /** The version being edited, posted back for the optimistic lock. */
   version?: number;
+  /** The values the form was read at, posted back for the three-way merge. */
+  base?: InitiativeDraft;
+  /** Shown inside the form before the fields, such as the choices of a merge. */
+  prelude?: SafeHtml | string;
   submitLabel?: string;
   t?: InitiativeAdminMessages;
 }
@@ -199,6 +218,8 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
 <form method="post" action="${p.action ?? '/admin/insatser'}" novalidate>
 ${csrfField(p.csrf)}
 ${p.version !== undefined ? html`<input type="hidden" name="version" value="${p.version}">` : ''}
+${p.base ? html`<input type="hidden" name="base" value="${JSON.stringify(p.base)}">` : ''}
+${p.prelude ?? ''}
 ${text('title', l.title, html` maxlength="300" required`)}
 ${area('summary', l.summary, 3, 1000, html` required`)}
 ${area('description', l.description, 8, 20000)}

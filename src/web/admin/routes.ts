@@ -7,6 +7,7 @@ import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
 import { diffInitiatives } from '../../domain/initiatives/versionDiff.js';
+import { proposalMerge } from '../../domain/initiatives/threeWayMerge.js';
 import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
 import type { Issue } from '../../domain/result.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../../mail/templates.js';
 import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { adminSv } from '../i18n/admin.sv.js';
 import { adminEn } from '../i18n/admin.en.js';
 import { initiativeAdminEn } from '../i18n/initiativeAdmin.en.js';
@@ -38,6 +39,7 @@ import { atField, initiativeEditRoutes } from './initiativeEditRoutes.js';
 import { initiativeForm, readInitiativeForm, type FormValues } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
 import { adminLocale } from './locale.js';
+import { mergeChoices, readChoices } from './mergeChoices.js';
 import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from './recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
@@ -63,6 +65,7 @@ function initiativeRouteKit(deps: AdminDeps) {
       i: AdminInitiative,
       kind: ConfirmKind,
       path: string,
+      fields?: SafeHtml,
     ) => {
       const { t, locale } = texts(req);
       const expected = postedNumber(req, 'version');
@@ -80,6 +83,7 @@ function initiativeRouteKit(deps: AdminDeps) {
         confirmLabel: c.button,
         cancelHref: `/admin/insatser/${i.id}`,
         reversible: kind === 'archive' || kind === 'withdraw',
+        ...(fields ? { fields } : {}),
       });
       return kit.show(req, reply, '/admin/insatser', c.heading(i.title), body);
     },
@@ -193,6 +197,34 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return show(req, reply, '/admin/insatser', initiative.title, body);
   });
 
+  /** The choices an approval still needs: fields both the proposal and a later change set. */
+  const openMergeChoices = async (
+    req: FastifyRequest,
+    id: number,
+    choices: ReturnType<typeof readChoices>['choices'],
+  ): Promise<SafeHtml | null> => {
+    const stored = await loadInitiativeData(deps.db, id);
+    if (!stored?.pending) return null;
+    const { conflicts } = proposalMerge(stored, choices);
+    if (conflicts.length === 0) return null;
+    const { t } = kit.texts(req);
+    const c = t.conflict;
+    return html`<p>${c.approveChoices}</p>${mergeChoices({
+      t,
+      names: valueNames(await formChoices(deps.db), t),
+      fields: conflicts,
+      theirs: stored.data,
+      mine: stored.pending,
+      labels: {
+        theirs: c.publishedValue,
+        mine: c.proposalValue,
+        keepTheirs: c.keepPublished,
+        useMine: c.useProposal,
+      },
+      caption: c.approveChoices,
+    })}`;
+  };
+
   /** One step of the workflow, checked by the policy here and in the command, then mailed. */
   const step = (
     path: string,
@@ -216,16 +248,26 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
           return reply.redirect(`/admin/insatser/${initiative.id}/redigera?saknas=1`, 303);
         }
       }
-      if ((action === 'approve' || action === 'return') && !isConfirmed(req.body)) {
-        const onChange = initiative.workflowState === 'publicerad';
+      const onChange = initiative.workflowState === 'publicerad';
+      const { choices, missing } = readChoices(req.body);
+      // A proposal made on an older version: the fields both it and a later change set are chosen.
+      const open =
+        action === 'approve' && onChange
+          ? await openMergeChoices(req, initiative.id, choices)
+          : null;
+      if (
+        (action === 'approve' || action === 'return') &&
+        (!isConfirmed(req.body) || missing.length > 0 || open)
+      ) {
         const kind = action === 'approve' && onChange ? 'approveChange' : action;
-        return kit.askFirst(req, reply, initiative, kind, path);
+        return kit.askFirst(req, reply, initiative, kind, path, open ?? undefined);
       }
       await transitionInitiative(ctx, {
         initiativeId: initiative.id,
         action,
         comment: action === 'return' ? comment : undefined,
         expectedVersion: postedNumber(req, 'version'),
+        choices,
       });
       await mail(req, initiative, comment);
       return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);

@@ -25,6 +25,8 @@ export interface ConfirmationParams {
   cancelHref: string;
   /** Shown above the button, such as the annual report in full. */
   preview?: SafeHtml | string;
+  /** Fields of the confirmed post shown inside its form, such as choices to make. */
+  fields?: SafeHtml | string;
   /** Whether the step can be taken back later (then the "cannot be undone" line is left out). */
   reversible?: boolean;
 }
@@ -60,7 +62,7 @@ ${p.preview ?? ''}
 <h2 id="confirm-heading">${p.heading}</h2>
 <p>${p.consequence}</p>
 ${p.reversible ? '' : html`<p><strong>${t.cannotUndo}</strong></p>`}
-<form method="post" action="${p.action}">${csrfField(p.csrf)}${carried(p.body)}<input type="hidden" name="confirm" value="1">
+<form method="post" action="${p.action}">${csrfField(p.csrf)}${carried(p.body)}<input type="hidden" name="confirm" value="1">${p.fields ?? ''}
 <ul class="actions"><li>${warningButton(p.confirmLabel)}</li><li><a href="${p.cancelHref}">${t.cancel}</a></li></ul>
 </form>
 </section>`;

@@ -102,6 +102,23 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     theirs: 'Saved by the other person',
     yours: 'Your change',
     empty: '(empty)',
+    mergeHeading: 'Someone else changed the same fields meanwhile',
+    mergeLead: (who: string, when: string, version: number) =>
+      `${who} saved version ${version} ${when}. The fields only one of you changed are already merged in the form. Choose for each field below which value should stand, then save. Nothing is saved yet.`,
+    choose: 'Choose',
+    keepTheirs: 'Keep the saved value',
+    useMine: 'Use my change',
+    chooseEach: 'Choose which value should stand for each field you both changed.',
+    proposalOpenHeading: 'A change proposal is open',
+    proposalOpen:
+      'The organisation has an open change proposal. Decide it first, or save: the proposal is then moved onto your new version, keeping its own changes, and the organisation is shown it.',
+    decideFirst: 'Decide the proposal first',
+    approveChoices:
+      'The proposal and a later change changed the same fields. Choose which value should stand.',
+    proposalValue: 'The proposal',
+    publishedValue: 'Published now',
+    keepPublished: 'Keep the published value',
+    useProposal: 'Use the proposal',
     noDifference: 'The saved version has the same values as your change.',
   },
   detail: {

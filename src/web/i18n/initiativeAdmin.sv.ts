@@ -101,6 +101,23 @@ export const initiativeAdminSv = {
     yours: 'Din ändring',
     empty: '(tomt)',
     noDifference: 'Den sparade versionen har samma värden som din ändring.',
+    mergeHeading: 'Någon annan har ändrat samma fält under tiden',
+    mergeLead: (who: string, when: string, version: number) =>
+      `${who} sparade version ${version} ${when}. Fälten som bara en av er ändrade är redan sammanfogade i formuläret. Välj för varje fält nedan vilket värde som ska gälla och spara. Ingenting är sparat än.`,
+    choose: 'Välj',
+    keepTheirs: 'Behåll det sparade',
+    useMine: 'Använd min ändring',
+    chooseEach: 'Välj vilket värde som ska gälla för varje fält som ni båda har ändrat.',
+    proposalOpenHeading: 'Ett ändringsförslag är öppet',
+    proposalOpen:
+      'Organisationen har ett öppet ändringsförslag. Besluta om det först, eller spara: förslaget flyttas då till din nya version och behåller sina egna ändringar, och organisationen får se det.',
+    decideFirst: 'Besluta om förslaget först',
+    approveChoices:
+      'Förslaget och en senare ändring har ändrat samma fält. Välj vilket värde som ska gälla.',
+    proposalValue: 'Förslaget',
+    publishedValue: 'Publicerat nu',
+    keepPublished: 'Behåll det publicerade',
+    useProposal: 'Använd förslaget',
   },
   detail: {
     state: 'Läge',
