@@ -68,10 +68,16 @@ describe('admin journey', () => {
         await page.waitForURL(/\/admin\/insatser\/ny$/);
         await expectNoViolations(page);
 
-        // A first try with gaps: errors beside the fields, nothing typed is lost.
+        // A first try with a wrong value: a plain message beside the field, nothing typed is
+        // lost. (Gaps are fine in a draft; they are named when it is submitted.)
         await page.getByLabel('Rubrik', { exact: true }).fill(title);
+        await page.getByLabel('Rad 1: källa').selectOption('kommun');
+        await page.getByLabel('Rad 1: belopp i kronor').fill('500000');
+        await page.getByLabel('Rad 1: år').fill('3000');
         await page.getByRole('button', { name: 'Spara utkast' }).click();
-        expect(await page.locator('#summary-error').textContent()).toContain('tio tecken');
+        expect(await page.locator('#funding-0-year-error').textContent()).toContain(
+          'Ange ett år mellan 1990 och 2100',
+        );
         expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(title);
         await expectNoViolations(page);
 
