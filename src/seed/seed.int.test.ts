@@ -70,7 +70,7 @@ describe('demo seed', () => {
     const created = await countOf(auditEvents, eq(auditEvents.action, 'initiative.created'));
     expect(created).toBe(report.initiatives);
     const years = await database.db.selectDistinct({ y: initiatives.startDate }).from(initiatives);
-    const startYears = new Set(years.map((r) => Number(r.y.slice(0, 4))));
+    const startYears = new Set(years.map((r) => Number(r.y?.slice(0, 4))));
     for (let y = 2019; y <= 2026; y++) expect(startYears.has(y)).toBe(true);
   });
 

@@ -75,10 +75,16 @@ describe('admin journey', () => {
         await page.waitForURL(/\/admin\/insatser\/ny$/);
         await expectNoViolations(page);
 
-        // A first try with gaps: errors beside the fields, nothing typed is lost.
+        // A first try with a wrong value: a plain message beside the field, nothing typed is
+        // lost. (Gaps are fine in a draft; they are named when it is submitted.)
         await page.getByLabel('Rubrik', { exact: true }).fill(title);
+        await page.getByLabel('Rad 1: källa').selectOption('kommun');
+        await page.getByLabel('Rad 1: belopp i kronor').fill('500000');
+        await page.getByLabel('Rad 1: år').fill('3000');
         await page.getByRole('button', { name: 'Spara utkast' }).click();
-        expect(await page.locator('#summary-error').textContent()).toContain('tio tecken');
+        expect(await page.locator('#funding-0-year-error').textContent()).toContain(
+          'Ange ett år mellan 1990 och 2100',
+        );
         expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe(title);
         await expectNoViolations(page);
 
@@ -143,6 +149,8 @@ describe('admin journey', () => {
           .getByLabel('Kommentar till organisationen')
           .fill('Ange också Nybro, där sträckan slutar.');
         await review.getByRole('button', { name: 'Returnera', exact: true }).click();
+        await expectNoViolations(review);
+        await review.getByRole('button', { name: 'Ja, returnera' }).click();
         await review.waitForURL(/klart=returnerad/);
         const toOwner = smtp.mails.slice(mailsBeforeReturn);
         expect(toOwner.flatMap((m) => m.to)).toContain('aktor@example.se');
@@ -181,6 +189,7 @@ describe('admin journey', () => {
         await signIn(publish, 'samordnare@example.se');
         await publish.goto(`${base}${path}`);
         await publish.getByRole('button', { name: 'Godkänn och publicera' }).click();
+        await publish.getByRole('button', { name: 'Ja, godkänn och publicera' }).click();
         await publish.waitForURL(/klart=publicerad/);
         await publish.getByRole('link', { name: 'Historik' }).click();
         await publish.waitForURL(/\/historik$/);

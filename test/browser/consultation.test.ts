@@ -145,6 +145,8 @@ describe('consultation journey', () => {
         await e.waitForURL(/klart=inbjudna/);
         expect(smtp.mails.slice(mailsBefore).map((m) => m.to[0])).toContain('kommun@example.se');
         await e.getByRole('button', { name: 'Öppna samrådet nu' }).click();
+        await expectNoViolations(e);
+        await e.getByRole('button', { name: 'Ja, öppna samrådet' }).click();
         await e.waitForURL(/klart=oppnad/);
         await e.getByLabel('Datum (ÅÅÅÅ-MM-DD)').fill(day(0));
         await e.getByLabel('Plats').fill('Folkets hus, Nybro');
@@ -227,6 +229,7 @@ describe('consultation journey', () => {
         // After the period: the editor answers every view and publishes the compilation.
         await visit(e, detail);
         await e.getByRole('button', { name: 'Stäng samrådet nu' }).click();
+        await e.getByRole('button', { name: 'Ja, stäng samrådet' }).click();
         await e.waitForURL(/klart=stangd/);
         await e.getByRole('link', { name: 'Sammanställ remissvaren' }).click();
         await e.waitForURL(/\/sammanstallning$/);

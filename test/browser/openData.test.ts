@@ -84,6 +84,7 @@ describe('open data, embedding and API keys', () => {
       expect(token).toMatch(/^rkt_[A-Za-z0-9_-]{43}$/);
       await expectNoViolations(page);
       await page.getByRole('button', { name: 'Återkalla nyckeln Ärendesystemet' }).click();
+      await page.getByRole('button', { name: 'Ja, återkalla nyckeln' }).click();
       await page.waitForURL(/klart=aterkallad/);
       expect(await page.content()).not.toContain(token);
       await expectNoViolations(page);

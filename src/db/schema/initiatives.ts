@@ -55,9 +55,11 @@ export const initiatives = pgTable(
     titleEn: text(),
     summaryEn: text(),
     descriptionEn: text(),
-    status: initiativeStatus().notNull(),
+    /** Empty while a draft is being written; required when it is submitted. */
+    status: initiativeStatus(),
     workflowState: workflowState().notNull().default('utkast'),
-    startDate: date().notNull(),
+    /** Empty while a draft is being written; required when it is submitted. */
+    startDate: date(),
     endDate: date(),
     ownerOrganisationId: integer()
       .notNull()
@@ -75,6 +77,17 @@ export const initiatives = pgTable(
     pendingChanges: jsonb(),
     pendingState: workflowState(),
     pendingComment: text(),
+    /**
+     * The published values the open proposal was made from (its merge base): approving a
+     * proposal made on an older version applies only what the proposal changed relative to it.
+     */
+    pendingBase: jsonb(),
+    /** When a curator's edit moved the open proposal onto a newer version; shown to its author. */
+    pendingRebasedAt: timestamp({ withTimezone: true }),
+    /** A member's request to archive the published initiative: reason, who and when. */
+    archiveRequest: jsonb(),
+    /** The workflow state before archiving; restoring returns to it. */
+    archivedFromState: workflowState(),
     /** The comment of the latest return, shown to the owner. */
     returnComment: text(),
     /**

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
+import { calendarDate, isCalendarDate } from '../calendarDate.js';
+import { fieldMessages } from '../issueMessages.js';
 import { consultations, strategies } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -14,11 +16,7 @@ export interface ConsultationQuestion {
   textEn: string;
 }
 
-const isoDate = (label: string) =>
-  singleLineText()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Ange ${label} som ÅÅÅÅ-MM-DD.`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `Ange ett giltigt ${label}.`);
+const isoDate = (field: 'opensOn' | 'closesOn') => calendarDate(fieldMessages[field]!.sv);
 
 export const consultationSchema = z
   .object({
@@ -47,13 +45,19 @@ export const consultationSchema = z
       )
       .max(20, 'Högst 20 frågor.')
       .default([]),
-    opensOn: isoDate('startdatum'),
-    closesOn: isoDate('slutdatum'),
+    opensOn: isoDate('opensOn'),
+    closesOn: isoDate('closesOn'),
   })
-  .refine((c) => c.closesOn >= c.opensOn, {
-    path: ['closesOn'],
-    message: 'Sista dag för svar kan inte vara före startdatum.',
-  });
+  .refine(
+    (c) =>
+      !(isCalendarDate(String(c.opensOn)) && isCalendarDate(String(c.closesOn))) ||
+      c.closesOn >= c.opensOn,
+    {
+      when: (p) => typeof p.value === 'object' && p.value !== null,
+      path: ['closesOn'],
+      message: 'Sista dag för svar kan inte vara före startdatum.',
+    },
+  );
 
 export type ConsultationInput = z.input<typeof consultationSchema>;
 

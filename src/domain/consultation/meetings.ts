@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
+import { calendarDate } from '../calendarDate.js';
 import type { Db } from '../../db/client.js';
 import { dialogueMeetings, places } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
@@ -18,10 +19,7 @@ const participants = z.coerce
 
 export const meetingSchema = z
   .object({
-    heldOn: singleLineText()
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD.')
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Ange ett giltigt datum.'),
+    heldOn: calendarDate('Ange datumet som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.'),
     venue: singleLineText().trim().min(2, 'Ange var mötet hölls.').max(300, 'Högst 300 tecken.'),
     placeCode: z
       .string()

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
 import { webAddressSchema } from '../text/webAddress.js';
+import { calendarDate } from '../calendarDate.js';
 import { actionProgrammes, evaluations, goals, initiatives } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { isCurator } from '../actors/policies.js';
@@ -17,7 +18,7 @@ export const evaluationSchema = z.object({
   evaluator: singleLineText().trim().min(2, 'Ange vem som utvärderat.').max(300),
   findings: multiLineText().trim().min(10, 'Beskriv resultaten med minst tio tecken.').max(20000),
   recommendations: multiLineText().trim().max(20000).default(''),
-  evaluatedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.'),
+  evaluatedOn: calendarDate('Ange datum som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.'),
   documents: z
     .array(
       z.object({

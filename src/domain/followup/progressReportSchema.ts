@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
+import { calendarDate } from '../calendarDate.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+const isoDate = calendarDate('Ange datum som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.');
 const count = z
   .number({ error: 'Ange ett heltal.' })
   .int('Ange ett heltal.')

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { evaluations, progressReports } from '../../db/schema/index.js';
+import { evaluations, progressReports, reportingPeriods } from '../../db/schema/index.js';
 
 /** Published progress reports of an initiative, oldest first, with the outputs the public may see. */
 export async function listProgressReports(db: Db, initiativeId: number) {
@@ -12,8 +12,11 @@ export async function listProgressReports(db: Db, initiativeId: number) {
       narrative: progressReports.narrative,
       outputs: progressReports.outputs,
       spentSek: progressReports.spentSek,
+      periodNameSv: reportingPeriods.nameSv,
+      periodNameEn: reportingPeriods.nameEn,
     })
     .from(progressReports)
+    .leftJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.reportingPeriodId))
     .where(
       and(eq(progressReports.initiativeId, initiativeId), eq(progressReports.state, 'publicerad')),
     )
@@ -30,8 +33,23 @@ export async function listProgressReports(db: Db, initiativeId: number) {
     participantsK: count(r.outputs, 'participantsK'),
     participantsM: count(r.outputs, 'participantsM'),
     companiesReached: count(r.outputs, 'companiesReached'),
+    /** The initiative's own counts, each with the label its owner gave it. */
+    otherOutputs: otherOutputs(r.outputs),
     spentSek: r.spentSek,
+    /** The reporting period by its name ("Tertial 3 2026"), when the report belongs to one. */
+    periodName: r.periodNameSv
+      ? { sv: r.periodNameSv, en: r.periodNameEn || r.periodNameSv }
+      : null,
   }));
+}
+
+function otherOutputs(o: unknown): { label: string; count: number }[] {
+  const list = (o as { other?: unknown } | null)?.other;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((x: unknown) => {
+    const { label, count } = (x ?? {}) as { label?: unknown; count?: unknown };
+    return typeof label === 'string' && typeof count === 'number' ? [{ label, count }] : [];
+  });
 }
 
 /** Published evaluations of an initiative, newest first; documents are public links. */

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from '../calendarDate.js';
 import { reportingPeriods } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
@@ -8,7 +9,7 @@ import { fail, issue, ok, parseInput, type Result } from '../result.js';
 import { currentStrategy } from '../strategy/queries.js';
 import { progressReportPolicy } from './progressReportPolicy.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD.');
+const isoDate = calendarDate('Ange datum som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.');
 const optionalText = z
   .string()
   .trim()
@@ -33,26 +34,30 @@ export const reportingPeriodSchema = z
       .max(90, 'Ange 0–90 dagar.')
       .default(14),
   })
-  .superRefine((v, c) => {
-    if (v.kind !== 'annan' && v.year === undefined)
-      c.addIssue({ code: 'custom', path: ['year'], message: 'Ange ett år.' });
-    if (v.kind === 'tertial' && v.tertial === undefined)
-      c.addIssue({ code: 'custom', path: ['tertial'], message: 'Välj tertial 1, 2 eller 3.' });
-    if (v.kind === 'annan') {
-      if (!v.periodStart)
-        c.addIssue({ code: 'custom', path: ['periodStart'], message: 'Ange periodens början.' });
-      if (!v.periodEnd)
-        c.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Ange periodens slut.' });
-      if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
-        c.addIssue({
-          code: 'custom',
-          path: ['periodEnd'],
-          message: 'Perioden slutar före den börjar.',
-        });
-      if (!v.nameSv)
-        c.addIssue({ code: 'custom', path: ['nameSv'], message: 'Ge perioden ett namn.' });
-    }
-  });
+  .superRefine(
+    (v, c) => {
+      if (v.kind !== 'annan' && v.year === undefined)
+        c.addIssue({ code: 'custom', path: ['year'], message: 'Ange ett år.' });
+      if (v.kind === 'tertial' && v.tertial === undefined)
+        c.addIssue({ code: 'custom', path: ['tertial'], message: 'Välj tertial 1, 2 eller 3.' });
+      if (v.kind === 'annan') {
+        if (!v.periodStart)
+          c.addIssue({ code: 'custom', path: ['periodStart'], message: 'Ange periodens början.' });
+        if (!v.periodEnd)
+          c.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Ange periodens slut.' });
+        if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+          c.addIssue({
+            code: 'custom',
+            path: ['periodEnd'],
+            message: 'Perioden slutar före den börjar.',
+          });
+        if (!v.nameSv)
+          c.addIssue({ code: 'custom', path: ['nameSv'], message: 'Ge perioden ett namn.' });
+      }
+    },
+    // In the same round as the fields' own checks, so every problem is named at once.
+    { when: (p) => typeof p.value === 'object' && p.value !== null },
+  );
 
 export type ReportingPeriodInput = z.input<typeof reportingPeriodSchema>;
 

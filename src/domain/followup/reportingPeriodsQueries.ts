@@ -18,9 +18,14 @@ const periodColumns = sql`p.id, p.kind::text as kind, p.name_sv as "nameSv", p.n
   p.period_start::text as "periodStart", p.period_end::text as "periodEnd", p.due_date::text as "dueDate",
   p.remind_days_before as "remindDaysBefore", p.opened_at as "openedAt"`;
 
-/** Initiatives expected to report for a period `p`: published, planned or ongoing, same strategy. */
+/**
+ * Initiatives expected to report for a period `p`: published, planned or ongoing, same strategy,
+ * and running during the period (it starts before the period ends and ends after it starts).
+ */
 export const expectedInitiatives = sql`i.workflow_state = 'publicerad' and i.status in ('pagaende', 'planerad')
-  and i.strategy_id = p.strategy_id`;
+  and i.strategy_id = p.strategy_id
+  and (i.start_date is null or i.start_date <= p.period_end)
+  and (i.end_date is null or i.end_date >= p.period_start)`;
 
 /** A report that counts as reported: submitted for review or published. */
 export const reportedStates = sql`('inskickad', 'publicerad')`;

@@ -1,8 +1,8 @@
 import {
   fundingSources,
   partnerRoles,
-  type InitiativeData,
-  type InitiativeInput,
+  type InitiativeDraft,
+  type InitiativeDraftInput,
 } from './initiativeSchema.js';
 
 /**
@@ -82,7 +82,7 @@ const list = (xs: (string | number)[]) => xs.join('|');
 
 /** One initiative as a row of the file. */
 export function toBulkRow(
-  d: InitiativeData,
+  d: InitiativeDraft,
   meta: { id: number; version: number; workflowState: string },
   codes: BulkCodes,
 ): (string | number | null)[] {
@@ -154,11 +154,11 @@ const integer = (s: string): number => (/^-?\d+$/.test(s.trim()) ? Number(s.trim
  */
 export function fromBulkRow(
   cell: (c: BulkColumn) => string | undefined,
-  base: InitiativeInput,
+  base: InitiativeDraftInput,
   codes: BulkCodes,
-): { input: InitiativeInput; issues: CellIssue[] } {
+): { input: InitiativeDraftInput; issues: CellIssue[] } {
   const issues: CellIssue[] = [];
-  const input: InitiativeInput = { ...base };
+  const input: InitiativeDraftInput = { ...base };
   /** A whole number, or an issue naming what was expected (and 0, which the schema refuses). */
   const whole = (column: BulkColumn, s: string, what: string): number => {
     const n = integer(s);
@@ -178,7 +178,7 @@ export function fromBulkRow(
   text('title_en', (v) => (input.titleEn = v || null));
   text('summary_en', (v) => (input.summaryEn = v || null));
   text('description_en', (v) => (input.descriptionEn = v || null));
-  text('status', (v) => (input.status = v as InitiativeInput['status']));
+  text('status', (v) => (input.status = v as InitiativeDraftInput['status']));
   text('start_date', (v) => (input.startDate = isoDate(v)));
   text('end_date', (v) => (input.endDate = v ? isoDate(v) : null));
   text(

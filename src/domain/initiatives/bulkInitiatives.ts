@@ -24,7 +24,7 @@ import {
 import type { BulkTable } from './bulkFile.js';
 import { createInitiative } from './createInitiative.js';
 import { loadInitiativesData } from './initiativeData.js';
-import { initiativeSchema, type InitiativeInput } from './initiativeSchema.js';
+import { initiativeSchema, type InitiativeDraftInput } from './initiativeSchema.js';
 import { parseInput } from '../result.js';
 import { initiativePolicy } from './policies.js';
 import { updateInitiative } from './updateInitiative.js';
@@ -167,7 +167,7 @@ export async function importInitiatives(ctx: Ctx, table: BulkTable): Promise<Bul
         const cell = (c: BulkColumn) => cellOf(r, index, c);
         const rawId = ids[n]!;
         let id: number | null = null;
-        let base: InitiativeInput = emptyInput;
+        let base: InitiativeDraftInput = emptyInput;
         if (rawId !== '') {
           id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
           const s = Number.isSafeInteger(id) ? stored.get(id) : undefined;
@@ -244,10 +244,10 @@ export async function importInitiatives(ctx: Ctx, table: BulkTable): Promise<Bul
   return { ok: true, created, updated };
 }
 
-const emptyInput: InitiativeInput = {
+const emptyInput: InitiativeDraftInput = {
   title: '',
   summary: '',
-  status: '' as InitiativeInput['status'],
+  status: '' as InitiativeDraftInput['status'],
   startDate: '',
   ownerOrganisationId: 0,
   placeCodes: [],

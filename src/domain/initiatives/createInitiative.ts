@@ -7,18 +7,24 @@ import { initiativeColumns, writeInitiativeRelations } from './initiativeRelatio
 import { appendVersion } from './initiativeVersions.js';
 import { initiativePolicy } from './policies.js';
 import { fail, issue, ok, parseInput, type Result } from '../result.js';
-import { initiativeSchema, type InitiativeInput } from './initiativeSchema.js';
+import {
+  initiativeDraftSchema,
+  initiativeSchema,
+  type InitiativeDraftInput,
+} from './initiativeSchema.js';
 import { checkInitiativeReferences } from './references.js';
 
 /**
  * Registers an initiative as a draft under the current strategy (or the one named), with its
- * partners, funding, places and links, and keeps version 1 of it.
+ * partners, funding, places and links, and keeps version 1 of it. With `asDraft` (the admin
+ * form's "Spara utkast") it saves as it is; completeness is checked when it is submitted.
  */
 export async function createInitiative(
   ctx: Ctx,
-  input: InitiativeInput & { strategyId?: number },
+  input: InitiativeDraftInput & { strategyId?: number },
+  options: { asDraft?: boolean } = {},
 ): Promise<Result<{ id: number }>> {
-  const parsed = parseInput(initiativeSchema, input);
+  const parsed = parseInput(options.asDraft ? initiativeDraftSchema : initiativeSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (!initiativePolicy.create(ctx.actor, v.ownerOrganisationId)) {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
@@ -11,7 +11,7 @@ import {
   initiatives,
   initiativeSdgTargets,
 } from '../../db/schema/index.js';
-import type { InitiativeData } from './initiativeSchema.js';
+import type { InitiativeDraft } from './initiativeSchema.js';
 import { snapshotData } from './initiativeVersions.js';
 import type { WorkflowState } from './workflow.js';
 
@@ -27,14 +27,26 @@ export interface InitiativeState {
   returnComment: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
+  archivedFromState: WorkflowState | null;
+  archiveRequest: ArchiveRequest | null;
+}
+
+/** A member's request that the Region archive a published initiative. */
+export interface ArchiveRequest {
+  reason: string;
+  byUserId: number | null;
+  byLabel: string;
+  at: string;
 }
 
 export interface StoredInitiative {
   state: InitiativeState;
   /** The record as stored (and, when published, as the portal shows it). */
-  data: InitiativeData;
+  data: InitiativeDraft;
   /** A proposed change to the published record, if one is open. */
-  pending: InitiativeData | null;
+  pending: InitiativeDraft | null;
+  /** The published values the open proposal was made from (its merge base). */
+  pendingBase: InitiativeDraft | null;
 }
 
 const stateColumns = {
@@ -48,6 +60,8 @@ const stateColumns = {
   returnComment: initiatives.returnComment,
   publishedAt: initiatives.publishedAt,
   updatedAt: initiatives.updatedAt,
+  archivedFromState: initiatives.archivedFromState,
+  archiveRequest: sql<ArchiveRequest | null>`${initiatives.archiveRequest}`,
 };
 
 /** The state of an initiative; with `lock`, the row is locked for the rest of the transaction. */
@@ -79,7 +93,12 @@ export async function loadInitiativeData(db: Db, id: number): Promise<StoredInit
 export async function loadInitiativesData(db: Db, ids: number[]): Promise<StoredInitiative[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ ...stateColumns, i: initiatives, pendingChanges: initiatives.pendingChanges })
+    .select({
+      ...stateColumns,
+      i: initiatives,
+      pendingChanges: initiatives.pendingChanges,
+      pendingBase: initiatives.pendingBase,
+    })
     .from(initiatives)
     .where(inArray(initiatives.id, ids));
   const [partners, funding, placeRows, goalRows, perspectiveRows, sdgRows, measureRows] =
@@ -127,7 +146,7 @@ export async function loadInitiativesData(db: Db, ids: number[]): Promise<Stored
     const row = byId.get(id);
     if (!row) return [];
     const i = row.i;
-    const data: InitiativeData = {
+    const data: InitiativeDraft = {
       title: i.title,
       summary: i.summary,
       description: i.description,
@@ -157,8 +176,15 @@ export async function loadInitiativesData(db: Db, ids: number[]): Promise<Stored
       exampleOfYear: i.exampleOfYear,
       isDemo: i.isDemo,
     };
-    const { i: _row, pendingChanges, ...state } = row;
+    const { i: _row, pendingChanges, pendingBase, ...state } = row;
     void _row;
-    return [{ state, data, pending: pendingChanges ? snapshotData(pendingChanges).data : null }];
+    return [
+      {
+        state,
+        data,
+        pending: pendingChanges ? snapshotData(pendingChanges).data : null,
+        pendingBase: pendingBase ? snapshotData(pendingBase).data : null,
+      },
+    ];
   });
 }

@@ -10,12 +10,12 @@ import {
   initiativeSdgTargets,
 } from '../../db/schema/index.js';
 import { refreshFacetKeys } from './facetKeys.js';
-import type { InitiativeData } from './initiativeSchema.js';
+import type { InitiativeDraft } from './initiativeSchema.js';
 
-export type PartnerRow = InitiativeData['partners'][number];
+export type PartnerRow = InitiativeDraft['partners'][number];
 
 /** The stored columns of an initiative that come straight from its form. */
-export function initiativeColumns(v: InitiativeData) {
+export function initiativeColumns(v: InitiativeDraft) {
   return {
     title: v.title,
     summary: v.summary,
@@ -35,7 +35,7 @@ export function initiativeColumns(v: InitiativeData) {
 }
 
 /** The partners as stored: the owner as lead first, then the others, each pair once. */
-export function storedPartners(v: InitiativeData): PartnerRow[] {
+export function storedPartners(v: InitiativeDraft): PartnerRow[] {
   const seen = new Set<string>();
   return [{ organisationId: v.ownerOrganisationId, role: 'lead' as const }, ...v.partners].filter(
     (p) => {
@@ -63,7 +63,7 @@ const relationTables = [
 export async function writeInitiativeRelations(
   db: Db,
   id: number,
-  v: InitiativeData,
+  v: InitiativeDraft,
   replace: boolean,
 ): Promise<PartnerRow[]> {
   if (replace) {
@@ -83,12 +83,17 @@ export async function writeInitiativeRelations(
       })),
     );
   }
-  await db
-    .insert(initiativePlaces)
-    .values(unique(v.placeCodes).map((placeCode) => ({ initiativeId: id, placeCode })));
-  await db
-    .insert(initiativeGoals)
-    .values(unique(v.goalIds).map((goalId) => ({ initiativeId: id, goalId })));
+  // A draft may have no places or goals yet.
+  if (v.placeCodes.length > 0) {
+    await db
+      .insert(initiativePlaces)
+      .values(unique(v.placeCodes).map((placeCode) => ({ initiativeId: id, placeCode })));
+  }
+  if (v.goalIds.length > 0) {
+    await db
+      .insert(initiativeGoals)
+      .values(unique(v.goalIds).map((goalId) => ({ initiativeId: id, goalId })));
+  }
   if (v.perspectiveIds.length > 0) {
     await db
       .insert(initiativePerspectives)

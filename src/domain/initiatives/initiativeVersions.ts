@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { initiativeVersions, users } from '../../db/schema/index.js';
 import type { Ctx } from '../context.js';
-import type { InitiativeData } from './initiativeSchema.js';
+import type { InitiativeDraft } from './initiativeSchema.js';
 import { storedPartners } from './initiativeRelations.js';
 import type { WorkflowState } from './workflow.js';
 
@@ -19,7 +19,9 @@ export type VersionAction =
   | 'change_proposed'
   | 'change_submitted'
   | 'change_approved'
-  | 'change_returned';
+  | 'change_returned'
+  | 'change_withdrawn'
+  | 'change_rebased';
 
 export interface VersionStep {
   action: VersionAction;
@@ -36,7 +38,7 @@ export interface VersionStep {
 
 export interface VersionRow {
   version: number;
-  data: InitiativeData;
+  data: InitiativeDraft;
   step: VersionStep | null;
   createdAt: Date;
   createdBy: string | null;
@@ -47,7 +49,7 @@ export async function appendVersion(
   ctx: Ctx,
   initiativeId: number,
   version: number,
-  data: InitiativeData,
+  data: InitiativeDraft,
   step: Omit<VersionStep, 'actorLabel'>,
 ): Promise<void> {
   await ctx.db.insert(initiativeVersions).values({
@@ -69,13 +71,13 @@ export async function appendVersion(
  * recorded have no step.
  */
 export function snapshotData(snapshot: unknown): {
-  data: InitiativeData;
+  data: InitiativeDraft;
   step: VersionStep | null;
 } {
   const { workflow, ...rest } = (snapshot ?? {}) as Record<string, unknown> & {
     workflow?: VersionStep;
   };
-  const data = rest as unknown as InitiativeData;
+  const data = rest as unknown as InitiativeDraft;
   const partners = (data.partners ?? []).filter(
     (p) => !(p.organisationId === data.ownerOrganisationId && p.role === 'lead'),
   );

@@ -8,6 +8,8 @@ export interface InitiativeFacts {
   workflowState: WorkflowState;
   /** The state of a proposed change to a published initiative, if one is open. */
   pendingState?: WorkflowState | null;
+  /** Whether a member has asked the Region to archive the published initiative. */
+  archiveRequest?: unknown;
 }
 
 const ownsOrganisation = (actor: Actor, organisationId: number) =>
@@ -79,11 +81,32 @@ export const initiativePolicy = {
   return(actor: Actor, i: InitiativeFacts): boolean {
     return isCurator(actor) && awaitingApproval(i);
   },
-  /** Archive (never delete): curators, and the owner's members. */
+  /**
+   * Archive (never delete): curators; the owner's members archive what is not published. Taking
+   * a published initiative off the portal is the Region's decision (see requestArchive).
+   */
   archive(actor: Actor, i: InitiativeFacts): boolean {
-    return i.workflowState !== 'arkiverad' && (isCurator(actor) || isOwnerMember(actor, i));
+    if (i.workflowState === 'arkiverad') return false;
+    if (isCurator(actor)) return true;
+    return isOwnerMember(actor, i) && i.workflowState !== 'publicerad';
   },
-  /** Bring an archived initiative back as a draft: curators only. */
+  /** Ask the Region to archive a published initiative: its members, once at a time. */
+  requestArchive(actor: Actor, i: InitiativeFacts): boolean {
+    return i.workflowState === 'publicerad' && isOwnerMember(actor, i) && !i.archiveRequest;
+  },
+  /** Turn down a member's request to archive: curators. */
+  declineArchive(actor: Actor, i: InitiativeFacts): boolean {
+    return isCurator(actor) && i.workflowState === 'publicerad' && !!i.archiveRequest;
+  },
+  /** Withdraw an open change proposal: its organisation's members and curators. */
+  withdrawChange(actor: Actor, i: InitiativeFacts): boolean {
+    return (
+      i.workflowState === 'publicerad' &&
+      i.pendingState != null &&
+      (isCurator(actor) || isOwnerMember(actor, i))
+    );
+  },
+  /** Bring an archived initiative back to the state it had before: curators only. */
   restore(actor: Actor, i: InitiativeFacts): boolean {
     return i.workflowState === 'arkiverad' && isCurator(actor);
   },

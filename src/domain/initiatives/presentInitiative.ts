@@ -12,8 +12,10 @@ export function presentInitiative(d: InitiativeDetail) {
     title: i.title,
     summary: i.summary,
     description: i.description,
-    status: i.status,
-    start_date: i.startDate,
+    // Published records are complete (submitting checks it); a draft's empty fields read as
+    // planned and undated only in the admin area's previews.
+    status: i.status ?? 'planerad',
+    start_date: i.startDate ?? '',
     end_date: i.endDate,
     owner: { id: d.owner.id, name: d.owner.name, slug: d.owner.slug },
     partners: d.partners.map((p) => ({ name: p.name, kind: p.kind, role: p.role })),

@@ -10,13 +10,13 @@ import {
 } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { issue, type Issue } from '../result.js';
-import type { InitiativeData } from './initiativeSchema.js';
+import type { InitiativeDraft } from './initiativeSchema.js';
 
 /** Checks that every record an initiative points at exists and belongs to its strategy. */
 export async function checkInitiativeReferences(
   db: Db,
   strategyId: number,
-  v: InitiativeData,
+  v: InitiativeDraft,
 ): Promise<Issue[]> {
   const issues: Issue[] = [];
   const orgIds = unique([

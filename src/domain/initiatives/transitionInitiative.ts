@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import { initiatives, memberships } from '../../db/schema/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { submissionIssues } from './initiativeSchema.js';
+import { proposalMerge, type MergeChoice } from './threeWayMerge.js';
+import type { InitiativeField } from './versionDiff.js';
 import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
 import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
 import { appendVersion, type VersionAction } from './initiativeVersions.js';
@@ -32,6 +35,8 @@ export async function transitionInitiative(
     action: WorkflowAction;
     comment?: string;
     expectedVersion?: number;
+    /** Approving a proposal: the approver's choice for each field both it and a later change set. */
+    choices?: Partial<Record<InitiativeField, MergeChoice>>;
   },
 ): Promise<{ id: number; from: WorkflowState; to: WorkflowState }> {
   return inTransaction(ctx, async (tx) => {
@@ -57,13 +62,29 @@ export async function transitionInitiative(
       role: ctx.actor.kind === 'user' ? ctx.actor.role : ('system' as const),
       isOwnerEditor,
     };
+    if (
+      input.action === 'archive' &&
+      row.workflowState === 'publicerad' &&
+      who.role !== 'system' &&
+      who.role !== 'admin' &&
+      who.role !== 'samordnare'
+    ) {
+      throw new ForbiddenError(
+        'Det är Regionen som arkiverar en publicerad insats. Begär arkivering i stället.',
+      );
+    }
     const onChange =
       row.workflowState === 'publicerad' &&
       row.pendingState != null &&
       input.action in changeActions;
-    const check = onChange
+    const checked = onChange
       ? checkTransition(row.pendingState!, input.action, who, pendingTransitions)
       : checkTransition(row.workflowState, input.action, who);
+    // Restoring returns the record to the state it had before it was archived.
+    const check =
+      checked.ok && input.action === 'restore'
+        ? { ok: true as const, to: row.archivedFromState ?? checked.to }
+        : checked;
     if (!check.ok) {
       if (check.code === 'forbidden') throw new ForbiddenError(check.message);
       throw new ConflictError(check.message, check.code);
@@ -72,11 +93,31 @@ export async function transitionInitiative(
     const version = row.version + 1;
     const comment = input.comment?.trim() || null;
     const stored = (await loadInitiativeData(tx.db, row.id))!;
+    if (input.action === 'submit' && !onChange) {
+      const missing = submissionIssues(stored.data);
+      if (missing.length > 0) {
+        throw new ValidationError(
+          missing,
+          'Insatsen är inte färdig att skicka in. Fyll i det som saknas och försök igen.',
+        );
+      }
+    }
     let data = stored.data;
     let proposal = false;
     if (onChange) {
       const applied = input.action === 'approve';
       data = stored.pending ?? stored.data;
+      if (applied) {
+        // Made on an older version: only what the proposal changed is applied (see proposalMerge).
+        const merge = proposalMerge(stored, input.choices);
+        if (merge.conflicts.length > 0) {
+          throw new ConflictError(
+            'Förslaget och en senare ändring har ändrat samma fält. Välj vilket värde som ska gälla.',
+            'merge_conflict',
+          );
+        }
+        data = merge.merged;
+      }
       proposal = !applied;
       if (applied) {
         await tx.db
@@ -93,6 +134,8 @@ export async function transitionInitiative(
           pendingChanges: applied ? null : undefined,
           pendingState: applied ? null : check.to,
           pendingComment: input.action === 'return' ? comment : applied ? null : undefined,
+          pendingBase: applied ? null : undefined,
+          pendingRebasedAt: applied ? null : undefined,
         })
         .where(eq(initiatives.id, row.id));
     } else {
@@ -105,10 +148,13 @@ export async function transitionInitiative(
           updatedAt: now,
           publishedAt: check.to === 'publicerad' ? (row.publishedAt ?? now) : row.publishedAt,
           returnComment: input.action === 'return' ? comment : undefined,
-          // An open change is kept in the versions; archiving closes it.
+          // An open change is kept in the versions; archiving closes it, and any request for it.
           pendingChanges: archived ? null : undefined,
           pendingState: archived ? null : undefined,
           pendingComment: archived ? null : undefined,
+          pendingBase: archived ? null : undefined,
+          archiveRequest: archived ? null : undefined,
+          archivedFromState: archived ? row.workflowState : null,
         })
         .where(eq(initiatives.id, row.id));
     }

@@ -343,7 +343,7 @@ describe('updateInitiative', () => {
     });
   });
 
-  it('archives instead of deleting, closing an open change, and restores as a draft', async () => {
+  it('archives instead of deleting, closing an open change, and restores as it was', async () => {
     await withRollback(database.db, async (db) => {
       const s = await setup(db);
       await transitionInitiative(s.sys, { initiativeId: s.id, action: 'submit' });
@@ -353,10 +353,18 @@ describe('updateInitiative', () => {
         expectedVersion: 3,
         data: { ...s.input, title: 'Förslag' },
       });
+      // A member cannot take a published initiative offline; the Region does.
       await expect(
-        transitionInitiative(s.anna, { initiativeId: s.id, action: 'archive', expectedVersion: 3 }),
+        transitionInitiative(s.anna, { initiativeId: s.id, action: 'archive', expectedVersion: 4 }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        transitionInitiative(s.editor, {
+          initiativeId: s.id,
+          action: 'archive',
+          expectedVersion: 3,
+        }),
       ).rejects.toMatchObject({ status: 409, code: 'stale_version' });
-      await transitionInitiative(s.anna, {
+      await transitionInitiative(s.editor, {
         initiativeId: s.id,
         action: 'archive',
         expectedVersion: 4,
@@ -369,7 +377,7 @@ describe('updateInitiative', () => {
       ).rejects.toBeInstanceOf(ForbiddenError);
       await transitionInitiative(s.editor, { initiativeId: s.id, action: 'restore' });
       stored = (await loadInitiativeData(db, s.id))!;
-      expect(stored.state.workflowState).toBe('utkast');
+      expect(stored.state.workflowState).toBe('publicerad');
       expect(await versionsOf(db, s.id)).toEqual([1, 2, 3, 4, 5, 6]);
     });
   });

@@ -1,5 +1,5 @@
 import { wordDiff, type DiffPart } from '../text/wordDiff.js';
-import type { InitiativeData, InitiativeInput } from './initiativeSchema.js';
+import type { InitiativeDraft, InitiativeDraftInput } from './initiativeSchema.js';
 
 /** The fields of an initiative in the order the form and the history show them. */
 export const initiativeFields = [
@@ -24,7 +24,7 @@ export const initiativeFields = [
   'contactEmail',
   'exampleOfYear',
   'isDemo',
-] as const satisfies readonly (keyof InitiativeData)[];
+] as const satisfies readonly (keyof InitiativeDraft)[];
 
 export type InitiativeField = (typeof initiativeFields)[number];
 
@@ -58,7 +58,7 @@ export interface ValueNames {
   no: string;
 }
 
-type Partial = Partial_<InitiativeInput>;
+type Partial = Partial_<InitiativeDraftInput>;
 type Partial_<T> = { [K in keyof T]?: T[K] | null };
 
 /** One field as text (single values) or a list of texts (lists), for showing and comparing. */

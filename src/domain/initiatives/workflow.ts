@@ -15,7 +15,8 @@ interface Transition {
 /**
  * The approval workflow of the registry: an actor drafts and submits, the Region's coordinators
  * approve (publish) or return with a comment, and nothing is deleted — it is archived, and a
- * restore brings it back as a draft.
+ * restore brings it back to the state it had before (a draft when that is not known). A
+ * published initiative is archived only by the Region; its members ask for it.
  */
 export const transitions: Record<WorkflowAction, Transition> = {
   submit: {

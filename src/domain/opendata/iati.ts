@@ -191,7 +191,7 @@ function activity(d: OpenInitiative, baseUrl: string): string {
     el('title', {}, sv(i.title), en(i.titleEn)),
     el('description', { type: '1' }, sv(descriptionSv), en(descriptionEn)),
     ...participatingOrgs(d),
-    el('activity-status', { code: activityStatusCode[i.status] ?? '2' }),
+    el('activity-status', { code: activityStatusCode[i.status ?? 'planerad'] ?? '2' }),
     ...activityDates(d),
     i.contactEmail
       ? el(

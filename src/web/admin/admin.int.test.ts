@@ -226,6 +226,7 @@ describe('route × role matrix', () => {
         const id = await initiative(owner, state);
         const res = await post(who, `/admin/insatser/${id}/${action}`, {
           _csrf: CSRF,
+          confirm: '1',
           comment: 'Komplettera budgeten.',
         });
         expect(res.statusCode, `${who} ${action} ${state}`).toBe(table[who]);
@@ -273,9 +274,10 @@ describe('the initiative form', () => {
       }),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('id="summary-error"');
+    // A draft may be short and unlinked; what is given must still be right.
+    expect(res.body).not.toContain('id="summary-error"');
+    expect(res.body).not.toContain('id="goalIds-error"');
     expect(res.body).toContain('id="startDate-error"');
-    expect(res.body).toContain('id="goalIds-error"');
     expect(res.body).toContain('id="funding-0-amountSek-error"');
     expect(res.body).toContain('value="Solceller på skolor"');
     expect(res.body).toContain('value="mycket"');
@@ -354,6 +356,7 @@ describe('the approval journey with mail', () => {
       (
         await post('samordnare', `/admin/insatser/${id}/returnera`, {
           _csrf: CSRF,
+          confirm: '1',
           comment: 'Ange fler kommuner.',
         })
       ).statusCode,
@@ -366,7 +369,10 @@ describe('the approval journey with mail', () => {
     expect(returned[0]!.raw).toContain('Ange fler kommuner.');
 
     expect((await post('aktorA', `/admin/insatser/${id}/skicka-in`)).statusCode).toBe(303);
-    expect((await post('samordnare', `/admin/insatser/${id}/godkann`)).statusCode).toBe(303);
+    expect(
+      (await post('samordnare', `/admin/insatser/${id}/godkann`, { _csrf: CSRF, confirm: '1' }))
+        .statusCode,
+    ).toBe(303);
     expect(smtp.mails.at(-1)!.raw).toContain('publicerad');
     const publicPage = await app.inject(`/insatser/${id}`);
     expect(publicPage.statusCode).toBe(200);

@@ -13,9 +13,10 @@ import {
 import type { Issue } from '../../domain/result.js';
 import { currentStrategy } from '../../domain/strategy/queries.js';
 import { csrfField, formErrors } from '../auth/formParts.js';
+import { confirmationPage, isConfirmed, warningButton } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
-import { formatDate } from '../i18n/index.js';
+import { formatDate, type Locale } from '../i18n/index.js';
 import { reportingEn } from '../i18n/reporting.en.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import { annualReportBody } from '../public/annualReportView.js';
@@ -30,6 +31,16 @@ import {
 import { textareaField } from './formFields.js';
 
 const messages = messagesFor(reportingSv, reportingEn);
+
+/** The report as it would be published, in full. */
+const previewSection = (
+  t: typeof reportingSv,
+  locale: Locale,
+  preview: Awaited<ReturnType<typeof buildAnnualReport>>,
+) => html`<section class="report-preview" aria-labelledby="preview-title"><h2 id="preview-title">${t.preview}</h2>
+<p>${t.previewNote}</p>
+${annualReportBody(locale, preview)}
+</section>`;
 
 /** Editors write the introductions of a year's report, preview it with today's data and publish it. */
 export function annualReportAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
@@ -48,6 +59,13 @@ export function annualReportAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
       sql`select id, name_sv as "nameSv" from goal_areas where strategy_id = ${strategy.id} order by position, id`,
     );
   };
+
+  const previewOf = (year: number, saved: { introduction: string; areas: AreaIntroductions }) =>
+    buildAnnualReport(deps.db, year, {
+      introduction: saved.introduction,
+      areaIntroductions: saved.areas,
+      now: deps.now(),
+    });
 
   const page = async (
     req: FastifyRequest,
@@ -74,11 +92,7 @@ export function annualReportAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
 <p><a href="${locale === 'en' ? '/en' : ''}/utvecklingsaret/${year}">${t.viewPublished}</a></p>`;
       return s.show(req, reply, '/admin/rapportering', title, body, status);
     }
-    const preview = await buildAnnualReport(deps.db, year, {
-      introduction: saved.introduction,
-      areaIntroductions: saved.areas,
-      now: deps.now(),
-    });
+    const preview = await previewOf(year, saved);
     const body = html`<h1>${title}</h1>${noticeOf(req, t.annualNotices)}
 ${f.summary(t.formErrors)}
 <form method="post" action="/admin/rapporter/${year}" novalidate>${csrfField(csrf)}
@@ -91,11 +105,9 @@ ${textareaField(issues, { name: `areas.${a.id}.en`, label: t.english, value: v.a
 )}
 <button type="submit">${t.saveIntros}</button>
 </form>
-<form method="post" action="/admin/rapporter/${year}/publicera">${csrfField(csrf)}<button type="submit">${t.publishReport}</button></form>
-<section class="report-preview" aria-labelledby="preview-title"><h2 id="preview-title">${t.preview}</h2>
-<p>${t.previewNote}</p>
-${annualReportBody(locale, preview)}
-</section>`;
+<p>${t.publishBelow}</p>
+${previewSection(t, locale, preview)}
+<form method="post" action="/admin/rapporter/${year}/publicera">${csrfField(csrf)}${warningButton(t.publishReport)}</form>`;
     return s.show(req, reply, '/admin/rapportering', title, body, status);
   };
 
@@ -117,6 +129,28 @@ ${annualReportBody(locale, preview)}
 
   app.post('/admin/rapporter/:year/publicera', s.write(), async (req, reply) => {
     const year = yearOf(req);
+    if (!isConfirmed(req.body)) {
+      const t = messages(req);
+      const { locale } = s.who(req);
+      const draft = await reportDraft(deps.db, year);
+      if (draft?.status === 'published') return page(req, reply, null, []);
+      const preview = await previewOf(year, {
+        introduction: draft?.introduction ?? '',
+        areas: (draft?.areaIntroductions ?? {}) as AreaIntroductions,
+      });
+      const body = confirmationPage({
+        locale,
+        heading: t.publishHeading(year),
+        consequence: t.publishConsequence,
+        action: `/admin/rapporter/${year}/publicera`,
+        csrf: csrfToken(req, reply),
+        body: req.body,
+        confirmLabel: t.publishConfirm,
+        cancelHref: `/admin/rapporter/${year}`,
+        preview: previewSection(t, locale, preview),
+      });
+      return s.show(req, reply, '/admin/rapportering', t.publishHeading(year), body);
+    }
     await publishFollowUpReport(s.who(req).ctx, { year });
     return redirectWithNotice(reply, `/admin/rapporter/${year}`, 'publicerad');
   });

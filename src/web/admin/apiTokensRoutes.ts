@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { csrfField, formErrors } from '../auth/formParts.js';
 import { redirectToSignIn } from '../auth/session.js';
+import { confirmationPage, isConfirmed, warningButton } from '../components/confirmStep.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
 import { apiTokensEn } from '../i18n/apiTokens.en.js';
@@ -90,7 +91,7 @@ function tokenTable(v: ViewInput): SafeHtml {
       r.revokedAt
         ? t.revokedAt(when(r.revokedAt, locale))
         : apiTokenPolicy.revoke(v.actor, r.organisationId)
-          ? html`${t.active} <form method="post" action="${API_TOKENS_PATH}/${String(r.id)}/aterkalla" class="inline">${csrfField(v.csrf)}<button type="submit" aria-label="${t.revokeLabel(r.name)}">${t.revoke}</button></form>`
+          ? html`${t.active} <form method="post" action="${API_TOKENS_PATH}/${String(r.id)}/aterkalla" class="inline">${csrfField(v.csrf)}${warningButton(t.revoke, html` aria-label="${t.revokeLabel(r.name)}"`)}</form>`
           : t.active
     }</td></tr>`,
   )}</tbody></table>`;
@@ -190,6 +191,31 @@ export function apiTokenRoutes(app: FastifyInstance, deps: { db: Db; now: () => 
     async (req, reply) => {
       const id = Number((req.params as { id: string }).id);
       if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
+      if (!isConfirmed(req.body)) {
+        const actor = actorFor(req.account!);
+        const token = (await listApiTokens(deps.db, actor)).find((r) => r.id === id);
+        if (!token) throw new NotFoundError();
+        if (!apiTokenPolicy.revoke(actor, token.organisationId)) throw new ForbiddenError();
+        const locale = adminLocale(req);
+        const t = locale === 'en' ? apiTokensEn : apiTokensSv;
+        const page = confirmationPage({
+          locale,
+          heading: t.revokeHeading(token.name),
+          consequence: t.revokeConsequence,
+          action: `${API_TOKENS_PATH}/${id}/aterkalla`,
+          csrf: csrfToken(req, reply),
+          body: req.body,
+          confirmLabel: t.revokeConfirm,
+          cancelHref: API_TOKENS_PATH,
+        });
+        const body = adminShell(API_TOKENS_PATH, actor, page, locale);
+        return sendPage(
+          reply,
+          { title: t.revokeHeading(token.name), body, path: req.url },
+          200,
+          locale,
+        );
+      }
       await revokeApiToken(ctxOf(req), id);
       return reply.redirect(`${API_TOKENS_PATH}?klart=aterkallad`, 303);
     },

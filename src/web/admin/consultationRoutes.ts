@@ -13,6 +13,7 @@ import {
 } from '../../domain/consultation/compilation.js';
 import { commentsForModeration, moderateComment } from '../../domain/consultation/comments.js';
 import {
+  consultationSchema,
   createConsultation,
   loadConsultation,
   setConsultationOpen,
@@ -23,6 +24,7 @@ import {
   consultationPolicy,
   effectiveStatus,
   respondForbidden,
+  swedishDate,
 } from '../../domain/consultation/policies.js';
 import {
   draftOutline,
@@ -48,6 +50,11 @@ import { consultationInvitationMail } from '../../mail/consultationTemplates.js'
 import { csrfToken, verifyCsrfToken, verifyOrigin } from '../csrf.js';
 import { html } from '../html.js';
 import { consultationEn } from '../i18n/consultation.en.js';
+import {
+  confirmationPage,
+  isConfirmed,
+  type ConfirmationParams,
+} from '../components/confirmStep.js';
 import { consultationSv } from '../i18n/consultation.sv.js';
 import {
   compileView,
@@ -123,6 +130,25 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     };
   };
 
+  /** The confirmation of a step that opens or closes a consultation; nothing is changed yet. */
+  const askFirst = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    p: Pick<
+      ConfirmationParams,
+      'heading' | 'consequence' | 'confirmLabel' | 'action' | 'cancelHref'
+    >,
+  ) => {
+    manager(req);
+    const body = confirmationPage({
+      ...p,
+      locale: s.who(req).locale,
+      csrf: csrfToken(req, reply),
+      body: req.body,
+    });
+    return s.show(req, reply, ADMIN_BASE, p.heading, body);
+  };
+
   app.get(ADMIN_BASE, s.read(), async (req, reply) => {
     const { actor } = s.who(req);
     const t = texts(req);
@@ -186,7 +212,7 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
         400,
       );
     }
-    const result = await createConsultation(s.who(req).ctx, {
+    const input = {
       strategyId: values.strategyId,
       titleSv: values.titleSv,
       titleEn: values.titleEn,
@@ -195,7 +221,21 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
       questions: sv.map((textSv, i) => ({ textSv, textEn: en[i] ?? '' })),
       opensOn: values.opensOn,
       closesOn: values.closesOn,
-    });
+    };
+    // Planned with a first day of today or earlier, it opens at once: that is asked first.
+    const opensNow =
+      consultationSchema.safeParse(input).success && values.opensOn <= swedishDate(deps.now());
+    if (opensNow && !isConfirmed(req.body)) {
+      const c = texts(req).confirmSteps.createOpen;
+      return askFirst(req, reply, {
+        heading: c.heading(values.titleSv),
+        consequence: c.consequence(values.opensOn),
+        confirmLabel: c.button,
+        action: ADMIN_BASE,
+        cancelHref: `${ADMIN_BASE}/ny`,
+      });
+    }
+    const result = await createConsultation(s.who(req).ctx, input);
     if (!result.ok) return formPage(req, reply, values, atQuestions(result.issues), 400);
     return redirectWithNotice(reply, `${ADMIN_BASE}/${result.value.id}`, 'skapad');
   });
@@ -241,6 +281,18 @@ export function consultationAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
   ] as const) {
     app.post(`${ADMIN_BASE}/:id/${path}`, s.write(), async (req, reply) => {
       const id = idParam(req);
+      if (!isConfirmed(req.body)) {
+        manager(req);
+        const c = await loadConsultation(s.who(req).ctx, id);
+        const step = texts(req).confirmSteps[open ? 'open' : 'close'];
+        return askFirst(req, reply, {
+          heading: step.heading(c.titleSv),
+          consequence: step.consequence,
+          confirmLabel: step.button,
+          action: `${ADMIN_BASE}/${id}/${path}`,
+          cancelHref: `${ADMIN_BASE}/${id}`,
+        });
+      }
       await setConsultationOpen(s.who(req).ctx, { id, open });
       return redirectWithNotice(reply, `${ADMIN_BASE}/${id}`, notice);
     });

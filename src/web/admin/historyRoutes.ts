@@ -38,6 +38,7 @@ export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initia
       currentVersion: initiative.version,
       names: valueNames(await formChoices(deps.db), t),
       mayRestore: initiativePolicy.edit(kit.who(req).actor, initiative),
+      asProposal: initiativePolicy.editMode(kit.who(req).actor, initiative) === 'proposal',
       csrf: csrfToken(req, reply),
       problem,
     });
@@ -55,7 +56,8 @@ export function historyRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initia
       expectedVersion: postedNumber(req, 'version') ?? 0,
     });
     if (result.ok) {
-      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, 'version');
+      const done = result.value.mode === 'proposal' ? 'versionforeslagen' : 'version';
+      return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
     }
     if (result.conflict) {
       const { t } = kit.texts(req);

@@ -17,6 +17,8 @@ export interface HistoryParams {
   names: ValueNames;
   /** Whether the actor may restore versions (edit the initiative). */
   mayRestore: boolean;
+  /** Whether a restore becomes a change proposal (a member's published initiative). */
+  asProposal?: boolean;
   csrf: string;
   /** A failed restore: why, in words. */
   problem?: { version: number; issues: Issue[] } | null;
@@ -48,7 +50,7 @@ export function historyView(p: HistoryParams): SafeHtml {
   const newestFirst = [...p.versions].reverse();
   const restoreForm = (v: VersionRow) =>
     p.mayRestore && v.version !== p.currentVersion
-      ? html`<form method="post" action="/admin/insatser/${p.id}/historik/${v.version}/aterstall">${csrfField(p.csrf)}<input type="hidden" name="version" value="${p.currentVersion}"><p>${h.restoreHint(v.version)}</p><button type="submit">${h.restore}</button></form>`
+      ? html`<form method="post" action="/admin/insatser/${p.id}/historik/${v.version}/aterstall">${csrfField(p.csrf)}<input type="hidden" name="version" value="${p.currentVersion}"><p>${p.asProposal ? h.restoreAsProposalHint(v.version) : h.restoreHint(v.version)}</p><button type="submit">${p.asProposal ? h.restoreAsProposal : h.restore}</button></form>`
       : v.version === p.currentVersion
         ? html`<p>${h.current}</p>`
         : '';

@@ -1,7 +1,9 @@
 import type { Actor } from '../../domain/context.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import type { FieldChange } from '../../domain/initiatives/versionDiff.js';
-import { csrfField } from '../auth/formParts.js';
+import type { Issue } from '../../domain/result.js';
+import { csrfField, formErrors } from '../auth/formParts.js';
+import { warningButton } from '../components/confirmStep.js';
 import { html, type SafeHtml } from '../html.js';
 import type { InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
 import { changesTable } from './initiativeChanges.js';
@@ -19,6 +21,23 @@ export interface InitiativeDetailParams {
   showHistory: boolean;
 }
 
+/** A member's request that the Region archive the published initiative, with its reason. */
+export function requestArchiveForm(
+  t: InitiativeAdminMessages,
+  i: AdminInitiative,
+  csrf: string,
+  typed: { reason: string; issues: Issue[] } = { reason: '', issues: [] },
+): SafeHtml {
+  const d = t.detail;
+  const f = formErrors(typed.issues);
+  return html`<section aria-labelledby="request-archive"><h2 id="request-archive">${d.requestArchiveHeading}</h2>
+<p>${d.requestArchiveHint}</p>
+<form method="post" action="/admin/insatser/${i.id}/begar-arkivering">${csrfField(csrf)}
+<div class="field"><label for="reason">${d.requestArchiveReason}</label>${f.errorText('reason')}
+<textarea id="reason" name="reason" rows="3" maxlength="2000" required${f.describedBy('reason')}>${typed.reason}</textarea></div>
+<button type="submit">${d.requestArchive}</button></form></section>`;
+}
+
 /** An initiative in the admin area: its state, the Region's comments and the workflow's buttons. */
 export function initiativeDetailView(p: InitiativeDetailParams): SafeHtml {
   const { t, actor } = p;
@@ -26,10 +45,11 @@ export function initiativeDetailView(p: InitiativeDetailParams): SafeHtml {
   const i = p.initiative;
   const onChange = i.workflowState === 'publicerad' && i.pendingState != null;
   const version = html`<input type="hidden" name="version" value="${i.version}">`;
-  const action = (path: string, label: string, extra: SafeHtml | string = '') =>
-    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${version}${extra}<button type="submit">${label}</button></form>`;
+  const action = (path: string, label: string, extra: SafeHtml | string = '', warn = false) =>
+    html`<form method="post" action="/admin/insatser/${i.id}/${path}">${csrfField(p.csrf)}${version}${extra}${warn ? warningButton(label) : html`<button type="submit">${label}</button>`}</form>`;
   return html`<h1>${i.title}</h1>
 ${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
+${onChange && i.pendingRebasedAt ? html`<p class="message" role="status">${d.rebasedNotice}</p>` : ''}
 <dl>
 <dt>${d.state}</dt><dd>${t.stateNames[i.workflowState]}</dd>
 <dt>${d.version}</dt><dd>${i.version}</dd>
@@ -56,16 +76,21 @@ ${p.pendingChanges ? changesTable(t, p.pendingChanges, d.pendingChanges) : ''}
     : ''
 }
 ${initiativePolicy.submit(actor, i) ? action('skicka-in', onChange ? d.submitChange : d.submit) : ''}
-${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve) : ''}
+${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve, '', true) : ''}
 ${
   initiativePolicy.return(actor, i)
     ? action(
         'returnera',
         onChange ? d.returnChange : d.returnButton,
         html`<div class="field"><label for="comment">${d.returnLabel}</label><textarea id="comment" name="comment" rows="4" maxlength="2000" required></textarea></div>`,
+        true,
       )
     : ''
 }
-${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('arkivera', d.archive)}` : ''}
+${i.archiveRequest ? html`<p class="message" role="status">${d.archiveRequested(i.archiveRequest.byLabel, i.archiveRequest.reason)}</p>` : ''}
+${initiativePolicy.withdrawChange(actor, i) ? action('dra-tillbaka', d.withdrawChange, '', true) : ''}
+${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('arkivera', d.archive, '', true)}` : ''}
+${initiativePolicy.declineArchive(actor, i) ? action('avsla-arkivering', d.declineArchive) : ''}
+${initiativePolicy.requestArchive(actor, i) ? requestArchiveForm(t, i, p.csrf) : ''}
 ${initiativePolicy.restore(actor, i) ? action('aterstall', d.restore) : ''}`;
 }

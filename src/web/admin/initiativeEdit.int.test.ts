@@ -139,11 +139,12 @@ describe('editing an initiative', () => {
     const res = await post(
       'aktorA',
       `/admin/insatser/${id}/redigera`,
-      await formOf(id, { summary: 'kort', title: 'Behålls <b>', goalIds: [] }),
+      await formOf(id, { summary: 'kort', title: 'Behålls <b>', endDate: '2027-02-30' }),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('id="summary-error"');
-    expect(res.body).toContain('id="goalIds-error"');
+    // A draft may have a short summary; a date that does not exist is refused.
+    expect(res.body).not.toContain('id="summary-error"');
+    expect(res.body).toContain('id="endDate-error"');
     expect(res.body).toContain('value="Behålls &lt;b&gt;"');
     expect(res.body).toContain('>kort</textarea>');
     expect((await loadInitiativeData(database.db, id))!.state.version).toBe(1);
@@ -251,6 +252,7 @@ describe('editing an initiative', () => {
       (
         await post('samordnare', `/admin/insatser/${id}/returnera`, {
           version: await version(),
+          confirm: '1',
           comment: 'Behåll den gamla rubriken.',
         })
       ).statusCode,
@@ -259,8 +261,12 @@ describe('editing an initiative', () => {
     expect(returned.body).toContain('Behåll den gamla rubriken.');
     await post('aktorA', `/admin/insatser/${id}/skicka-in`, { version: await version() });
     expect(
-      (await post('samordnare', `/admin/insatser/${id}/godkann`, { version: await version() }))
-        .statusCode,
+      (
+        await post('samordnare', `/admin/insatser/${id}/godkann`, {
+          version: await version(),
+          confirm: '1',
+        })
+      ).statusCode,
     ).toBe(303);
     expect((await app.inject(`/insatser/${id}`)).body).toContain('Föreslagen rubrik');
   });
@@ -269,7 +275,9 @@ describe('editing an initiative', () => {
     const id = await initiative(orgA);
     const detail = await get('aktorA', `/admin/insatser/${id}`);
     expect(detail.body).toContain(`action="/admin/insatser/${id}/arkivera"`);
-    expect((await post('aktorA', `/admin/insatser/${id}/arkivera`)).statusCode).toBe(303);
+    expect(
+      (await post('aktorA', `/admin/insatser/${id}/arkivera`, { confirm: '1' })).statusCode,
+    ).toBe(303);
     expect((await get('aktorA', `/admin/insatser/${id}/redigera`)).statusCode).toBe(403);
     expect((await post('samordnare', `/admin/insatser/${id}/aterstall`)).statusCode).toBe(303);
     const [row] = await database.db.select().from(initiatives).where(eq(initiatives.id, id));
@@ -357,7 +365,7 @@ describe('bulk export and import', () => {
     expect(sheet.rows[0]![0]).toBe('id');
     const header = sheet.rows[0]!;
     const bad = sheet.rows.map((r) => [...r]);
-    bad[1]![header.indexOf('summary')] = 'kort';
+    bad[1]![header.indexOf('start_date')] = '2027-02-30';
     bad.push(header.map((h) => (h === 'title' ? 'Ny rad' : h === 'goals' ? goalCode : '')));
     const { toXlsx } = await import('../../lib/xlsx.js');
     const before = await database.db
@@ -372,7 +380,7 @@ describe('bulk export and import', () => {
     expect(failed.statusCode).toBe(400);
     expect(await htmlProblems(failed.body)).toEqual([]);
     const report = failed.body.split('<tbody>')[1]!.split('</tbody>')[0]!;
-    expect(report).toContain('<tr><td>2</td><td>summary</td>');
+    expect(report).toContain('<tr><td>2</td><td>start_date</td>');
     expect(report).toContain(`<td>${bad.length}</td><td>summary</td>`);
     expect(report).toContain(`<td>${bad.length}</td><td>status</td>`);
     const afterVersions = await database.db

@@ -4,10 +4,10 @@ import {
   fundingSources,
   initiativeStatuses,
   partnerRoles,
-  type InitiativeData,
-  type InitiativeInput,
+  type InitiativeDraft,
+  type InitiativeDraftInput,
 } from '../../domain/initiatives/initiativeSchema.js';
-import type { Issue } from '../../domain/result.js';
+import { issuesIn, type Issue } from '../../domain/result.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, fieldId, formErrors } from '../auth/formParts.js';
 import { initiativeAdminSv, type InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
@@ -46,16 +46,17 @@ function rowCount(values: FormValues, list: string, spare: number): number {
 /** Reads the posted form into the values to re-show and the command's input. */
 export function readInitiativeForm(body: unknown): {
   values: FormValues;
-  input: InitiativeInput;
+  input: InitiativeDraftInput;
   version: number | null;
+  base: InitiativeDraftInput | undefined;
 } {
   const values: FormValues = {};
   for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (k === '_csrf') continue;
+    if (k === '_csrf' || k === 'base' || k === 'conflicts' || k.startsWith('choice.')) continue;
     if (typeof v === 'string') values[k] = v.slice(0, 20_000);
     else if (Array.isArray(v)) values[k] = v.filter((x) => typeof x === 'string').slice(0, 300);
   }
-  const partners: InitiativeInput['partners'] = [];
+  const partners: InitiativeDraftInput['partners'] = [];
   for (let i = 0; i < rowCount(values, 'partners', 0); i++) {
     const org = one(values, `partners.${i}.organisationId`);
     if (!org) continue;
@@ -64,7 +65,7 @@ export function readInitiativeForm(body: unknown): {
       role: one(values, `partners.${i}.role`) as (typeof partnerRoles)[number],
     });
   }
-  const funding: NonNullable<InitiativeInput['funding']> = [];
+  const funding: NonNullable<InitiativeDraftInput['funding']> = [];
   for (let i = 0; i < rowCount(values, 'funding', 0); i++) {
     const source = one(values, `funding.${i}.source`);
     const amount = one(values, `funding.${i}.amountSek`);
@@ -76,15 +77,15 @@ export function readInitiativeForm(body: unknown): {
       funderOrganisationId: num(one(values, `funding.${i}.funderOrganisationId`)) ?? null,
     });
   }
-  const input: InitiativeInput = {
+  const input: InitiativeDraftInput = {
     title: one(values, 'title'),
     summary: one(values, 'summary'),
     description: one(values, 'description'),
     titleEn: one(values, 'titleEn') || null,
     summaryEn: one(values, 'summaryEn') || null,
     descriptionEn: one(values, 'descriptionEn') || null,
-    status: one(values, 'status') as InitiativeInput['status'],
-    startDate: one(values, 'startDate'),
+    status: (one(values, 'status') || null) as InitiativeDraftInput['status'],
+    startDate: one(values, 'startDate').trim() || null,
     endDate: one(values, 'endDate') || null,
     ownerOrganisationId: num(one(values, 'ownerOrganisationId')) ?? 0,
     partners,
@@ -103,11 +104,25 @@ export function readInitiativeForm(body: unknown): {
   };
   const rawVersion = Number(one(values, 'version'));
   const version = Number.isSafeInteger(rawVersion) && rawVersion > 0 ? rawVersion : null;
-  return { values, input, version };
+  return { values, input, version, base: baseOf(body) };
+}
+
+/** The values the form was read at, posted back as JSON for the three-way merge. */
+function baseOf(body: unknown): InitiativeDraftInput | undefined {
+  const raw = (body as Record<string, unknown> | undefined)?.base;
+  if (typeof raw !== 'string' || raw.length > 200_000) return undefined;
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as InitiativeDraftInput)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The form values of a stored initiative, for the edit page. */
-export function formValuesOf(d: InitiativeData, version?: number): FormValues {
+export function formValuesOf(d: InitiativeDraft, version?: number): FormValues {
   const values: FormValues = {
     title: d.title,
     summary: d.summary,
@@ -115,8 +130,8 @@ export function formValuesOf(d: InitiativeData, version?: number): FormValues {
     titleEn: d.titleEn ?? '',
     summaryEn: d.summaryEn ?? '',
     descriptionEn: d.descriptionEn ?? '',
-    status: d.status,
-    startDate: d.startDate,
+    status: d.status ?? '',
+    startDate: d.startDate ?? '',
     endDate: d.endDate ?? '',
     ownerOrganisationId: String(d.ownerOrganisationId),
     placeCodes: d.placeCodes,
@@ -154,6 +169,10 @@ export interface InitiativeFormParams {
   action?: string;
   /** The version being edited, posted back for the optimistic lock. */
   version?: number;
+  /** The values the form was read at, posted back for the three-way merge. */
+  base?: InitiativeDraft;
+  /** Shown inside the form before the fields, such as the choices of a merge. */
+  prelude?: SafeHtml | string;
   submitLabel?: string;
   t?: InitiativeAdminMessages;
 }
@@ -162,7 +181,7 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
   const t = p.t ?? initiativeAdminSv;
   const l = t.fields;
   const tf = t.form;
-  const f = formErrors(p.issues);
+  const f = formErrors(issuesIn(t === initiativeAdminSv ? 'sv' : 'en', p.issues));
   const v = p.values;
   const selected = (k: string, value: string | number) =>
     one(v, k) === String(value) ? html` selected` : '';
@@ -199,6 +218,8 @@ export function initiativeForm(p: InitiativeFormParams): SafeHtml {
 <form method="post" action="${p.action ?? '/admin/insatser'}" novalidate>
 ${csrfField(p.csrf)}
 ${p.version !== undefined ? html`<input type="hidden" name="version" value="${p.version}">` : ''}
+${p.base ? html`<input type="hidden" name="base" value="${JSON.stringify(p.base)}">` : ''}
+${p.prelude ?? ''}
 ${text('title', l.title, html` maxlength="300" required`)}
 ${area('summary', l.summary, 3, 1000, html` required`)}
 ${area('description', l.description, 8, 20000)}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   actionProgrammes,
@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index.js';
 import { isCurator } from '../../domain/actors/policies.js';
 import type { Actor } from '../../domain/context.js';
+import type { ArchiveRequest } from '../../domain/initiatives/initiativeData.js';
 import type { WorkflowState } from '../../domain/initiatives/workflow.js';
 
 export interface AdminInitiativeRow {
@@ -83,6 +84,8 @@ export async function adminInitiative(db: Db, id: number) {
       pendingState: initiatives.pendingState,
       pendingComment: initiatives.pendingComment,
       returnComment: initiatives.returnComment,
+      archiveRequest: sql<ArchiveRequest | null>`${initiatives.archiveRequest}`,
+      pendingRebasedAt: initiatives.pendingRebasedAt,
     })
     .from(initiatives)
     .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))

@@ -43,12 +43,27 @@ beforeAll(async () => {
       ownerOrganisationId: orgA,
       goalIds: [goalId],
       title: 'Rapporterande insats',
+      startDate: '2019-06-01',
     }),
   );
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   initiativeId = r.value.id;
   await transitionInitiative(ctx, { initiativeId, action: 'submit' });
   await transitionInitiative(ctx, { initiativeId, action: 'approve' });
+  // Ended before the reporting period: no report is asked of it.
+  const ended = await createInitiative(
+    ctx,
+    buildInitiative({
+      ownerOrganisationId: orgA,
+      goalIds: [goalId],
+      title: 'Avslutad före perioden',
+      startDate: '2018-01-01',
+      endDate: '2019-12-31',
+    }),
+  );
+  if (!ended.ok) throw new Error(JSON.stringify(ended.issues));
+  await transitionInitiative(ctx, { initiativeId: ended.value.id, action: 'submit' });
+  await transitionInitiative(ctx, { initiativeId: ended.value.id, action: 'approve' });
   for (const [who, role, orgs] of [
     ['samordnare', 'samordnare', []],
     ['analytiker', 'analytiker', [orgA]],
@@ -86,7 +101,7 @@ describe('reporting periods, progress reports and review', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Ange periodens början.');
-    expect(bad.body).toContain('Ange datum som ÅÅÅÅ-MM-DD.');
+    expect(bad.body).toContain('Ange datum som ÅÅÅÅ-MM-DD, en dag som finns i kalendern.');
     const created = await post('samordnare', '/admin/rapportering/perioder', {
       kind: 'tertial',
       year: '2020',
@@ -112,6 +127,7 @@ describe('reporting periods, progress reports and review', () => {
     expect(overdue.statusCode).toBe(200);
     expect(overdue.body).toContain('Rapporterande insats');
     expect(overdue.body).toContain('Rapportorg A');
+    expect(overdue.body).not.toContain('Avslutad före perioden');
     expect(await htmlProblems(overdue.body)).toEqual([]);
     expect((await get('samordnare', '/admin')).body).toContain('/admin/uppfoljning/rapporter');
     expect((await get('aktorA', '/admin/uppfoljning/rapporter')).statusCode).toBe(403);
@@ -210,8 +226,11 @@ describe('reporting periods, progress reports and review', () => {
     const resubmitted = await post('aktorA', url, {
       action: 'submit',
       trafficLight: 'risk',
-      narrative: 'Rekryteringen av deltagare har gått långsamt under våren.',
+      narrative:
+        'Rekryteringen av deltagare har gått långsamt under våren.\n\n**Risk:** färre deltagare än planerat.',
       'outputs.companiesReached': '4',
+      'outputs.other.0.label': 'Workshoppar',
+      'outputs.other.0.count': '3',
       'spentByFundingLine.0.amountSek': '50000',
     });
     expect(resubmitted.statusCode).toBe(303);
@@ -219,7 +238,13 @@ describe('reporting periods, progress reports and review', () => {
       (await post('samordnare', `/admin/rapportering/granska/${reportId}`, { decision: 'publish' }))
         .statusCode,
     ).toBe(303);
-    expect((await app.inject(`/insatser/${initiativeId}`)).body).toContain('Rekryteringen');
+    const timeline = (await app.inject(`/insatser/${initiativeId}`)).body;
+    // What was written, rendered as the description is: paragraphs, emphasis, every output.
+    expect(timeline).toContain('<p>Rekryteringen av deltagare har gått långsamt under våren.</p>');
+    expect(timeline).toContain('<strong>Risk:</strong>');
+    expect(timeline).toContain('Workshoppar</span>: 3');
+    expect(timeline).toContain('Tertial 1 2020');
+    expect(await htmlProblems(timeline)).toEqual([]);
     const api = (await app.inject(`/api/v1/progress-reports?initiative=${initiativeId}`)).json();
     expect(api.progress_reports).toHaveLength(1);
     expect(api.progress_reports[0].spent_sek).toBe(50000);
@@ -452,7 +477,14 @@ describe('evaluations, documents, logic models and the annual report', () => {
     expect((await get('samordnare', '/admin/rapporter/2025')).body).toContain(
       'Området växte under året.',
     );
-    expect((await post('samordnare', '/admin/rapporter/2025/publicera', {})).statusCode).toBe(303);
+    const asked = await post('samordnare', '/admin/rapporter/2025/publicera', {});
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body.indexOf('Området växte under året.')).toBeLessThan(
+      asked.body.indexOf('name="confirm"'),
+    );
+    expect(
+      (await post('samordnare', '/admin/rapporter/2025/publicera', { confirm: '1' })).statusCode,
+    ).toBe(303);
     expect((await app.inject('/utvecklingsaret/2025')).body).toContain('Området växte under året.');
     expect((await app.inject('/en/utvecklingsaret/2025')).body).toContain(
       'The area grew during the year.',

@@ -158,12 +158,14 @@ export const routeMatrix: MatrixRow[] = [
   {
     method: 'POST',
     path: '/admin/insatser/:id/godkann',
+    body: { confirm: '1' },
     target: 'submitted',
     expect: s(403, 403, 404, 303, 303),
   },
   {
     method: 'POST',
     path: '/admin/insatser/:id/returnera',
+    body: { confirm: '1' },
     target: 'submitted',
     expect: s(403, 403, 404, 303, 303),
   },
@@ -192,7 +194,13 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },
   { method: 'POST', path: '/admin/anvandare/bjud-in', expect: adminOnly(400) },
   { method: 'GET', path: '/admin/anvandare/:id', target: 'user', expect: adminOnly(200) },
-  { method: 'POST', path: '/admin/anvandare/:id/roll', target: 'user', expect: adminOnly(400) },
+  {
+    method: 'POST',
+    path: '/admin/anvandare/:id/roll',
+    target: 'user',
+    body: { confirm: '1' },
+    expect: adminOnly(400),
+  },
   { method: 'POST', path: '/admin/anvandare/:id/stang-av', target: 'user', expect: adminOnly(303) },
   { method: 'POST', path: '/admin/anvandare/:id/aktivera', target: 'user', expect: adminOnly(303) },
 
@@ -288,8 +296,28 @@ export const routeMatrix: MatrixRow[] = [
   {
     method: 'POST',
     path: '/admin/insatser/:id/arkivera',
+    body: { confirm: '1' },
     target: 'draft',
     expect: s(403, 303, 404, 303, 303),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/begar-arkivering',
+    target: 'published',
+    expect: s(403, 400, 403, 403, 403),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/avsla-arkivering',
+    target: 'published',
+    expect: s(403, 403, 403, 403, 403),
+  },
+  {
+    method: 'POST',
+    path: '/admin/insatser/:id/dra-tillbaka',
+    target: 'published',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 403, 403),
   },
   {
     method: 'POST',
@@ -343,7 +371,12 @@ export const routeMatrix: MatrixRow[] = [
     expect: s(403, 303, 404, 303, 303),
   },
   { method: 'POST', path: '/admin/rapporter/:year', expect: s(403, 403, 403, 303, 303) },
-  { method: 'POST', path: '/admin/rapporter/:year/publicera', expect: s(403, 403, 403, 303, 303) },
+  {
+    method: 'POST',
+    path: '/admin/rapporter/:year/publicera',
+    body: { confirm: '1' },
+    expect: s(403, 403, 403, 303, 303),
+  },
 
   // Evaluations and logic models.
   { method: 'GET', path: '/admin/logikmodell', expect: s(200, 200, 200, 200, 200) },
@@ -473,12 +506,14 @@ export const routeMatrix: MatrixRow[] = [
     method: 'POST',
     path: '/admin/samrad/:id/oppna',
     record: 'consultation',
+    body: { confirm: '1' },
     expect: s(403, 403, 403, 409, 409),
   },
   {
     method: 'POST',
     path: '/admin/samrad/:id/stang',
     record: 'consultation',
+    body: { confirm: '1' },
     expect: s(403, 403, 403, 303, 303),
   },
   {
@@ -527,6 +562,7 @@ export const routeMatrix: MatrixRow[] = [
     method: 'POST',
     path: '/admin/api-nycklar/:id/aterkalla',
     record: 'apiToken',
+    body: { confirm: '1' },
     expect: s(403, 303, 404, 403, 303),
   },
 

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCurator } from '../../domain/actors/policies.js';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
 import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
+import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
 import { diffInitiatives } from '../../domain/initiatives/versionDiff.js';
+import { proposalMerge } from '../../domain/initiatives/threeWayMerge.js';
 import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
 import type { Issue } from '../../domain/result.js';
 import {
@@ -13,8 +15,9 @@ import {
   initiativeReturnedMail,
   initiativeSubmittedMail,
 } from '../../mail/templates.js';
+import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { adminSv } from '../i18n/admin.sv.js';
 import { adminEn } from '../i18n/admin.en.js';
 import { initiativeAdminEn } from '../i18n/initiativeAdmin.en.js';
@@ -28,6 +31,7 @@ import {
   type AdminDeps,
   idParam,
 } from './adminRouteKit.js';
+import { archiveRoutes } from './archiveRoutes.js';
 import { bulkRoutes } from './bulkRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
 import { initiativeDetailView } from './initiativeDetailView.js';
@@ -35,6 +39,7 @@ import { atField, initiativeEditRoutes } from './initiativeEditRoutes.js';
 import { initiativeForm, readInitiativeForm, type FormValues } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
 import { adminLocale } from './locale.js';
+import { mergeChoices, readChoices } from './mergeChoices.js';
 import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from './recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
@@ -44,12 +49,44 @@ export type { AdminDeps } from './adminRouteKit.js';
 
 const initiativeMessages = messagesFor(initiativeAdminSv, initiativeAdminEn);
 
+type ConfirmKind = keyof (typeof initiativeAdminSv)['confirm'];
+
 /** The admin kit with what the initiative pages add: their messages and the initiative itself. */
 function initiativeRouteKit(deps: AdminDeps) {
   const kit = adminRouteKit(deps);
+  const texts = (req: FastifyRequest) => ({ locale: adminLocale(req), t: initiativeMessages(req) });
   return {
     ...kit,
-    texts: (req: FastifyRequest) => ({ locale: adminLocale(req), t: initiativeMessages(req) }),
+    texts,
+    /** The confirmation page of an irreversible step on an initiative; nothing is changed yet. */
+    askFirst: (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      i: AdminInitiative,
+      kind: ConfirmKind,
+      path: string,
+      fields?: SafeHtml,
+    ) => {
+      const { t, locale } = texts(req);
+      const expected = postedNumber(req, 'version');
+      if (expected !== undefined && expected !== i.version) {
+        throw new ConflictError(t.staleAction, 'stale_version');
+      }
+      const c = t.confirm[kind];
+      const body = confirmationPage({
+        locale,
+        heading: c.heading(i.title),
+        consequence: c.consequence,
+        action: `/admin/insatser/${i.id}/${path}`,
+        csrf: csrfToken(req, reply),
+        body: req.body,
+        confirmLabel: c.button,
+        cancelHref: `/admin/insatser/${i.id}`,
+        reversible: kind === 'archive' || kind === 'withdraw',
+        ...(fields ? { fields } : {}),
+      });
+      return kit.show(req, reply, '/admin/insatser', c.heading(i.title), body);
+    },
     /** The initiative, if the actor may read it; otherwise not found, so ids cannot be probed. */
     readable: async (req: FastifyRequest) => {
       const initiative = await adminInitiative(deps.db, idParam(req));
@@ -117,8 +154,13 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   };
 
   app.get('/admin/insatser/ny', auth, async (req, reply) => {
-    if (!initiativePolicy.create(who(req).actor)) throw new ForbiddenError();
-    return formPage(req, reply, { placeCodes: ['0008'] }, []);
+    const { actor } = who(req);
+    if (!initiativePolicy.create(actor)) throw new ForbiddenError();
+    // A member of one organisation registers for it: the owner is chosen already.
+    const own = !isCurator(actor) && actor.kind === 'user' ? actor.organisationIds : [];
+    const values: FormValues = { placeCodes: ['0008'] };
+    if (own.length === 1) values.ownerOrganisationId = String(own[0]);
+    return formPage(req, reply, values, []);
   });
 
   app.post('/admin/insatser', csrf, async (req, reply) => {
@@ -128,7 +170,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     if (input.ownerOrganisationId && !initiativePolicy.create(actor, input.ownerOrganisationId)) {
       throw new ForbiddenError('Du kan bara registrera insatser för din egen organisation.');
     }
-    const result = await createInitiative(ctx, input);
+    const result = await createInitiative(ctx, input, { asDraft: true });
     if (!result.ok) return formPage(req, reply, values, atField(result.issues), 400);
     return redirectWithNotice(reply, `/admin/insatser/${result.value.id}`, 'skapad');
   });
@@ -161,6 +203,34 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     return show(req, reply, '/admin/insatser', initiative.title, body);
   });
 
+  /** The choices an approval still needs: fields both the proposal and a later change set. */
+  const openMergeChoices = async (
+    req: FastifyRequest,
+    id: number,
+    choices: ReturnType<typeof readChoices>['choices'],
+  ): Promise<SafeHtml | null> => {
+    const stored = await loadInitiativeData(deps.db, id);
+    if (!stored?.pending) return null;
+    const { conflicts } = proposalMerge(stored, choices);
+    if (conflicts.length === 0) return null;
+    const { t } = kit.texts(req);
+    const c = t.conflict;
+    return html`<p>${c.approveChoices}</p>${mergeChoices({
+      t,
+      names: valueNames(await formChoices(deps.db), t),
+      fields: conflicts,
+      theirs: stored.data,
+      mine: stored.pending,
+      labels: {
+        theirs: c.publishedValue,
+        mine: c.proposalValue,
+        keepTheirs: c.keepPublished,
+        useMine: c.useProposal,
+      },
+      caption: c.approveChoices,
+    })}`;
+  };
+
   /** One step of the workflow, checked by the policy here and in the command, then mailed. */
   const step = (
     path: string,
@@ -177,11 +247,33 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       }
       const raw = (req.body as Record<string, unknown> | undefined)?.comment;
       const comment = typeof raw === 'string' ? raw.trim().slice(0, 2000) : '';
+      if (action === 'submit' && initiative.workflowState !== 'publicerad') {
+        const stored = await loadInitiativeData(deps.db, initiative.id);
+        // An incomplete draft goes back to its form, which names what is missing.
+        if (stored && submissionIssues(stored.data).length > 0) {
+          return reply.redirect(`/admin/insatser/${initiative.id}/redigera?saknas=1`, 303);
+        }
+      }
+      const onChange = initiative.workflowState === 'publicerad';
+      const { choices, missing } = readChoices(req.body);
+      // A proposal made on an older version: the fields both it and a later change set are chosen.
+      const open =
+        action === 'approve' && onChange
+          ? await openMergeChoices(req, initiative.id, choices)
+          : null;
+      if (
+        (action === 'approve' || action === 'return') &&
+        (!isConfirmed(req.body) || missing.length > 0 || open)
+      ) {
+        const kind = action === 'approve' && onChange ? 'approveChange' : action;
+        return kit.askFirst(req, reply, initiative, kind, path, open ?? undefined);
+      }
       await transitionInitiative(ctx, {
         initiativeId: initiative.id,
         action,
         comment: action === 'return' ? comment : undefined,
         expectedVersion: postedNumber(req, 'version'),
+        choices,
       });
       await mail(req, initiative, comment);
       return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
@@ -214,6 +306,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   });
 
   initiativeEditRoutes(app, deps, kit);
+  archiveRoutes(app, deps, kit);
   historyRoutes(app, deps, kit);
   bulkRoutes(app, deps, kit);
 

@@ -75,7 +75,8 @@ describe('users and roles', () => {
     for (const who of ['samordnare', 'aktor', 'annan']) {
       expect((await get('/admin/anvandare', who)).statusCode).toBe(403);
       expect(
-        (await post(`/admin/anvandare/${ids.annan}/roll`, who, { role: 'admin' })).statusCode,
+        (await post(`/admin/anvandare/${ids.annan}/roll`, who, { role: 'admin', confirm: '1' }))
+          .statusCode,
       ).toBe(403);
     }
     const anon = await app.inject({ method: 'GET', url: '/admin/anvandare' });
@@ -85,7 +86,15 @@ describe('users and roles', () => {
 
   it('changes a role, which ends the user’s sessions, with an audit event', async () => {
     const session = (await signIn(app, 'annan@example.se')).session;
-    const res = await post(`/admin/anvandare/${ids.annan}/roll`, 'admin', { role: 'aktor' });
+    const asked = await post(`/admin/anvandare/${ids.annan}/roll`, 'admin', { role: 'aktor' });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('name="confirm" value="1"');
+    const [unchanged] = await database.db.select().from(users).where(eq(users.id, ids.annan!));
+    expect(unchanged?.role).not.toBe('aktor');
+    const res = await post(`/admin/anvandare/${ids.annan}/roll`, 'admin', {
+      role: 'aktor',
+      confirm: '1',
+    });
     expect(res.statusCode).toBe(303);
     const [u] = await database.db.select().from(users).where(eq(users.id, ids.annan!));
     expect(u?.role).toBe('aktor');
@@ -100,7 +109,10 @@ describe('users and roles', () => {
     const bad = await post(`/admin/anvandare/${ids.annan}/roll`, 'admin', { role: 'kung' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('id="role-error"');
-    const self = await post(`/admin/anvandare/${ids.admin}/roll`, 'admin', { role: 'aktor' });
+    const self = await post(`/admin/anvandare/${ids.admin}/roll`, 'admin', {
+      role: 'aktor',
+      confirm: '1',
+    });
     expect(self.statusCode).toBe(400);
     const [u] = await database.db.select().from(users).where(eq(users.id, ids.admin!));
     expect(u?.role).toBe('admin');

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema/index.js';
 import { listUsers, organisationChoices, userDetail } from '../../domain/actors/adminQueries.js';
 import { INVITATION_TTL_MS, inviteUser } from '../../domain/actors/invitations.js';
-import { can } from '../../domain/actors/policies.js';
+import { can, roleNames } from '../../domain/actors/policies.js';
 import { setUserDisabled } from '../../domain/actors/setUserDisabled.js';
 import { setUserRole } from '../../domain/actors/setUserRole.js';
 import type { Ctx, UserRole } from '../../domain/context.js';
@@ -11,6 +11,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { invitationMail } from '../../mail/templates.js';
 import type { AuthDeps } from '../auth/routes.js';
+import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { localIssues } from '../auth/localIssues.js';
@@ -150,10 +151,24 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
     const x = p.who(req);
     const user = await userDetail(deps.db, idParam(req));
     if (!user) throw new NotFoundError();
-    const result = await setUserRole(x.ctx, {
-      email: user.email,
-      role: rawField(req.body, 'role'),
-    });
+    const role = rawField(req.body, 'role');
+    if (isRole(role) && role !== user.role && !isConfirmed(req.body)) {
+      const name = user.name || user.email;
+      const names = (r: UserRole) => roleNames[r][x.locale];
+      const body = confirmationPage({
+        locale: x.locale,
+        heading: x.a.roleConfirmHeading(name, names(role)),
+        consequence: x.a.roleConfirmConsequence(names(user.role as UserRole), names(role)),
+        action: `${USERS}/${user.id}/roll`,
+        csrf: csrfToken(req, reply),
+        body: req.body,
+        confirmLabel: x.a.roleConfirm,
+        cancelHref: `${USERS}/${user.id}`,
+        reversible: true,
+      });
+      return p.show(req, reply, USERS, x.a.roleConfirmHeading(name, names(role)), body);
+    }
+    const result = await setUserRole(x.ctx, { email: user.email, role });
     if (!result.ok) return userPage(req, reply, result.issues, 400);
     return redirectWithNotice(reply, `${USERS}/${user.id}`, 'roll');
   });

@@ -406,7 +406,7 @@ describe('API tokens in the admin', () => {
     expect(noCsrf.statusCode).toBe(403);
     const revoke = await adminPost(
       `/admin/api-nycklar/${row!.id}/aterkalla`,
-      { _csrf: CSRF },
+      { _csrf: CSRF, confirm: '1' },
       sessionA,
     );
     expect(revoke.statusCode).toBe(303);

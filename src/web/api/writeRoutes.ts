@@ -19,7 +19,10 @@ import {
   loadInitiativeState,
   type InitiativeState,
 } from '../../domain/initiatives/initiativeData.js';
-import type { InitiativeData, InitiativeInput } from '../../domain/initiatives/initiativeSchema.js';
+import type {
+  InitiativeDraft,
+  InitiativeInput,
+} from '../../domain/initiatives/initiativeSchema.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
@@ -354,7 +357,7 @@ export function writeRoutes(
         ]);
       }
       const stored = (await loadInitiativeData(tx.db, id))!;
-      const current: InitiativeData =
+      const current: InitiativeDraft =
         initiativePolicy.editMode(tx.actor, state) === 'proposal' && stored.pending
           ? stored.pending
           : stored.data;

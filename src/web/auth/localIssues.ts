@@ -36,5 +36,8 @@ const english: Record<string, string> = {
 
 export function localIssues(locale: Locale, issues: Issue[]): Issue[] {
   if (locale === 'sv') return issues;
-  return issues.map((i) => ({ ...i, message: english[`${i.field}:${i.code}`] ?? i.message }));
+  return issues.map((i) => ({
+    ...i,
+    message: english[`${i.field}:${i.code}`] ?? i.en ?? i.message,
+  }));
 }

@@ -49,6 +49,10 @@ export const accountsEn: AccountsMessages = {
   inviteLink: 'Invitation link (in case the email does not arrive):',
   userTitle: (name: string) => `User: ${name}`,
   changeRole: 'Change role',
+  roleConfirmHeading: (name: string, role: string) => `Give ${name} the role ${role}?`,
+  roleConfirmConsequence: (from: string, to: string) =>
+    `The role changes from ${from} to ${to}. It decides what the person may see and change, and all their sign-ins are ended.`,
+  roleConfirm: 'Yes, change the role',
   roleChanged: "The role has been changed. The user's sessions have ended.",
   disable: 'Disable the account',
   enable: 'Enable the account',

@@ -48,6 +48,10 @@ export const accountsSv = {
   userTitle: (name: string) => `Användare: ${name}`,
   changeRole: 'Byt roll',
   roleChanged: 'Rollen är ändrad. Användarens inloggningar har avslutats.',
+  roleConfirmHeading: (name: string, role: string) => `Ge ${name} rollen ${role}?`,
+  roleConfirmConsequence: (from: string, to: string) =>
+    `Rollen ändras från ${from} till ${to}. Det styr vad personen får se och ändra, och alla personens inloggningar avslutas.`,
+  roleConfirm: 'Ja, byt roll',
   disable: 'Stäng av kontot',
   enable: 'Aktivera kontot',
   disabled: 'Kontot är avstängt och dess inloggningar har avslutats.',

@@ -28,6 +28,10 @@ export const apiTokensEn: ApiTokenMessages = {
   revokedAt: (when: string) => `Revoked ${when}`,
   revoke: 'Revoke',
   revokeLabel: (name: string) => `Revoke the key ${name}`,
+  revokeHeading: (name: string) => `Revoke the key ${name}?`,
+  revokeConsequence:
+    'Systems using the key can no longer write, from now on. A revoked key cannot be used again; you will have to create a new one.',
+  revokeConfirm: 'Yes, revoke the key',
   revoked: 'The key is revoked. Systems using it can no longer write.',
   none: 'There are no keys yet.',
   noOrganisation:

@@ -26,6 +26,10 @@ export const apiTokensSv = {
   revokedAt: (when: string) => `Återkallad ${when}`,
   revoke: 'Återkalla',
   revokeLabel: (name: string) => `Återkalla nyckeln ${name}`,
+  revokeHeading: (name: string) => `Återkalla nyckeln ${name}?`,
+  revokeConsequence:
+    'System som använder nyckeln får genast inte längre skriva. En återkallad nyckel kan inte användas igen; ni får skapa en ny.',
+  revokeConfirm: 'Ja, återkalla nyckeln',
   revoked: 'Nyckeln är återkallad. System som använder den får inte längre skriva.',
   none: 'Det finns inga nycklar ännu.',
   noOrganisation:

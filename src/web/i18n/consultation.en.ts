@@ -180,6 +180,25 @@ export const consultationEn: ConsultationMessages = {
   fileLabel: 'PDF file (at most 20 MB)',
   upload: 'Upload the attachment',
   submittedResponse: (d) => `The response was submitted on ${d}.`,
+  confirmSteps: {
+    createOpen: {
+      heading: (title) => `Open the consultation ${title} today?`,
+      consequence: (date) =>
+        `The first day is ${date}, so the consultation opens as soon as it is saved: the draft becomes public and anyone can comment on it.`,
+      button: 'Yes, save and open the consultation',
+    },
+    open: {
+      heading: (title) => `Open the consultation ${title} now?`,
+      consequence:
+        'The draft becomes public on the site, open to everyone’s comments and to the invited organisations’ responses.',
+      button: 'Yes, open the consultation',
+    },
+    close: {
+      heading: (title) => `Close the consultation ${title} now?`,
+      consequence: 'No more comments or responses are accepted.',
+      button: 'Yes, close the consultation',
+    },
+  },
   notices: {
     skapad: 'The consultation is planned.',
     oppnad: 'The consultation is open and shown on the public website.',

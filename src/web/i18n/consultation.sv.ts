@@ -187,6 +187,25 @@ export const consultationSv = {
   fileLabel: 'PDF-fil (högst 20 MB)',
   upload: 'Ladda upp bilagan',
   submittedResponse: (d: string) => `Remissvaret skickades in ${d}.`,
+  confirmSteps: {
+    createOpen: {
+      heading: (title: string) => `Öppna samrådet ${title} i dag?`,
+      consequence: (date: string) =>
+        `Första dagen är ${date}, så samrådet öppnar direkt när det sparas: utkastet blir offentligt och kan kommenteras av alla.`,
+      button: 'Ja, spara och öppna samrådet',
+    },
+    open: {
+      heading: (title: string) => `Öppna samrådet ${title} nu?`,
+      consequence:
+        'Utkastet blir offentligt på webbplatsen och kan kommenteras av alla och besvaras av remissinstanserna.',
+      button: 'Ja, öppna samrådet',
+    },
+    close: {
+      heading: (title: string) => `Stäng samrådet ${title} nu?`,
+      consequence: 'Inga fler kommentarer eller remissvar tas emot.',
+      button: 'Ja, stäng samrådet',
+    },
+  },
   notices: {
     skapad: 'Samrådet är planerat.',
     oppnad: 'Samrådet är öppnat och syns på den publika webbplatsen.',

@@ -84,6 +84,8 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
       'The initiative is published. Your changes are saved as a proposal for the Region to approve; until then the site shows the published version.',
   },
   edit: {
+    missingBeforeSubmit:
+      'The draft is saved but not submitted: the fields below need filling in first. Save, then submit again.',
     title: (name) => `Edit ${name}`,
     link: 'Edit',
     historyLink: 'History',
@@ -100,6 +102,23 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     theirs: 'Saved by the other person',
     yours: 'Your change',
     empty: '(empty)',
+    mergeHeading: 'Someone else changed the same fields meanwhile',
+    mergeLead: (who: string, when: string, version: number) =>
+      `${who} saved version ${version} ${when}. The fields only one of you changed are already merged in the form. Choose for each field below which value should stand, then save. Nothing is saved yet.`,
+    choose: 'Choose',
+    keepTheirs: 'Keep the saved value',
+    useMine: 'Use my change',
+    chooseEach: 'Choose which value should stand for each field you both changed.',
+    proposalOpenHeading: 'A change proposal is open',
+    proposalOpen:
+      'The organisation has an open change proposal. Decide it first, or save: the proposal is then moved onto your new version, keeping its own changes, and the organisation is shown it.',
+    decideFirst: 'Decide the proposal first',
+    approveChoices:
+      'The proposal and a later change changed the same fields. Choose which value should stand.',
+    proposalValue: 'The proposal',
+    publishedValue: 'Published now',
+    keepPublished: 'Keep the published value',
+    useProposal: 'Use the proposal',
     noDifference: 'The saved version has the same values as your change.',
   },
   detail: {
@@ -125,7 +144,50 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     archive: 'Archive',
     archiveHint: 'An archived initiative leaves the site but is kept with its whole history.',
     restore: 'Restore from the archive',
+    requestArchiveHeading: 'Ask for archiving',
+    requestArchiveHint:
+      'A published initiative is taken off the site by the Region. Say why it should be archived; the Region decides.',
+    requestArchiveReason: 'Reason for archiving',
+    requestArchive: 'Ask for archiving',
+    archiveRequested: (who: string, reason: string) => `${who} has asked for archiving: ${reason}`,
+    archiveRequestOpen: 'Archiving has been requested. The Region decides.',
+    declineArchive: 'Turn down the request to archive',
+    withdrawChange: 'Withdraw the change proposal',
+    rebasedNotice:
+      'A coordinator changed the published initiative while your proposal was open. The proposal now builds on the new version; your changes are kept.',
     viewPublic: 'View on the public site',
+  },
+  confirm: {
+    approve: {
+      heading: (title: string) => `Approve and publish ${title}?`,
+      consequence:
+        'The initiative is published on the public site and in the open data, and the organisation is told.',
+      button: 'Yes, approve and publish',
+    },
+    approveChange: {
+      heading: (title: string) => `Approve the proposed change to ${title}?`,
+      consequence:
+        'The changes in the proposal become the published version on the site and in the open data.',
+      button: 'Yes, approve the proposal',
+    },
+    return: {
+      heading: (title: string) => `Return ${title}?`,
+      consequence:
+        'The initiative goes back to the organisation with your comment and must be submitted again.',
+      button: 'Yes, return it',
+    },
+    withdraw: {
+      heading: (title: string) => `Withdraw the change proposal for ${title}?`,
+      consequence:
+        'The proposal is closed and the published version stands. The proposal is kept in the history and can be restored from there.',
+      button: 'Yes, withdraw the proposal',
+    },
+    archive: {
+      heading: (title: string) => `Archive ${title}?`,
+      consequence:
+        'The initiative is taken off the public site and the open data. It is kept with its full history and the Region can restore it.',
+      button: 'Yes, archive it',
+    },
   },
   notices: {
     skapad: 'The initiative is saved as a draft.',
@@ -135,8 +197,14 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     publicerad: 'The initiative is approved and published.',
     returnerad: 'The initiative is returned to the organisation.',
     arkiverad: 'The initiative is archived.',
-    aterstalld: 'The initiative is restored as a draft.',
+    aterstalld: 'The initiative is restored to the state it had before it was archived.',
     version: 'The version is restored as a new version.',
+    versionforeslagen:
+      'The version is saved as a change proposal. Submit it for approval; until then the published version is shown.',
+    arkiveringbegard:
+      'Your request to archive has been sent to the Region. The initiative stays published until the Region decides.',
+    arkiveringavslagen: 'The request to archive was turned down. The initiative stays published.',
+    tillbakadragen: 'The change proposal is withdrawn. The published version stands.',
   },
   staleAction:
     'The initiative has changed since you opened the page. Read the new version and try again.',
@@ -153,6 +221,9 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     restoredFrom: (v) => `restored from version ${v}`,
     restore: 'Restore this version',
     restoreHint: (v) => `Version ${v} is saved as a new version; nothing is removed.`,
+    restoreAsProposal: 'Propose this version',
+    restoreAsProposalHint: (v) =>
+      `Version ${v} is saved as a change proposal. It is published only once you have submitted it and the Region has approved it.`,
     current: 'Current version',
     added: 'Added',
     removed: 'Removed',
@@ -174,6 +245,8 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
       change_submitted: 'Change proposal submitted',
       change_approved: 'Change proposal approved',
       change_returned: 'Change proposal returned',
+      change_withdrawn: 'Change proposal withdrawn',
+      change_rebased: 'Change proposal moved onto a new version',
       unknown: 'Saved',
     },
   },

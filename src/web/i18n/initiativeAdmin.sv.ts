@@ -82,6 +82,8 @@ export const initiativeAdminSv = {
       'Insatsen är publicerad. Dina ändringar sparas som ett förslag som Regionen godkänner; till dess visas den publicerade versionen på webbplatsen.',
   },
   edit: {
+    missingBeforeSubmit:
+      'Utkastet är sparat men inte inskickat: det här behöver fyllas i först. Spara och skicka sedan in igen.',
     title: (name: string) => `Redigera ${name}`,
     link: 'Redigera',
     historyLink: 'Historik',
@@ -99,6 +101,23 @@ export const initiativeAdminSv = {
     yours: 'Din ändring',
     empty: '(tomt)',
     noDifference: 'Den sparade versionen har samma värden som din ändring.',
+    mergeHeading: 'Någon annan har ändrat samma fält under tiden',
+    mergeLead: (who: string, when: string, version: number) =>
+      `${who} sparade version ${version} ${when}. Fälten som bara en av er ändrade är redan sammanfogade i formuläret. Välj för varje fält nedan vilket värde som ska gälla och spara. Ingenting är sparat än.`,
+    choose: 'Välj',
+    keepTheirs: 'Behåll det sparade',
+    useMine: 'Använd min ändring',
+    chooseEach: 'Välj vilket värde som ska gälla för varje fält som ni båda har ändrat.',
+    proposalOpenHeading: 'Ett ändringsförslag är öppet',
+    proposalOpen:
+      'Organisationen har ett öppet ändringsförslag. Besluta om det först, eller spara: förslaget flyttas då till din nya version och behåller sina egna ändringar, och organisationen får se det.',
+    decideFirst: 'Besluta om förslaget först',
+    approveChoices:
+      'Förslaget och en senare ändring har ändrat samma fält. Välj vilket värde som ska gälla.',
+    proposalValue: 'Förslaget',
+    publishedValue: 'Publicerat nu',
+    keepPublished: 'Behåll det publicerade',
+    useProposal: 'Använd förslaget',
   },
   detail: {
     state: 'Läge',
@@ -123,7 +142,50 @@ export const initiativeAdminSv = {
     archive: 'Arkivera',
     archiveHint: 'En arkiverad insats tas bort från webbplatsen men finns kvar med all historik.',
     restore: 'Återställ från arkivet',
+    requestArchiveHeading: 'Begär arkivering',
+    requestArchiveHint:
+      'En publicerad insats tas bort från webbplatsen av Regionen. Skriv varför den ska arkiveras; Regionen beslutar.',
+    requestArchiveReason: 'Skäl till arkiveringen',
+    requestArchive: 'Begär arkivering',
+    archiveRequested: (who: string, reason: string) => `${who} har begärt arkivering: ${reason}`,
+    archiveRequestOpen: 'Arkivering är begärd. Regionen beslutar.',
+    declineArchive: 'Avslå begäran om arkivering',
+    withdrawChange: 'Dra tillbaka ändringsförslaget',
+    rebasedNotice:
+      'En samordnare har ändrat den publicerade insatsen medan ditt förslag var öppet. Förslaget bygger nu på den nya versionen; dina ändringar är kvar.',
     viewPublic: 'Visa på den publika webbplatsen',
+  },
+  confirm: {
+    approve: {
+      heading: (title: string) => `Godkänna och publicera ${title}?`,
+      consequence:
+        'Insatsen publiceras på den publika webbplatsen och i öppna data, och organisationen får besked.',
+      button: 'Ja, godkänn och publicera',
+    },
+    approveChange: {
+      heading: (title: string) => `Godkänna ändringsförslaget för ${title}?`,
+      consequence:
+        'Ändringarna i förslaget blir den publicerade versionen på webbplatsen och i öppna data.',
+      button: 'Ja, godkänn förslaget',
+    },
+    return: {
+      heading: (title: string) => `Returnera ${title}?`,
+      consequence:
+        'Insatsen går tillbaka till organisationen med din kommentar och måste skickas in igen.',
+      button: 'Ja, returnera',
+    },
+    withdraw: {
+      heading: (title: string) => `Dra tillbaka ändringsförslaget för ${title}?`,
+      consequence:
+        'Förslaget stängs och den publicerade versionen gäller. Förslaget finns kvar i historiken och kan återställas därifrån.',
+      button: 'Ja, dra tillbaka förslaget',
+    },
+    archive: {
+      heading: (title: string) => `Arkivera ${title}?`,
+      consequence:
+        'Insatsen tas bort från den publika webbplatsen och öppna data. Den finns kvar med all historik och kan återställas av Regionen.',
+      button: 'Ja, arkivera',
+    },
   },
   notices: {
     skapad: 'Insatsen är sparad som utkast.',
@@ -133,8 +195,14 @@ export const initiativeAdminSv = {
     publicerad: 'Insatsen är godkänd och publicerad.',
     returnerad: 'Insatsen är returnerad till organisationen.',
     arkiverad: 'Insatsen är arkiverad.',
-    aterstalld: 'Insatsen är återställd som utkast.',
+    aterstalld: 'Insatsen är återställd till läget den hade före arkiveringen.',
     version: 'Versionen är återställd som en ny version.',
+    versionforeslagen:
+      'Versionen är sparad som ett ändringsförslag. Skicka in det för godkännande; tills dess visas den publicerade versionen.',
+    arkiveringbegard:
+      'Din begäran om arkivering är skickad till Regionen. Insatsen är publicerad tills Regionen har beslutat.',
+    arkiveringavslagen: 'Begäran om arkivering är avslagen. Insatsen är fortsatt publicerad.',
+    tillbakadragen: 'Ändringsförslaget är återtaget. Den publicerade versionen gäller.',
   } as Record<string, string>,
   staleAction:
     'Insatsen har ändrats sedan du öppnade sidan. Läs igenom den nya versionen och försök igen.',
@@ -151,6 +219,9 @@ export const initiativeAdminSv = {
     restoredFrom: (v: number) => `återställd från version ${v}`,
     restore: 'Återställ den här versionen',
     restoreHint: (v: number) => `Version ${v} sparas som en ny version; inget tas bort.`,
+    restoreAsProposal: 'Föreslå den här versionen',
+    restoreAsProposalHint: (v: number) =>
+      `Version ${v} sparas som ett ändringsförslag. Det publiceras först när du skickat in det och Regionen godkänt det.`,
     current: 'Nuvarande version',
     added: 'Tillagt',
     removed: 'Borttaget',
@@ -172,6 +243,8 @@ export const initiativeAdminSv = {
       change_submitted: 'Ändringsförslag inskickat',
       change_approved: 'Ändringsförslag godkänt',
       change_returned: 'Ändringsförslag returnerat',
+      change_withdrawn: 'Ändringsförslag återtaget',
+      change_rebased: 'Ändringsförslag flyttat till ny version',
       unknown: 'Sparad',
     } as Record<string, string>,
   },

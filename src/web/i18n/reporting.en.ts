@@ -144,6 +144,11 @@ export const reportingEn: ReportingMessages = {
   preview: 'Preview',
   previewNote: 'This is the report with today’s data. It is frozen when it is published.',
   publishReport: 'Publish the report',
+  publishHeading: (year: number) => `Publish the follow-up report for ${year}?`,
+  publishConsequence:
+    'The report above is frozen as it is now and published on the site. Once published it cannot be changed.',
+  publishConfirm: 'Yes, publish the report',
+  publishBelow: 'Read the preview below. The button to publish it is underneath.',
   reportPublished: (date: string) => `The report was published on ${date} and cannot be changed.`,
   viewPublished: 'Show the published report',
   annualNotices: {

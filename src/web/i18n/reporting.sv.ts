@@ -149,6 +149,11 @@ export const reportingSv = {
   preview: 'Förhandsgranskning',
   previewNote: 'Så här ser rapporten ut med dagens data. Den fryses när den publiceras.',
   publishReport: 'Publicera rapporten',
+  publishHeading: (year: number) => `Publicera uppföljningsrapporten för ${year}?`,
+  publishConsequence:
+    'Rapporten ovan fryses som den ser ut nu och publiceras på webbplatsen. Efter publiceringen kan den inte ändras.',
+  publishConfirm: 'Ja, publicera rapporten',
+  publishBelow: 'Läs igenom förhandsgranskningen nedan. Knappen för att publicera finns under den.',
   reportPublished: (date: string) => `Rapporten publicerades ${date} och kan inte ändras.`,
   viewPublished: 'Visa den publicerade rapporten',
   annualNotices: {

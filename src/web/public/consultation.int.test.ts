@@ -152,9 +152,9 @@ describe('a consultation through the web', () => {
     expect((await post(`/admin/samrad/${consultationId}/oppna`, 'kalmar', {})).statusCode).toBe(
       403,
     );
-    expect((await post(`/admin/samrad/${consultationId}/oppna`, 'editor', {})).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await post(`/admin/samrad/${consultationId}/oppna`, 'editor', { confirm: '1' })).statusCode,
+    ).toBe(303);
     const page = await get('/strategin-tas-fram');
     expect(page.body).toContain(SECRET_GOAL);
     expect(page.body).toContain('Saknas något mål?');
@@ -309,9 +309,9 @@ describe('a consultation through the web', () => {
     expect((await get(`/admin/samrad/${consultationId}/sammanstallning`, 'editor')).body).toContain(
       'när samrådsperioden är slut',
     );
-    expect((await post(`/admin/samrad/${consultationId}/stang`, 'editor', {})).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await post(`/admin/samrad/${consultationId}/stang`, 'editor', { confirm: '1' })).statusCode,
+    ).toBe(303);
     const late = await post(`/admin/samrad/${consultationId}/svar/${nybro}`, 'nybro', {
       action: 'submit',
       summary: 'För sent',

@@ -22,7 +22,9 @@ export interface ProgressReportView {
   participantsK: number | null;
   participantsM: number | null;
   companiesReached: number | null;
+  otherOutputs: { label: string; count: number }[];
   spentSek: number | null;
+  periodName: { sv: string; en: string } | null;
 }
 
 export function initiativePage(
@@ -89,9 +91,9 @@ ${
 <ol class="timeline">${extra.reports.map(
         (
           r,
-        ) => html`<li><h3>${formatPeriod(r.periodStart, r.periodEnd)}: <span class="light light-${r.trafficLight}">${t.trafficLight[r.trafficLight]}</span></h3>
-<p${en ? html` lang="sv"` : ''}>${r.narrative}</p>
-<ul>${r.participantsK != null && r.participantsM != null ? html`<li>${t.participants(r.participantsK, r.participantsM)}</li>` : ''}${r.companiesReached != null ? html`<li>${t.companiesReached(r.companiesReached)}</li>` : ''}${r.spentSek != null ? html`<li>${t.spent}: ${formatSek(locale, r.spentSek)}</li>` : ''}</ul></li>`,
+        ) => html`<li><h3>${r.periodName ? r.periodName[locale] : formatPeriod(r.periodStart, r.periodEnd)}: <span class="light light-${r.trafficLight}">${t.trafficLight[r.trafficLight]}</span></h3>
+${r.narrative ? html`<div class="description"${en ? html` lang="sv"` : ''}>${renderMarkdown(r.narrative)}</div>` : ''}
+<ul>${r.participantsK != null && r.participantsM != null ? html`<li>${t.participants(r.participantsK, r.participantsM)}</li>` : ''}${r.companiesReached != null ? html`<li>${t.companiesReached(r.companiesReached)}</li>` : ''}${r.otherOutputs.map((o) => html`<li><span${en ? html` lang="sv"` : ''}>${o.label}</span>: ${o.count}</li>`)}${r.spentSek != null ? html`<li>${t.spent}: ${formatSek(locale, r.spentSek)}</li>` : ''}</ul></li>`,
       )}</ol>`
     : ''
 }
