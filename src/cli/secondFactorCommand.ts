@@ -31,7 +31,7 @@ export const resetSecondFactorCommand: Command = {
       console.error(`Ange --email.\n\n${usage}`);
       return EXIT.usage;
     }
-    const config = loadConfig(process.env);
+    const config = loadConfig();
     const database = await openDatabase(config.database);
     try {
       await migrateDatabase(database);
