@@ -81,16 +81,14 @@ class DumpCache {
  * Swedish (/) and English (/en).
  */
 export function embedRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
-  // The dump's links use the configured public address when there is one, so a request with
-  // another Host header cannot make the dump be built again.
+  // The dump's links use the configured public address, so it is built once per data version
+  // whatever Host a request names.
   const dumps = new DumpCache();
 
   app.get('/oppna-data/riktning.zip', async (req, reply) => {
     const version = await cache.dataVersion();
     const base = publicUrl(req);
-    const dump = await dumps.get(`${version} ${base}`, () =>
-      buildBulkDump(db, { baseUrl: base, version }),
-    );
+    const dump = await dumps.get(version, () => buildBulkDump(db, { baseUrl: base, version }));
     reply
       .header('etag', dump.etag)
       .header('cache-control', 'public, max-age=0, must-revalidate')
