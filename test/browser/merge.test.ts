@@ -12,7 +12,7 @@ import { createTestDatabase } from '../../src/test/database.js';
 import { buildInitiative } from '../../src/test/factories.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
-import { expectNoViolations, launchChromium, listenOnLoopback } from './support.js';
+import { completeSignIn, expectNoViolations, launchChromium, listenOnLoopback } from './support.js';
 
 /**
  * Two signed-in people edit the same initiative in two browsers: no saved value is lost or
@@ -57,7 +57,7 @@ async function session(email: string): Promise<{ ctx: BrowserContext; page: Page
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/admin$/);
+  await completeSignIn(page, database.db, email);
   return { ctx, page };
 }
 

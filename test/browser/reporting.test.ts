@@ -41,6 +41,8 @@ beforeAll(async () => {
       ownerOrganisationId: org.value.id,
       goalIds: [goal!.id],
       title: 'Digitala lyftet i Torsås',
+      // Open-ended, so it overlaps the future periods each width opens.
+      endDate: null,
     }),
   );
   if (!created.ok) throw new Error(JSON.stringify(created.issues));
