@@ -211,7 +211,7 @@ describe.skipIf(!onPostgres)(
           'content-type': 'application/x-www-form-urlencoded',
           cookie: `riktning_csrf=${CSRF}; ${session}`,
         },
-        body: form({ _csrf: CSRF }),
+        body: form({ _csrf: CSRF, confirm: '1' }),
       });
       expect(published.status).toBe(303);
       const [state] = await queryRows<{ s: string }>(
