@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -38,6 +40,7 @@ const schema = z.object({
     .max(65535, 'must be a whole number between 1 and 65535')
     .default(3000),
   RIKTNING_DEMO_DATA: booleanFlag.default(true),
+  RIKTNING_REGION: z.string().trim().min(1, 'must name a region pack directory').optional(),
   RIKTNING_WORKER: booleanFlag.default(true),
   RIKTNING_PUBLIC_URL: z
     .url({
@@ -112,7 +115,7 @@ const schema = z.object({
           .every((pair) => /^[a-z0-9.-]+\.[a-z]{2,}=[a-z0-9]+(-[a-z0-9]+)*$/i.test(pair.trim())),
       {
         message:
-          'must be pairs domain=organisation-slug separated by commas, such as kalmar.se=kalmar-kommun,regionkalmar.se=region-kalmar-lan',
+          'must be pairs domain=organisation-slug separated by commas, such as mora.se=mora-kommun,regiondalarna.se=region-dalarna',
       },
     )
     .optional(),
@@ -179,6 +182,11 @@ export interface Config {
   host: string;
   port: number;
   demoData: boolean;
+  /**
+   * The region pack directory (RIKTNING_REGION): who the installation is, its strategy and
+   * indicators (docs/region-pack.md). Defaults to the pack shipped in regions/.
+   */
+  regionDir: string;
   /** Whether `serve` also works the jobs table (scheduled imports); off when a separate `riktning worker` runs. */
   worker: boolean;
   /**
@@ -243,6 +251,16 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/**
+ * The region pack shipped in the repository, used when RIKTNING_REGION is unset: the directory
+ * under regions/ that regions/DEFAULT names.
+ */
+const regionsRoot = new URL('../regions/', import.meta.url);
+export const defaultRegionDir = path.join(
+  fileURLToPath(regionsRoot),
+  readFileSync(new URL('DEFAULT', regionsRoot), 'utf8').trim(),
+);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
@@ -316,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     port: c.PORT,
     demoData: c.RIKTNING_DEMO_DATA,
+    regionDir: c.RIKTNING_REGION ? path.resolve(c.RIKTNING_REGION) : defaultRegionDir,
     worker: c.RIKTNING_WORKER,
     publicUrl: publicUrlOf(c),
     trustProxy: c.TRUST_PROXY ? parseTrustProxy(c.TRUST_PROXY)! : false,

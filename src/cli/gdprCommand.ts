@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { assertDatabaseRegion } from '../region/installation.js';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
@@ -41,6 +42,7 @@ async function withCtx(fn: (ctx: Ctx) => Promise<number>): Promise<number> {
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
+    await assertDatabaseRegion(database);
     return await fn(context(database.db, systemActor('gdpr')));
   } finally {
     await database.close();

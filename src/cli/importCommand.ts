@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { assertDatabaseRegion } from '../region/installation.js';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
@@ -89,6 +90,7 @@ async function runImport<I>(
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
+    await assertDatabaseRegion(database);
     const ctx = context(database.db, systemActor('import'));
     return report(await fn(ctx, config.sources, input));
   } finally {

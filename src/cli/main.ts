@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { assertDatabaseRegion } from '../region/installation.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { context, systemActor } from '../domain/context.js';
@@ -18,6 +19,10 @@ import { resetSecondFactorCommand } from './secondFactorCommand.js';
 import { orgCommands, userCommands } from './userCommands.js';
 import { workerCommand } from './workerCommand.js';
 import { seedReference } from '../seed/seedReference.js';
+import { activeRegion, useRegionPack } from '../region/activeRegion.js';
+import { RegionPackError, requireRegionPack } from '../region/loadPack.js';
+import { RegionMismatchError } from '../region/installation.js';
+import { regionCommands } from './regionCommand.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
@@ -84,7 +89,11 @@ Samma --seed ger samma data.`,
         console.log(
           `Referensdata: strategi ${ref.strategy ? 'inläst' : 'fanns redan'}, Agenda 2030 ${ref.sdg ? 'inläst' : 'fanns redan'}, platser ${ref.places ? 'inlästa' : 'fanns redan'}.`,
         );
-        if (values.demo) {
+        if (values.demo && !activeRegion().identity.demoData) {
+          console.log(
+            'Regionpaketet har ingen demodata (demoData i region.json); ingen demodata lästes in.',
+          );
+        } else if (values.demo) {
           const { seedDemo } = await import('../seed/seedDemo.js');
           const demo = await seedDemo(ctx);
           console.log(
@@ -145,6 +154,7 @@ Samma --seed ger samma data.`,
   'import csv': importCommands.csv,
   ...gdprCommands,
   worker: workerCommand,
+  ...regionCommands,
 };
 
 function mainHelp(): string {
@@ -189,6 +199,7 @@ async function withDatabase(fn: (database: Database) => Promise<number>): Promis
   const database = await openDatabase(config().database);
   try {
     await migrateDatabase(database);
+    await assertDatabaseRegion(database);
     return await fn(database);
   } finally {
     await database.close();
@@ -227,9 +238,15 @@ export async function main(argv: string[]): Promise<number> {
       console.log(command.usage);
       return EXIT.ok;
     }
+    // Every command but `region …` (which names its pack directory) serves the configured pack.
+    if (!name.startsWith('region ')) useRegionPack(requireRegionPack(config().regionDir));
     return await command.run(values as Record<string, string | boolean | undefined>, positionals);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof RegionPackError ||
+      err instanceof RegionMismatchError
+    ) {
       console.error(err.message);
       return EXIT.config;
     }

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { assertDatabaseRegion } from '../region/installation.js';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { resetSecondFactors } from '../domain/actors/secondFactor/removeSecondFactors.js';
@@ -35,6 +36,7 @@ export const resetSecondFactorCommand: Command = {
     const database = await openDatabase(config.database);
     try {
       await migrateDatabase(database);
+      await assertDatabaseRegion(database);
       const result = await resetSecondFactors(context(database.db, systemActor('cli')), email);
       if (!result.ok) {
         for (const i of result.issues) console.error(`${i.field}: ${i.message}`);

@@ -6,6 +6,8 @@ import { strategies } from '../db/schema/index.js';
 import { context, systemActor } from '../domain/context.js';
 import { noteDataChanged, setChangeFeedConnected } from '../domain/dataChanges.js';
 import { seedReference } from '../seed/seedReference.js';
+import { activeRegion, useRegionPack } from '../region/activeRegion.js';
+import { requireRegionPack } from '../region/loadPack.js';
 import { createLog, logLine } from '../ops/log.js';
 
 /** How long after the server listens its jobs runner starts (ms). */
@@ -23,6 +25,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   // The web application's modules load while the database opens; the demo data are loaded only
   // on a first start, and the jobs runner once the server answers.
+  // A bad region pack stops the start before anything is opened or written.
+  useRegionPack(requireRegionPack(config.regionDir));
   const appModule = import('../web/app.js');
   appModule.catch(() => undefined);
   const log = createLog(config.logLevel, 'serve');
@@ -33,7 +37,7 @@ export async function startServer(
     const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(strategies);
     const empty = n === 0;
     await seedReference(ctx);
-    if (empty && config.demoData) {
+    if (empty && config.demoData && activeRegion().identity.demoData) {
       const { seedDemo } = await import('../seed/seedDemo.js');
       const demo = await seedDemo(ctx);
       console.log(

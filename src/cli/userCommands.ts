@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { assertDatabaseRegion } from '../region/installation.js';
 import { eq } from 'drizzle-orm';
 import { loadConfig, type Config } from '../config.js';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
@@ -54,6 +55,7 @@ async function withDatabase(
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
+    await assertDatabaseRegion(database);
     return await fn(database, config);
   } finally {
     await database.close();

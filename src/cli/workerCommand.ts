@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.js';
+import { assertDatabaseRegion } from '../region/installation.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
 import { startWorker } from '../jobs/worker.js';
 import { createLog, logLine } from '../ops/log.js';
@@ -21,6 +22,7 @@ export const workerCommand = {
     const database = await openDatabase(config.database, logLine(log, 'pool', 'error'));
     try {
       await migrateDatabase(database);
+      await assertDatabaseRegion(database);
       const worker = startWorker(database, config, { log: logLine(log, 'worker') });
       console.log('Jobbkön körs. Stoppa med Ctrl+C.');
       log.info('worker started');

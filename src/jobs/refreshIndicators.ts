@@ -54,7 +54,10 @@ export async function refreshIndicator(
   if (!indicator) throw new Error(`Indikatorn ${slug} finns inte.`);
   if (indicator.source === 'manual' || !indicator.sourceRef) return null;
   const places = (
-    await queryRows<{ code: string }>(ctx.db, sql`select code from places order by code`)
+    await queryRows<{ code: string }>(
+      ctx.db,
+      sql`select code from places where not comparison or kind <> 'kommun' order by code`,
+    )
   ).map((p) => p.code);
   const last = ctx.now().getUTCFullYear();
   const first = Math.min(indicator.baselineYear ?? last - 10, last);

@@ -1,3 +1,4 @@
+import { regionIdentity } from '../region/activeRegion.js';
 import type { UserRole } from '../domain/context.js';
 import { roleNames } from '../domain/actors/policies.js';
 
@@ -7,9 +8,14 @@ export interface MailMessage {
   text: string;
 }
 
+/** Signed by the installation: the site and the region of the active region pack. */
 const signature = {
-  sv: 'Hälsningar\nRiktning – Region Kalmar län',
-  en: 'Regards\nRiktning – Region Kalmar län',
+  get sv() {
+    return `Hälsningar\n${regionIdentity().siteName} – ${regionIdentity().nameSv}`;
+  },
+  get en() {
+    return `Regards\n${regionIdentity().siteName} – ${regionIdentity().nameSv}`;
+  },
 };
 
 /** A mail body in Swedish with the English text below it, each signed. */

@@ -11,6 +11,7 @@ import {
   observations,
   organisations,
   perspectives,
+  installation,
   places,
   sdgGoals,
   sdgTargets,
@@ -18,6 +19,7 @@ import {
 import { createTestDatabase, testCtx } from '../test/database.js';
 import { seedDemo } from './seedDemo.js';
 import { seedReference } from './seedReference.js';
+import { regionMunicipalities } from './regionPlaces.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -39,7 +41,19 @@ describe('reference seed', () => {
     expect(await countOf(perspectives)).toBe(3);
     expect(await countOf(sdgGoals)).toBe(17);
     expect(await countOf(sdgTargets)).toBe(169);
-    expect(await countOf(places)).toBe(14);
+    // Riket, the 21 län and the 290 municipalities; the own county and its 12 are not comparisons.
+    expect(await countOf(places)).toBe(312);
+    const own = await database.db.select().from(places).where(eq(places.comparison, false));
+    const municipalities = own.filter((p) => p.kind === 'kommun');
+    expect(municipalities.map((p) => p.code).sort()).toEqual(
+      regionMunicipalities()
+        .map((m) => m.code)
+        .sort(),
+    );
+    expect(municipalities).toHaveLength(12);
+    expect(own.filter((p) => p.kind !== 'kommun').map((p) => p.code)).toEqual(['0000', '0008']);
+    const [installed] = await database.db.select().from(installation);
+    expect(installed?.lanCode).toBe('08');
     const [kalmar] = await database.db.select().from(places).where(eq(places.code, '0880'));
     expect(kalmar?.nameSv).toBe('Kalmar');
     expect(kalmar?.parentCode).toBe('0008');

@@ -18,7 +18,7 @@ import { demoOrganisations } from './demo/organisations.js';
 import { demoProgrammes } from './demo/programmes.js';
 import { defineActionProgramme } from '../domain/strategy/defineActionProgramme.js';
 import type { DemoIndicator, DemoInitiative, GoalCode } from './demo/types.js';
-import { kalmarMunicipalities } from './kalmarPlaces.js';
+import { regionMunicipalities } from './regionPlaces.js';
 import { expectOk } from './seedReference.js';
 
 export interface DemoReport {
@@ -274,7 +274,7 @@ function demoProgressReports(d: DemoInitiative) {
 
 /** A deterministic, plausible yearly series for the county, each municipality and riket, by gender. */
 export function demoSeries(ind: DemoIndicator, indicatorId: number): ObservationInput[] {
-  const areas = ['0008', '0000', ...kalmarMunicipalities.map((m) => m.code)];
+  const areas = ['0008', '0000', ...regionMunicipalities().map((m) => m.code)];
   const rows: ObservationInput[] = [];
   const round = (v: number) => Number(v.toFixed(ind.decimals));
   for (const area of areas) {

@@ -5,8 +5,10 @@ import { registerPlaces } from '../domain/places/registerPlaces.js';
 import { defineStrategy } from '../domain/strategy/defineStrategy.js';
 import { loadSdgFramework } from '../domain/strategy/loadSdgFramework.js';
 import type { Result } from '../domain/result.js';
-import { kalmarPlaces } from './kalmarPlaces.js';
-import { kalmarStrategy } from './kalmarStrategy.js';
+import { activeRegion } from '../region/activeRegion.js';
+import { claimInstallation } from '../region/installation.js';
+import { strategyInput } from '../region/packStrategy.js';
+import { countryPlaces } from '../region/referenceGeo.js';
 import { readReferenceJson } from './referenceFiles.js';
 
 export interface SeedReport {
@@ -16,18 +18,21 @@ export interface SeedReport {
 }
 
 /**
- * Loads what every installation needs: the strategy, Agenda 2030 and the places. Each part is
- * loaded only when missing, so running it again changes nothing. All or nothing.
+ * Loads what every installation needs, from the region pack (src/region): the strategy, Agenda
+ * 2030 and the places (the own county and its municipalities, and every other län and
+ * municipality as comparison areas). Each part is loaded only when missing, so running it again
+ * changes nothing. All or nothing; a database of another region is refused before anything is
+ * written.
  */
 export async function seedReference(ctx: Ctx): Promise<SeedReport> {
+  const pack = activeRegion();
   return inTransaction(ctx, async (tx) => {
+    await claimInstallation(tx, pack.identity);
     const report: SeedReport = { strategy: false, sdg: false, places: false };
-    const [{ n: placeCount } = { n: 0 }] = await tx.db
-      .select({ n: count() })
-      .from(places)
-      .where(eq(places.code, '0008'));
-    if (placeCount === 0) {
-      expectOk(await registerPlaces(tx, await kalmarPlaces()), 'places');
+    const all = countryPlaces(pack.identity);
+    const [{ n: placeCount } = { n: 0 }] = await tx.db.select({ n: count() }).from(places);
+    if (placeCount < all.length) {
+      expectOk(await registerPlaces(tx, all), 'places');
       report.places = true;
     }
     const [{ n: targetCount } = { n: 0 }] = await tx.db.select({ n: count() }).from(sdgTargets);
@@ -38,9 +43,9 @@ export async function seedReference(ctx: Ctx): Promise<SeedReport> {
     const existing = await tx.db
       .select({ id: strategies.id })
       .from(strategies)
-      .where(eq(strategies.slug, kalmarStrategy.slug));
+      .where(eq(strategies.slug, pack.strategy.slug));
     if (existing.length === 0) {
-      expectOk(await defineStrategy(tx, kalmarStrategy), 'strategy');
+      expectOk(await defineStrategy(tx, strategyInput(pack.strategy)), 'strategy');
       report.strategy = true;
     }
     return report;

@@ -21,6 +21,19 @@ export const places = pgTable('places', {
   scbCode: text().notNull(),
   parentCode: text().references((): AnyPgColumn => places.code),
   geometry: jsonb(),
+  /** A comparison area (another län, its municipalities): imported and compared, never listed as own. */
+  comparison: boolean().notNull().default(false),
+});
+
+/**
+ * The one row that says which region this database belongs to: the region pack's län code,
+ * written at the first seed. A start with another region's pack is refused (one database, one region).
+ */
+export const installation = pgTable('installation', {
+  id: integer().primaryKey().default(1),
+  lanCode: text().notNull(),
+  regionName: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const organisationKind = pgEnum('organisation_kind', [

@@ -51,10 +51,10 @@ export async function recordDialogueMeeting(
     const c = await loadConsultation(tx, input.consultationId);
     if (v.placeCode !== null) {
       const [place] = await tx.db
-        .select({ kind: places.kind })
+        .select({ kind: places.kind, comparison: places.comparison })
         .from(places)
         .where(eq(places.code, v.placeCode));
-      if (place?.kind !== 'kommun') {
+      if (place?.kind !== 'kommun' || place.comparison) {
         return fail([issue('placeCode', 'Välj en av länets kommuner.', 'unknown_place')]);
       }
     }

@@ -263,7 +263,7 @@ export async function municipalityChoices(db: Db) {
   return db
     .select({ code: places.code, nameSv: places.nameSv })
     .from(places)
-    .where(eq(places.kind, 'kommun'))
+    .where(and(eq(places.kind, 'kommun'), eq(places.comparison, false)))
     .orderBy(asc(places.nameSv));
 }
 

@@ -4,6 +4,7 @@ import { queryRows } from '../../db/rows.js';
 import { currentStrategy } from '../strategy/queries.js';
 import { analyseCoverage, loadFundedInitiatives } from './coverage.js';
 import { coverageLabels } from './coverageReference.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 export interface ReportInitiative {
   id: number;
@@ -125,7 +126,7 @@ export async function buildAnnualReport(
       sql`select g.code, ind.name_sv as "nameSv", ind.name_en as "nameEn", ind.unit, ind.target_is_example as "isExample",
             o.value, o.period
           from indicators ind join goals g on g.id = ind.goal_id join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
-          left join lateral (select value, period from observations ob where ob.indicator_id = ind.id and ob.place_code = '0008'
+          left join lateral (select value, period from observations ob where ob.indicator_id = ind.id and ob.place_code = ${countyCode()}
             and ob.gender = 'T' and ob.period <= ${year} and ob.value is not null order by ob.period desc limit 1) o on true
           order by g.code, ind.name_sv`,
     ),
@@ -206,7 +207,7 @@ export async function buildAnnualReport(
     finished,
     gaps: {
       goals: coverage.gaps.goals,
-      places: coverage.gaps.places.filter((p) => p !== '0008'),
+      places: coverage.gaps.places.filter((p) => p !== countyCode()),
       perspectives: coverage.gaps.perspectives,
     },
     evaluations,

@@ -26,7 +26,7 @@ export async function coverageLabels(db: Db) {
       (select json_agg(json_build_object('key', p.slug, 'sv', p.name_sv, 'en', p.name_en) order by p.position)
         from perspectives p join strategies s on s.id = p.strategy_id and s.is_current) as perspectives,
       (select json_agg(json_build_object('key', pl.code, 'sv', pl.name_sv, 'en', pl.name_en) order by pl.kind desc, pl.name_sv)
-        from places pl where pl.kind in ('region', 'kommun')) as places,
+        from places pl where pl.kind in ('region', 'kommun') and not pl.comparison) as places,
       (select json_agg(json_build_object('key', sg.number::text, 'sv', coalesce(sg.short_sv, sg.short_en), 'en', sg.short_en, 'colour', sg.colour) order by sg.number)
         from sdg_goals sg) as "sdgGoals"`,
   );

@@ -11,6 +11,7 @@ import {
   type ProgressRollUp,
   type Trend,
 } from './indicatorStatus.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 export interface IndicatorDetail {
   id: number;
@@ -177,7 +178,7 @@ export async function indicatorHeadlines(
   const points = await queryRows<ObservationPoint & { indicatorId: number }>(
     db,
     sql`select indicator_id as "indicatorId", place_code as "placeCode", period, gender::text as gender,
-      value, status from observations where place_code = '0008'
+      value, status from observations where place_code = ${countyCode()}
       and indicator_id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
@@ -324,7 +325,7 @@ export async function indicatorFormChoices(db: Db): Promise<{
     ),
     queryRows<{ code: string; nameSv: string; nameEn: string }>(
       db,
-      sql`select code, name_sv as "nameSv", name_en as "nameEn" from places order by code`,
+      sql`select code, name_sv as "nameSv", name_en as "nameEn" from places where not comparison order by code`,
     ),
   ]);
   return { goals, places };

@@ -5,6 +5,7 @@ import {
   type ProgressRollUp,
   type YearValue,
 } from './progressStatus.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 /** The fields of an indicator the status needs. */
 export interface StatusIndicator {
@@ -24,7 +25,8 @@ export interface ObservationPoint {
   status: string;
 }
 
-export const COUNTY = '0008';
+/** The own county's area code: the active region pack's Kolada id. */
+export const county = (): string => countyCode();
 export const COUNTRY = '0000';
 
 /** A county series by gender: the values present, oldest first. */
@@ -87,12 +89,12 @@ export function indicatorStatus(
   indicator: StatusIndicator,
   points: ObservationPoint[],
 ): IndicatorStatus {
-  const total = series(points, COUNTY, 'T');
+  const total = series(points, county(), 'T');
   const split = indicator.genderSplit;
   return {
     total: assessSeries(indicator, total, true),
-    women: split ? assessSeries(indicator, series(points, COUNTY, 'K'), false) : null,
-    men: split ? assessSeries(indicator, series(points, COUNTY, 'M'), false) : null,
+    women: split ? assessSeries(indicator, series(points, county(), 'K'), false) : null,
+    men: split ? assessSeries(indicator, series(points, county(), 'M'), false) : null,
     latest: latestOf(total),
     previous: total.length > 1 ? total[total.length - 2]! : null,
   };

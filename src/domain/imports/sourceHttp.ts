@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import {
   BodyTooLargeError,
   JsonTooDeepError,
@@ -161,7 +162,7 @@ export function sourceHttp(options: HttpOptions = {}): SourceHttp {
           redirect: 'manual',
           headers: {
             accept: 'application/json',
-            'user-agent': options.userAgent ?? 'riktning (Region Kalmar län)',
+            'user-agent': options.userAgent ?? `riktning (${regionIdentity().nameSv})`,
             ...(current.headers as Record<string, string> | undefined),
           },
           signal: AbortSignal.timeout(timeoutMs),

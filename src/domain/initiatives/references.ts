@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   goalAreas,
   goals,
@@ -45,7 +45,7 @@ export async function checkInitiativeReferences(
       await db
         .select({ code: places.code })
         .from(places)
-        .where(inArray(places.code, unique(v.placeCodes)))
+        .where(and(inArray(places.code, unique(v.placeCodes)), eq(places.comparison, false)))
     ).map((r) => r.code),
   );
   v.placeCodes.forEach((code, i) => {

@@ -26,7 +26,7 @@ export function dcatCatalogue(facts: CatalogueFacts, baseUrl: string): RdfNode[]
   const common: RdfNode['props'] = [
     ['dct:publisher', iri(at('publisher'))],
     ['dcat:contactPoint', iri(at('contact'))],
-    ['dct:spatial', iri(at('kalmar-lan'))],
+    ['dct:spatial', iri(at('lan'))],
     ['dct:spatial', iri(publisher.countryUri)],
     ['dct:accessRights', iri(`${EU}/access-right/PUBLIC`)],
     ['dct:language', iri(`${EU}/language/SWE`)],
@@ -91,14 +91,14 @@ export function dcatCatalogue(facts: CatalogueFacts, baseUrl: string): RdfNode[]
         [
           'dct:description',
           lit(
-            'Insatser, mål och indikatorer i den regionala utvecklingsstrategin för Kalmar län.',
+            `Insatser, mål och indikatorer i den regionala utvecklingsstrategin för ${publisher.countySv}.`,
             'sv',
           ),
         ],
         [
           'dct:description',
           lit(
-            'Initiatives, goals and indicators of the regional development strategy for Kalmar county.',
+            `Initiatives, goals and indicators of the regional development strategy for ${publisher.countyEn}.`,
             'en',
           ),
         ],
@@ -107,7 +107,7 @@ export function dcatCatalogue(facts: CatalogueFacts, baseUrl: string): RdfNode[]
         ['dct:license', iri(licence.uri)],
         ['dct:language', iri(`${EU}/language/SWE`)],
         ['dct:language', iri(`${EU}/language/ENG`)],
-        ['dct:spatial', iri(at('kalmar-lan'))],
+        ['dct:spatial', iri(at('lan'))],
         ['dcat:themeTaxonomy', iri(`${EU}/data-theme`)],
         ['dct:modified', now(ini.modified ?? ind.modified)],
         ['dcat:dataset', iri(at('initiatives'))],
@@ -126,11 +126,11 @@ export function dcatCatalogue(facts: CatalogueFacts, baseUrl: string): RdfNode[]
       ],
     },
     {
-      iri: at('kalmar-lan'),
+      iri: at('lan'),
       types: ['dct:Location'],
       props: [
-        ['rdfs:label', lit('Kalmar län', 'sv')],
-        ['rdfs:label', lit('Kalmar County', 'en')],
+        ['rdfs:label', lit(publisher.countySv, 'sv')],
+        ['rdfs:label', lit(publisher.countyEn, 'en')],
         ['dct:identifier', lit(publisher.iso3166_2)],
         ['rdfs:seeAlso', iri(`${api}/places`)],
       ],

@@ -1,35 +1,47 @@
+import { regionIdentity } from '../../region/activeRegion.js';
+import { county } from '../../region/referenceGeo.js';
+
 /**
- * Who publishes the open data and under which terms. The installation's organisation is
- * configuration in spirit; these are the defaults for Region Kalmar län.
+ * Who publishes the open data and under which terms: the region of the active region pack
+ * (region.json). The IATI organisation identifier is the org-id.guide list `SE-ON` (Bolagsverket,
+ * Swedish organisationsnummer, the ten digits without the hyphen) + the region's number, so
+ * reporting-org and participating-org refs agree with an organisation stored with that number.
  */
 export const publisher = {
-  name: 'Region Kalmar län',
-  nameEn: 'Region Kalmar County',
-  /**
-   * IATI organisation identifier: the org-id.guide list `SE-ON` (Bolagsverket, Swedish
-   * organisationsnummer, the ten digits without the hyphen) + Region Kalmar län's number
-   * 232100-0073. The number is the one Landstinget i Kalmar län had; Region Kalmar län took
-   * it over at the merger on 1 January 2019 (regionkalmar.se, "Om Region Kalmar län"). It
-   * passes the Luhn check, its third digit 1 marks a region (landsting), and the national HSA
-   * directory builds the region's ids from it (`SE2321000073-…`). The demo data's "Region
-   * Kalmar län" organisation has an invented number (src/seed/demo/organisations.ts); a real
-   * installation stores this one, so reporting-org and participating-org refs agree.
-   */
-  iatiRef: 'SE-ON-2321000073',
+  get name(): string {
+    return regionIdentity().nameSv;
+  },
+  get nameEn(): string {
+    return regionIdentity().nameEn;
+  },
+  get iatiRef(): string {
+    return `SE-ON-${regionIdentity().organisationNumber.replace('-', '')}`;
+  },
   /** IATI OrganisationType 11: local (here: regional) government. */
   iatiType: '11',
-  homepage: 'https://regionkalmar.se/',
-  /**
-   * A functional mailbox, not a person: the Region's general address (registrator) as given
-   * under "Officiella kontaktuppgifter" on regionkalmar.se. It is not in the product brief;
-   * confirm it there before registering with the IATI Registry or dataportal.se.
-   */
-  contactEmail: 'regionkalmar@regionkalmar.se',
+  get homepage(): string {
+    return regionIdentity().homepage;
+  },
+  /** A functional mailbox, not a person (region.json `contactEmail`). */
+  get contactEmail(): string {
+    return regionIdentity().contactEmail;
+  },
   /** The country in the EU authority table; the county itself is described in the catalogue. */
   countryUri: 'http://publications.europa.eu/resource/authority/country/SWE',
-  koladaCode: '0008',
-  iso3166_2: 'SE-H',
-} as const;
+  get koladaCode(): string {
+    return regionIdentity().koladaId;
+  },
+  get iso3166_2(): string {
+    return county(regionIdentity().lanCode)?.iso ?? 'SE';
+  },
+  /** The county as a place: "Uppsala län" / "Uppsala County". */
+  get countySv(): string {
+    return regionIdentity().countySv;
+  },
+  get countyEn(): string {
+    return regionIdentity().countyEn;
+  },
+};
 
 export const licence = {
   uri: 'http://creativecommons.org/publicdomain/zero/1.0/',

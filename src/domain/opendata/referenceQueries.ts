@@ -69,6 +69,7 @@ export const listPlaces = (db: Db) =>
       parentCode: places.parentCode,
     })
     .from(places)
+    .where(eq(places.comparison, false))
     .orderBy(asc(places.code));
 
 /** Organisations that are not archived; users and memberships are never read here. */

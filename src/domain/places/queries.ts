@@ -23,7 +23,7 @@ export async function placeSummaries(db: Db): Promise<PlaceSummary[]> {
         where ip.place_code = p.code and i.workflow_state = 'publicerad') as "initiativeCount",
       coalesce((select sum(f.amount_sek) from funding_lines f join initiatives i on i.id = f.initiative_id
         where i.workflow_state = 'publicerad' and f.initiative_id in (select initiative_id from initiative_places where place_code = p.code)), 0)::float8 as "fundingSek"
-    from places p where p.kind in ('region', 'kommun') order by p.kind, p.name_sv`,
+    from places p where p.kind in ('region', 'kommun') and not p.comparison order by p.kind, p.name_sv`,
   );
 }
 
@@ -33,6 +33,7 @@ export async function getPlace(db: Db, code: string) {
     .from(places)
     .where(eq(places.code, code))
     .orderBy(asc(places.code));
-  if (!row || row.kind === 'riket') throw new NotFoundError('Platsen finns inte.');
+  if (!row || row.kind === 'riket' || row.comparison)
+    throw new NotFoundError('Platsen finns inte.');
   return row;
 }

@@ -15,6 +15,8 @@ export const placeSchema = z.object({
   geometry: z
     .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) })
     .nullable(),
+  /** Another län or one of its municipalities: kept for comparisons, not listed as own. */
+  comparison: z.boolean().default(false),
 });
 
 export type PlaceInput = z.input<typeof placeSchema>;
@@ -40,6 +42,7 @@ export async function registerPlaces(
             nameSv: sql`excluded.name_sv`,
             nameEn: sql`excluded.name_en`,
             geometry: sql`excluded.geometry`,
+            comparison: sql`excluded.comparison`,
           },
         });
     }

@@ -11,9 +11,9 @@ import { z } from 'zod';
 export const MAX_WEB_ADDRESS_LENGTH = 2000;
 
 export const WEB_ADDRESS_MESSAGE =
-  'Ange en fullständig webbadress som börjar med https:// eller http://, till exempel https://www.kalmar.se.';
+  'Ange en fullständig webbadress som börjar med https:// eller http://, till exempel https://www.exempel.se.';
 export const WEB_ADDRESS_MESSAGE_EN =
-  'Enter a full web address starting with https:// or http://, for example https://www.kalmar.se.';
+  'Enter a full web address starting with https:// or http://, for example https://www.example.se.';
 
 // eslint-disable-next-line no-control-regex
 const NO_SPACE_OR_CONTROL = /^[^\s\u0000-\u001F\u007F]*$/;

@@ -1,5 +1,5 @@
 /**
- * Types for the demo data set shipped with Riktning (Region Kalmar län).
+ * Types for the demo data set shipped with Riktning (the default region pack).
  *
  * Everything described by these types is demo data: organisation numbers are fictional (but
  * Luhn-valid), companies are invented, and indicator targets are example targets.

@@ -1,3 +1,4 @@
+import { countyCode } from '../../region/activeRegion.js';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows.js';
 import { inTransaction, type Ctx } from '../../domain/context.js';
@@ -50,14 +51,16 @@ async function reference(ctx: Ctx): Promise<Reference> {
     )) as number[],
     perspectiveIds: (await ids(sql`select id as v from perspectives order by id`)) as number[],
     sdgTargets: (await ids(sql`select code as v from sdg_targets order by code`)) as string[],
-    places: (await ids(sql`select code as v from places order by code`)) as string[],
+    places: (await ids(
+      sql`select code as v from places where not comparison order by code`,
+    )) as string[],
   };
 }
 
 /** Synthetic organisations, created once per seed (slug syntetisk-<seed>-<n>). */
 async function organisations(ctx: Ctx, count: number, seed: number, places: string[]) {
   const rnd = random(seed ^ 0x5eed);
-  const municipalities = places.filter((p) => p.startsWith('08') && p !== '0008');
+  const municipalities = places.filter((p) => p !== countyCode() && p !== '0000');
   const rows = Array.from({ length: count }, (_, i) => ({
     slug: `syntetisk-${seed}-${i + 1}`,
     name: `${title(rnd)} ${['AB', 'ekonomisk förening', 'kommun', 'förening', 'stiftelse'][i % 5]}`,

@@ -50,7 +50,10 @@ export async function seedSyntheticObservations(
   const seed = options.seed ?? 1;
   const batchSize = options.batchSize ?? 5000;
   const places = (
-    await queryRows<{ code: string }>(ctx.db, sql`select code from places order by code`)
+    await queryRows<{ code: string }>(
+      ctx.db,
+      sql`select code from places where not comparison or kind <> 'kommun' order by code`,
+    )
   ).map((r) => r.code);
   const goalIds = (
     await queryRows<{ id: number }>(ctx.db, sql`select id from goals order by id`)

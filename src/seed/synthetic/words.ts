@@ -14,7 +14,7 @@ digitalisering landsbygd samhälle kunskap besöksnäring energi klimat omställ
 kommunerna invånare unga utbildning forskning entreprenörskap strategi långsiktig
 hållbarhet miljö infrastruktur kollektivtrafik bredband attraktivitet boende
 arbetsmarknad integration jämställdhet inkludering hälsa folkhälsa vård omsorg
-kultur turism livsmedel jordbruk skogsbruk fiske kust skärgård öland kalmar
+kultur turism livsmedel jordbruk skogsbruk fiske kust skärgård öland
 västervik oskarshamn vimmerby nybro emmaboda torsås mönsterås högsby hultsfred
 borgholm mörbylånga småland sydost glesbygd stad tätort centrum ortsutveckling
 samordning nätverk partnerskap kluster plattform satsning program åtgärd mål

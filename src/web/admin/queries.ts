@@ -122,7 +122,9 @@ export async function formChoices(db: Db) {
     db
       .select({ code: places.code, name: places.nameSv })
       .from(places)
-      .where(or(eq(places.kind, 'region'), eq(places.kind, 'kommun')))
+      .where(
+        and(or(eq(places.kind, 'region'), eq(places.kind, 'kommun')), eq(places.comparison, false)),
+      )
       .orderBy(asc(places.code)),
     db
       .select({ id: measures.id, code: measures.code, name: measures.nameSv })

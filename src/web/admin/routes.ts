@@ -44,6 +44,7 @@ import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } 
 import { curatorEmails, ownerEmails } from './recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
 import { accountView, dashboardView, listView } from './views.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 export type { AdminDeps } from './adminRouteKit.js';
 
@@ -158,7 +159,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     if (!initiativePolicy.create(actor)) throw new ForbiddenError();
     // A member of one organisation registers for it: the owner is chosen already.
     const own = !isCurator(actor) && actor.kind === 'user' ? actor.organisationIds : [];
-    const values: FormValues = { placeCodes: ['0008'] };
+    const values: FormValues = { placeCodes: [countyCode()] };
     if (own.length === 1) values.ownerOrganisationId = String(own[0]);
     return formPage(req, reply, values, []);
   });

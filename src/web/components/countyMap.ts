@@ -1,6 +1,7 @@
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { html, type SafeHtml } from '../html.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 type Ring = [number, number][];
 
@@ -25,7 +26,7 @@ export interface CountyMapParams {
 export function countyMap(p: CountyMapParams): SafeHtml {
   const t = messages(p.locale);
   const marked = new Set(typeof p.highlight === 'string' ? [p.highlight] : (p.highlight ?? []));
-  const countyWide = marked.has('0008');
+  const countyWide = marked.has(countyCode());
   const municipalities = p.places.filter((x) => x.kind === 'kommun' && x.geometry);
   const all = municipalities.flatMap((m) => rings(m.geometry).flat());
   if (all.length === 0) return html``;

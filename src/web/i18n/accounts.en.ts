@@ -69,7 +69,7 @@ export const accountsEn: AccountsMessages = {
   newOrganisation: 'New organisation',
   orgName: 'Name',
   orgSlug: 'Short address',
-  orgSlugHint: 'Used in the web address, e.g. kalmar-kommun. Cannot be changed later.',
+  orgSlugHint: 'Used in the web address, e.g. mora-kommun. Cannot be changed later.',
   orgKind: 'Type',
   orgNumber: 'Organisation number',
   orgNumberHint: 'Ten digits, for example 556677-8899. The check digit is verified.',

@@ -67,7 +67,7 @@ export const accountsSv = {
   newOrganisation: 'Ny organisation',
   orgName: 'Namn',
   orgSlug: 'Kortadress',
-  orgSlugHint: 'Används i webbadressen, t.ex. kalmar-kommun. Kan inte ändras senare.',
+  orgSlugHint: 'Används i webbadressen, t.ex. mora-kommun. Kan inte ändras senare.',
   orgKind: 'Typ',
   orgNumber: 'Organisationsnummer',
   orgNumberHint: 'Tio siffror, till exempel 556677-8899. Kontrollsiffran kontrolleras.',

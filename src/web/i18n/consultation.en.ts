@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { ConsultationMessages } from './consultation.sv.js';
 
 /** English texts of the consultation pages: the portal's "Drawing up the strategy" and the admin area. */
@@ -23,8 +24,9 @@ export const consultationEn: ConsultationMessages = {
   formErrors: 'The form needs corrections',
 
   pageTitle: 'Drawing up the strategy',
-  pageLead:
-    'Region Kalmar län is drawing up a new regional development strategy together with municipalities, organisations and residents. Here you can read the draft and say what you think.',
+  get pageLead() {
+    return `${regionIdentity().nameSv} is drawing up a new regional development strategy together with municipalities, organisations and residents. Here you can read the draft and say what you think.`;
+  },
   noneOpen:
     'No consultation on the strategy is under way right now. When the next draft goes out for consultation it will appear here.',
   earlier: 'Earlier consultations',

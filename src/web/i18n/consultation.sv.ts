@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 /** Swedish texts of the consultation pages: the portal's "Strategin tas fram" and the admin area. */
 export const consultationSv = {
   // Shared
@@ -23,8 +24,9 @@ export const consultationSv = {
 
   // Portal
   pageTitle: 'Strategin tas fram',
-  pageLead:
-    'Region Kalmar län tar fram en ny regional utvecklingsstrategi tillsammans med kommuner, organisationer och invånare. Här kan du läsa utkastet och säga vad du tycker.',
+  get pageLead() {
+    return `${regionIdentity().nameSv} tar fram en ny regional utvecklingsstrategi tillsammans med kommuner, organisationer och invånare. Här kan du läsa utkastet och säga vad du tycker.`;
+  },
   noneOpen:
     'Just nu pågår inget samråd om strategin. När nästa utkast skickas ut på remiss visas det här.',
   earlier: 'Tidigare samråd',

@@ -1,8 +1,13 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { Messages } from './index.js';
 
 export const en: Messages = {
-  siteName: 'Riktning',
-  siteTagline: 'Regional development strategy for Kalmar county',
+  get siteName() {
+    return regionIdentity().siteName;
+  },
+  get siteTagline() {
+    return regionIdentity().taglineEn;
+  },
   skipToContent: 'Skip to content',
   navHome: 'Home',
   navGoalAreas: 'Goal areas',
@@ -130,10 +135,14 @@ export const en: Messages = {
   downloadCsv: 'Download the result as CSV',
   downloadXlsx: 'Download the result as Excel (XLSX)',
   permalink: 'Link to this search',
-  placesTitle: 'Municipalities of Kalmar county',
+  get placesTitle() {
+    return `Municipalities of ${regionIdentity().countyEn}`;
+  },
   placesIntro:
     'The map shows the number of published initiatives in each municipality. Choose a municipality to see its initiatives.',
-  mapTitle: 'Map of Kalmar county',
+  get mapTitle() {
+    return `Map of ${regionIdentity().countyEn}`;
+  },
   wholeCounty: 'Whole county',
   placeInitiatives: (name: string) => `Initiatives in ${name}`,
   moneyInPlace: 'Funding of initiatives covering the municipality',
@@ -219,8 +228,9 @@ export const en: Messages = {
   share: 'Share',
   reportTitle: (year: number) => `The regional development year ${year}`,
   reportsTitle: 'The regional development year – annual follow-up reports',
-  reportsIntro:
-    'Every year Region Kalmar län follows up the work with the strategy. The reports below are published and never change afterwards.',
+  get reportsIntro() {
+    return `Every year ${regionIdentity().nameSv} follows up the work with the strategy. The reports below are published and never change afterwards.`;
+  },
   noReports: 'No report has been published yet.',
   reportSummary: 'The year in figures',
   reportStarted: 'New initiatives',
@@ -247,5 +257,7 @@ export const en: Messages = {
   evaluationMethod: 'Method',
   evaluator: 'Evaluator',
   evaluationDocuments: 'Documents',
-  followUpLink: 'How Kalmar county is doing – the follow-up',
+  get followUpLink() {
+    return `How ${regionIdentity().countyEn} is doing – the follow-up`;
+  },
 };

@@ -1,8 +1,11 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import { followupSv, type FollowupMessages } from './followup.sv.js';
 
 /** Messages of the follow-up pages, English. */
 export const followupEn: FollowupMessages = {
-  overviewTitle: 'How Kalmar County is doing',
+  get overviewTitle() {
+    return `How ${regionIdentity().countyEn} is doing`;
+  },
   overviewLead:
     "Here we follow up the strategy's goals with indicators. Each indicator gets a status that shows whether it is moving in the right direction, fast enough to reach the target value.",
   overviewNav: 'Follow-up',
@@ -37,7 +40,9 @@ export const followupEn: FollowupMessages = {
   total: 'Total',
   women: 'Women',
   men: 'Men',
-  county: 'Kalmar County',
+  get county() {
+    return `${regionIdentity().countyEn}`;
+  },
   country: 'Sweden',
   year: 'Year',
   municipality: 'Municipality',
@@ -47,9 +52,11 @@ export const followupEn: FollowupMessages = {
   method:
     'We compare how fast the value has changed since the baseline year with how fast it must change to reach the target on time. At least 95 per cent of the pace needed is substantial progress, 60–95 per cent moderate progress, slower but in the right direction limited progress, and the wrong direction deterioration. Without a target the yearly change is compared with fixed limits (1.5 and 0.5 per cent a year). The method was developed by Statistics Canada and is used by Open SDG.',
   statusFor: 'Status for the county',
-  trendChart: 'Development in Kalmar County',
+  get trendChart() {
+    return `Development in ${regionIdentity().countyEn}`;
+  },
   trendDesc: (name, from, to) =>
-    `Line chart of ${name} in Kalmar County ${from}–${to}, with the baseline and the target marked.`,
+    `Line chart of ${name} in ${regionIdentity().countyEn} ${from}–${to}, with the baseline and the target marked.`,
   genderDesc: 'Women and men are shown with dashed and dotted lines.',
   barChart: (year) => `The municipalities in ${year}`,
   barDesc: (year) =>

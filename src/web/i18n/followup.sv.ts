@@ -1,8 +1,11 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { ProgressStatus } from '../../domain/followup/progressStatus.js';
 
 /** Messages of the follow-up pages (uppföljning, indicator pages), Swedish. */
 export const followupSv = {
-  overviewTitle: 'Så går det för Kalmar län',
+  get overviewTitle() {
+    return `Så går det för ${regionIdentity().countySv}`;
+  },
   overviewLead:
     'Här följer vi upp strategins mål med indikatorer. Varje indikator får en status som visar om utvecklingen går i rätt riktning och i rätt takt för att nå målvärdet.',
   overviewNav: 'Uppföljning',
@@ -37,7 +40,9 @@ export const followupSv = {
   total: 'Totalt',
   women: 'Kvinnor',
   men: 'Män',
-  county: 'Kalmar län',
+  get county() {
+    return `${regionIdentity().countySv}`;
+  },
   country: 'Riket',
   year: 'År',
   municipality: 'Kommun',
@@ -47,9 +52,11 @@ export const followupSv = {
   method:
     'Vi jämför hur snabbt värdet har förändrats sedan utgångsåret med hur snabbt det måste förändras för att nå målvärdet i tid. Går det minst 95 procent så fort som behövs är det betydande framsteg, 60–95 procent måttliga framsteg, långsammare men i rätt riktning begränsade framsteg, och i fel riktning försämring. Utan målvärde jämförs den årliga förändringen med fasta gränser (1,5 och 0,5 procent per år). Metoden kommer från Statistiska centralbyrån i Kanada och används av Open SDG.',
   statusFor: 'Status för länet',
-  trendChart: 'Utveckling i Kalmar län',
+  get trendChart() {
+    return `Utveckling i ${regionIdentity().countySv}`;
+  },
   trendDesc: (name: string, from: number, to: number) =>
-    `Linjediagram över ${name} i Kalmar län ${from}–${to}, med utgångsvärde och målvärde markerade.`,
+    `Linjediagram över ${name} i ${regionIdentity().countySv} ${from}–${to}, med utgångsvärde och målvärde markerade.`,
   genderDesc: 'Kvinnor och män visas med streckade och prickade linjer.',
   barChart: (year: number) => `Kommunerna ${year}`,
   barDesc: (year: number) =>

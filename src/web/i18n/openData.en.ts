@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { OpenDataMessages } from './openData.sv.js';
 
 /** Messages of the open-data page, the embed page and the embeddable widgets, English. */
@@ -43,6 +44,8 @@ export const openDataEn: OpenDataMessages = {
   widgetIndicator: (name: string) => `Indicator: ${name}`,
   widgetMore: (name: string) => `${name} on Riktning`,
   widgetNone: 'No published initiatives yet.',
-  widgetSource: 'Source: Region Kalmar County, Riktning. Open data (CC0).',
+  get widgetSource() {
+    return `Source: ${regionIdentity().nameEn}, Riktning. Open data (CC0).`;
+  },
   widgetCount: (n: number) => `${n} ${n === 1 ? 'initiative' : 'initiatives'}`,
 };

@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 /** Messages of the open-data page, the embed page and the embeddable widgets, Swedish. */
 export const openDataSv = {
   title: 'Öppna data',
@@ -41,7 +42,9 @@ export const openDataSv = {
   widgetIndicator: (name: string) => `Indikator: ${name}`,
   widgetMore: (name: string) => `${name} på Riktning`,
   widgetNone: 'Inga publicerade insatser ännu.',
-  widgetSource: 'Källa: Region Kalmar län, Riktning. Öppna data (CC0).',
+  get widgetSource() {
+    return `Källa: ${regionIdentity().nameSv}, Riktning. Öppna data (CC0).`;
+  },
   widgetCount: (n: number) => `${n} ${n === 1 ? 'insats' : 'insatser'}`,
 };
 

@@ -1,6 +1,11 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 export const sv = {
-  siteName: 'Riktning',
-  siteTagline: 'Regional utvecklingsstrategi för Kalmar län',
+  get siteName() {
+    return regionIdentity().siteName;
+  },
+  get siteTagline() {
+    return regionIdentity().taglineSv;
+  },
   skipToContent: 'Hoppa till innehållet',
   navHome: 'Start',
   navGoalAreas: 'Målområden',
@@ -128,10 +133,14 @@ export const sv = {
   downloadCsv: 'Ladda ner resultatet som CSV',
   downloadXlsx: 'Ladda ner resultatet som Excel (XLSX)',
   permalink: 'Länk till den här sökningen',
-  placesTitle: 'Kommuner i Kalmar län',
+  get placesTitle() {
+    return `Kommuner i ${regionIdentity().countySv}`;
+  },
   placesIntro:
     'Kartan visar antalet publicerade insatser i varje kommun. Välj en kommun för att se dess insatser.',
-  mapTitle: 'Karta över Kalmar län',
+  get mapTitle() {
+    return `Karta över ${regionIdentity().countySv}`;
+  },
   wholeCounty: 'Hela länet',
   placeInitiatives: (name: string) => `Insatser i ${name}`,
   moneyInPlace: 'Finansiering i insatser som omfattar kommunen',
@@ -217,8 +226,9 @@ export const sv = {
   share: 'Andel',
   reportTitle: (year: number) => `Regionala utvecklingsåret ${year}`,
   reportsTitle: 'Regionala utvecklingsåret – årliga uppföljningar',
-  reportsIntro:
-    'Varje år följer Region Kalmar län upp arbetet med strategin. Rapporterna nedan är publicerade och ändras inte i efterhand.',
+  get reportsIntro() {
+    return `Varje år följer ${regionIdentity().nameSv} upp arbetet med strategin. Rapporterna nedan är publicerade och ändras inte i efterhand.`;
+  },
   noReports: 'Ingen rapport är publicerad ännu.',
   reportSummary: 'Året i siffror',
   reportStarted: 'Nya insatser',
@@ -245,5 +255,7 @@ export const sv = {
   evaluationMethod: 'Metod',
   evaluator: 'Utvärderare',
   evaluationDocuments: 'Dokument',
-  followUpLink: 'Så går det för Kalmar län – uppföljningen',
+  get followUpLink() {
+    return `Så går det för ${regionIdentity().countySv} – uppföljningen`;
+  },
 };

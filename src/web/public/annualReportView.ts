@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { AnnualReportData, ReportInitiative } from '../../domain/evaluation/annualReport.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { formatDate, formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
@@ -89,7 +90,7 @@ export function annualReportDocument(
 <head>
 <meta charset="utf-8">
 <title>${t.reportTitle(r.year)}</title>
-<meta name="author" content="Region Kalmar län">
+<meta name="author" content="${regionIdentity().nameSv}">
 ${css === null ? html`<link rel="stylesheet" href="/static/app.css">` : html`<style>${raw(css)}</style>`}
 </head>
 <body>

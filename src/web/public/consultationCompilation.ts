@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import { readFile } from 'node:fs/promises';
 import type {
   CompilationGroup,
@@ -58,7 +59,7 @@ export async function compilationDocument(locale: Locale, s: CompilationSnapshot
 <head>
 <meta charset="utf-8">
 <title>${t.compilationOf(locale === 'en' && s.titleEn ? s.titleEn : s.titleSv)}</title>
-<meta name="author" content="Region Kalmar län">
+<meta name="author" content="${regionIdentity().nameSv}">
 <style>${raw(css)}</style>
 </head>
 <body><main>${compilationBody(locale, s, { pdf: false })}</main></body>

@@ -1,3 +1,4 @@
+import { regionIdentity } from '../../region/activeRegion.js';
 import type { PublicComment } from '../../domain/consultation/comments.js';
 import type { MeetingView } from '../../domain/consultation/meetings.js';
 import type { PublicConsultation } from '../../domain/consultation/queries.js';
@@ -225,7 +226,8 @@ export function moderationPolicyPage(locale: Locale): SafeHtml {
 }
 
 const moderationPolicy = {
-  sv: html`<p>Alla kan kommentera målen i ett utkast till strategi som är ute på samråd. Kommentarerna läses av en moderator på Region Kalmar län innan de publiceras, normalt inom två arbetsdagar.</p>
+  get sv() {
+    return html`<p>Alla kan kommentera målen i ett utkast till strategi som är ute på samråd. Kommentarerna läses av en moderator på ${regionIdentity().nameSv} innan de publiceras, normalt inom två arbetsdagar.</p>
 <h2>Det här publicerar vi inte</h2>
 <ul>
 <li>Personuppgifter om andra, till exempel namn, adresser eller telefonnummer.</li>
@@ -237,8 +239,10 @@ const moderationPolicy = {
 <p>En kommentar som inte följer policyn döljs. Den raderas inte: kommentaren och skälet till beslutet sparas som allmän handling och kan granskas. En dold kommentar kan publiceras om beslutet ändras.</p>
 <h2>Dina personuppgifter</h2>
 <p>Bara det namn du väljer visas med kommentaren. Din e-postadress används för att bekräfta att kommentaren kommer från dig, visas aldrig och tas bort när samrådet är sammanställt. Vi sparar inte din IP-adress; för att stoppa massutskick sparar vi ett envägshashat värde som byts varje dygn. Den rättsliga grunden är uppgift av allmänt intresse (regionalt utvecklingsansvar).</p>
-<p>För att förhindra missbruk tar vi emot högst fem kommentarer i timmen från samma uppkoppling och tre från samma e-postadress.</p>`,
-  en: html`<p>Anyone may comment on the goals of a draft strategy that is out for consultation. A moderator at Region Kalmar län reads each comment before it is published, normally within two working days.</p>
+<p>För att förhindra missbruk tar vi emot högst fem kommentarer i timmen från samma uppkoppling och tre från samma e-postadress.</p>`;
+  },
+  get en() {
+    return html`<p>Anyone may comment on the goals of a draft strategy that is out for consultation. A moderator at ${regionIdentity().nameSv} reads each comment before it is published, normally within two working days.</p>
 <h2>What we do not publish</h2>
 <ul>
 <li>Personal data about others, such as names, addresses or phone numbers.</li>
@@ -250,5 +254,6 @@ const moderationPolicy = {
 <p>A comment that breaks the policy is hidden. It is not deleted: the comment and the reason for the decision are kept as a public record and can be examined. A hidden comment can be published if the decision is changed.</p>
 <h2>Your personal data</h2>
 <p>Only the name you choose is shown with the comment. Your email address is used to confirm that the comment comes from you, is never shown and is erased when the consultation is compiled. We do not store your IP address; to stop floods we keep a one-way hash that changes every day. The legal basis is a task in the public interest (the regional development mandate).</p>
-<p>To prevent abuse we accept at most five comments an hour from one connection and three from one email address.</p>`,
+<p>To prevent abuse we accept at most five comments an hour from one connection and three from one email address.</p>`;
+  },
 };

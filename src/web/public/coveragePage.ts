@@ -3,6 +3,7 @@ import type { CoverageLabels, Label } from '../../domain/evaluation/coverageRefe
 import { UNASSIGNED } from '../../domain/evaluation/moneyShares.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatSek, localePath, messages, type Locale } from '../i18n/index.js';
+import { countyCode } from '../../region/activeRegion.js';
 
 function labelOf(locale: Locale, labels: Label[], key: string, unassigned: string): string {
   if (key === UNASSIGNED) return unassigned;
@@ -58,7 +59,7 @@ export function coveragePage(
 <dl class="facts">
 <dt>${t.gapsGoals}</dt><dd>${gapList(c.gaps.goals, labels.goals)}</dd>
 <dt>${t.gapsPlaces}</dt><dd>${gapList(
-    c.gaps.places.filter((p) => p !== '0008'),
+    c.gaps.places.filter((p) => p !== countyCode()),
     labels.places,
   )}</dd>
 <dt>${t.gapsPerspectives}</dt><dd>${gapList(c.gaps.perspectives, labels.perspectives)}</dd>
@@ -67,7 +68,7 @@ export function coveragePage(
 <h2>${t.funding}</h2>
 ${moneyTable(locale, t.moneyByGoalArea, c.money.goalAreas, l(labels.goalAreas), c.total)}
 ${moneyTable(locale, t.moneyByGoal, c.money.goals, (k) => (k === UNASSIGNED ? t.unassigned : `${k} ${labelOf(locale, labels.goals, k, '')}`), c.total)}
-${moneyTable(locale, t.moneyByPlace, c.money.places, (k) => (k === '0008' ? t.wholeCounty : labelOf(locale, labels.places, k, t.unassigned)), c.total)}
+${moneyTable(locale, t.moneyByPlace, c.money.places, (k) => (k === countyCode() ? t.wholeCounty : labelOf(locale, labels.places, k, t.unassigned)), c.total)}
 ${moneyTable(locale, t.moneyBySdg, c.money.sdgGoals, (k) => (k === UNASSIGNED ? t.unassigned : `${k}. ${labelOf(locale, labels.sdgGoals, k, '')}`), c.total)}
 ${moneyTable(locale, t.moneyByPerspective, c.money.perspectives, l(labels.perspectives), c.total)}
 ${moneyTable(locale, t.moneyBySource, c.money.sources, (k) => t.fundingSourceName[k as keyof typeof t.fundingSourceName] ?? k, c.total)}

@@ -5,7 +5,7 @@ import { followupMessages } from '../i18n/followup.en.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
 import { indicatorHeadlineList, statusCounts } from './followupParts.js';
 
-/** "Så går det för Kalmar län": every goal area and goal with its indicators' status. */
+/** "Så går det för <län>": every goal area and goal with its indicators' status. */
 export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtml {
   const t = messages(locale);
   const f = followupMessages(locale);

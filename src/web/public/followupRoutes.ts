@@ -15,6 +15,7 @@ import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { localePath } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
+import { comparisonRoutes } from './comparisonRoutes.js';
 import { followupPage } from './followupPage.js';
 import { indicatorPage } from './indicatorPage.js';
 import { renderPage, type Page } from './routes.js';
@@ -30,8 +31,9 @@ const slugParams = z.object({
 
 const originOf = publicUrl;
 
-/** The follow-up pages: "Så går det för Kalmar län" and one page (and CSV and XLSX) per indicator. */
+/** The follow-up pages: "Så går det för <län>" and one page (and CSV and XLSX) per indicator. */
 export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
+  comparisonRoutes(app, db, cache);
   for (const locale of ['sv', 'en'] as const) {
     const f = followupMessages(locale);
     const at = (path: string) => localePath(locale, path);

@@ -1,5 +1,5 @@
 import type { IndicatorDetail, ObservationRow } from '../../domain/followup/indicatorQueries.js';
-import { COUNTRY, COUNTY, series } from '../../domain/followup/indicatorStatus.js';
+import { COUNTRY, county as countyArea, series } from '../../domain/followup/indicatorStatus.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { barChart } from '../components/charts/barChart.js';
 import { choropleth } from '../components/charts/choropleth.js';
@@ -17,7 +17,7 @@ export interface IndicatorChartData {
 
 /** The latest year with a county total: the year the municipalities are compared in. */
 export function comparisonYear(observations: ObservationRow[]): number | null {
-  const years = series(observations, COUNTY, 'T').map((v) => v.year);
+  const years = series(observations, countyArea(), 'T').map((v) => v.year);
   return years.length ? Math.max(...years) : null;
 }
 
@@ -37,17 +37,17 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   const xlsx = { href: localePath(locale, `/indikatorer/${i.slug}.xlsx`), label: f.downloadXlsx };
 
   const lines: LineSeries[] = [
-    { label: f.total, values: series(d.observations, COUNTY, 'T'), dash: 'solid' },
+    { label: f.total, values: series(d.observations, countyArea(), 'T'), dash: 'solid' },
   ];
   if (i.genderSplit) {
-    lines.push({ label: f.women, values: series(d.observations, COUNTY, 'K'), dash: 'dash' });
-    lines.push({ label: f.men, values: series(d.observations, COUNTY, 'M'), dash: 'dot' });
+    lines.push({ label: f.women, values: series(d.observations, countyArea(), 'K'), dash: 'dash' });
+    lines.push({ label: f.men, values: series(d.observations, countyArea(), 'M'), dash: 'dot' });
   }
   const years = [
-    ...new Set(d.observations.filter((o) => o.placeCode === COUNTY).map((o) => o.period)),
+    ...new Set(d.observations.filter((o) => o.placeCode === countyArea()).map((o) => o.period)),
   ].sort();
   const countyValue = (year: number, g: 'T' | 'K' | 'M') =>
-    d.observations.find((o) => o.placeCode === COUNTY && o.period === year && o.gender === g)
+    d.observations.find((o) => o.placeCode === countyArea() && o.period === year && o.gender === g)
       ?.value;
   const line = lineChart({
     id: `trend-${i.slug}`,
@@ -88,7 +88,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   const municipalities = d.places.filter((p) => p.kind === 'kommun');
   const placeName = (p: PlaceSummary) => (sv ? p.nameSv : p.nameEn);
   const rows = municipalities.map((m) => [placeName(m), cell(valueOf(m.code))]);
-  const county = valueOf(COUNTY);
+  const county = valueOf(countyArea());
   const country = valueOf(COUNTRY);
   const references = [
     ...(county === null ? [] : [{ label: f.county, value: county, dash: '6 3' }]),

@@ -9,6 +9,7 @@ import { demoTag } from '../components/demoTag.js';
 import { html, type SafeHtml } from '../html.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
+import { countyComparison } from '../components/countyComparison.js';
 import { indicatorCharts } from './indicatorCharts.js';
 import { statusBadge, withUnit } from './followupParts.js';
 
@@ -124,6 +125,7 @@ export function indicatorPage(locale: Locale, d: IndicatorPageData): SafeHtml {
       ${indicatorCharts(locale, d)}
       ${i.source === 'kolada' ? html`<p class="attribution">${f.koladaAttribution}</p>` : ''}
     </section>
+    ${countyComparison(locale, { indicator: i, observations: d.observations })}
     <section aria-labelledby="revideringar">
       <h2 id="revideringar">${f.revisions}</h2>
       ${

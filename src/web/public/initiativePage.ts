@@ -1,3 +1,4 @@
+import { countyCode } from '../../region/activeRegion.js';
 import type { PresentedInitiative } from '../../domain/initiatives/presentInitiative.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
@@ -63,7 +64,7 @@ ${description ? html`<div class="description"${svLang(extra.english.description)
 <dt>${t.period}</dt><dd>${formatDate(locale, i.start_date)} – ${i.end_date ? formatDate(locale, i.end_date) : ''}</dd>
 <dt>${t.owner}</dt><dd><a href="${localePath(locale, `/aktorer/${i.owner.slug}`)}">${i.owner.name}</a></dd>
 <dt>${t.partners}</dt><dd><ul>${i.partners.map((p) => html`<li>${p.name} (${t.partnerRole[p.role]})</li>`)}</ul></dd>
-<dt>${t.places}</dt><dd>${i.places.map((p, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/kommuner/${p.code}`)}">${p.code === '0008' ? t.wholeCounty : p.name}</a>`)}</dd>
+<dt>${t.places}</dt><dd>${i.places.map((p, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/kommuner/${p.code}`)}">${p.code === countyCode() ? t.wholeCounty : p.name}</a>`)}</dd>
 <dt>${t.goals}</dt><dd><ul>${i.goals.map((g) => html`<li><a href="${localePath(locale, `/malomraden/${g.goal_area}`)}">${g.code}</a> ${g.name}</li>`)}</ul></dd>
 ${i.perspectives.length > 0 ? html`<dt>${t.perspectives}</dt><dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>` : ''}
 ${i.sdg_targets.length > 0 ? html`<dt>${t.sdgTargets}</dt><dd>${i.sdg_targets.map((c, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/agenda-2030/${c.split('.')[0]}`)}">${c}</a>`)}</dd>` : ''}

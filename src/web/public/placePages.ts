@@ -1,3 +1,4 @@
+import { countyCode } from '../../region/activeRegion.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
@@ -16,7 +17,7 @@ ${countyMap({ locale, places })}
 <caption>${t.placesTitle}</caption>
 <thead><tr><th scope="col">${t.facetPlace}</th><th scope="col" class="num">${t.initiatives}</th><th scope="col" class="num">${t.funding}</th></tr></thead>
 <tbody>
-${county ? html`<tr><th scope="row"><a href="${localePath(locale, '/kommuner/0008')}">${t.wholeCounty}</a></th><td class="num">${county.initiativeCount}</td><td class="num">${formatMillions(locale, county.fundingSek)}</td></tr>` : ''}
+${county ? html`<tr><th scope="row"><a href="${localePath(locale, `/kommuner/${countyCode()}`)}">${t.wholeCounty}</a></th><td class="num">${county.initiativeCount}</td><td class="num">${formatMillions(locale, county.fundingSek)}</td></tr>` : ''}
 ${places
   .filter((p) => p.kind === 'kommun')
   .map(
@@ -42,7 +43,7 @@ export function placePage(
 <dt>${t.initiatives}</dt><dd>${t.initiativesCount(place.initiativeCount)}</dd>
 <dt>${t.moneyInPlace}</dt><dd>${formatMillions(locale, place.fundingSek)}</dd>
 </dl>
-${place.kind === 'kommun' ? html`<p>${t.countyWideNote} <a href="${localePath(locale, '/kommuner/0008')}">${t.wholeCounty}</a></p>` : ''}
+${place.kind === 'kommun' ? html`<p>${t.countyWideNote} <a href="${localePath(locale, `/kommuner/${countyCode()}`)}">${t.wholeCounty}</a></p>` : ''}
 ${countyMap({ locale, places, highlight: place.code })}
 <p><a href="${localePath(locale, `/insatser?plats=${place.code}`)}">${t.searchTitle}: ${name}</a></p>
 <div class="initiative-list">${initiatives.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 2 }))}</div>`;

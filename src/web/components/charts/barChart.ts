@@ -6,6 +6,8 @@ export interface Bar {
   label: string;
   /** null when the value is missing (withheld or not published). */
   value: number | null;
+  /** The own area among others: drawn darker, its label bold. */
+  highlight?: boolean;
 }
 
 export interface ReferenceLine {
@@ -46,13 +48,14 @@ export function barChart(p: BarChartParams): SafeHtml {
     .range([M.left, W - M.right]);
   const bars = p.bars.map((b, i) => {
     const top = M.top + i * ROW;
-    const label = html`<text x="${M.left - 6}" y="${top + ROW / 2 + 4}" text-anchor="end">${b.label}</text>`;
+    const weight = b.highlight ? html` font-weight="bold"` : '';
+    const label = html`<text x="${M.left - 6}" y="${top + ROW / 2 + 4}" text-anchor="end"${weight}>${b.label}</text>`;
     if (b.value === null) {
       return html`<g>${label}<text x="${M.left + 4}" y="${top + ROW / 2 + 4}">${p.missingLabel}</text></g>`;
     }
     const x0 = x(Math.min(0, b.value));
     const w = Math.abs(x(b.value) - x(0));
-    return html`<g>${label}<rect x="${coord(x0)}" y="${top + 3}" width="${coord(w)}" height="${ROW - 6}" fill="#5694ca" stroke="#1d70b8" /><text x="${coord(x0 + w + 4)}" y="${top + ROW / 2 + 4}">${p.format(b.value)}</text></g>`;
+    return html`<g>${label}<rect x="${coord(x0)}" y="${top + 3}" width="${coord(w)}" height="${ROW - 6}" fill="${b.highlight ? '#003078' : '#5694ca'}" stroke="${b.highlight ? '#0b0c0c' : '#1d70b8'}" /><text x="${coord(x0 + w + 4)}" y="${top + ROW / 2 + 4}">${p.format(b.value)}</text></g>`;
   });
   const refs = p.references.map(
     (r, i) =>
