@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
+import { regionIdentity } from '../region/activeRegion.js';
 import { assertDatabaseRegion } from '../region/installation.js';
+import { counties, koladaCountyId, municipalitiesOf } from '../region/referenceGeo.js';
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.js';
 import { migrateDatabase, openDatabase } from '../db/client.js';
@@ -33,6 +35,15 @@ function required(values: Record<string, unknown>, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || v.trim() === '') throw new InvalidArguments(`Ange --${name}.`);
   return v.trim();
+}
+
+/** What Kolada is asked for by default: riket, every län and the own county's municipalities. */
+export function comparisonAreas(): string[] {
+  return [
+    '0000',
+    ...counties().map((c) => koladaCountyId(c.code)),
+    ...municipalitiesOf(regionIdentity().lanCode).map((m) => m.code),
+  ];
 }
 
 function placesOf(text: string): string[] {
@@ -138,7 +149,7 @@ function koladaProgress(p: KoladaBatchProgress): void {
   );
 }
 
-const koladaUsage = `riktning import kolada --kpi <id> --indicator <kortnamn> --places <koder> --years <år>
+const koladaUsage = `riktning import kolada --kpi <id> --indicator <kortnamn> [--places <koder>] --years <år>
 
 Hämtar ett nyckeltal från Kolada (API v3) och sparar värdena på en indikator. Alla värden
 hämtas först; blir något fel sparas ingenting, bara en misslyckad körning. Körs om utan att
@@ -146,7 +157,8 @@ något ändras om Kolada inte har ändrat sina värden; ändrade värden sparas 
 
   --kpi        Koladas id för nyckeltalet, till exempel N01951
   --indicator  Indikatorns kortnamn i Riktning
-  --places     Områdeskoder, till exempel 0008,0880 (högst 20 per anrop; fler delas upp)
+  --places     Områdeskoder, till exempel 0008,0880 (högst 20 per anrop; fler delas upp).
+               Utan --places: jämförelseområdena, dvs. riket, alla 21 län och länets kommuner
   --years      År som spann eller lista, till exempel 2015-2025 eller 2019,2021
 
 Exempel: riktning import kolada --kpi N01951 --indicator invanare --places 0008,0880 --years 2015-2025
@@ -189,7 +201,7 @@ export const importCommands = {
         () => ({
           kpi: required(values, 'kpi'),
           indicator: required(values, 'indicator'),
-          places: placesOf(required(values, 'places')),
+          places: typeof values.places === 'string' ? placesOf(values.places) : comparisonAreas(),
           years: yearsOf(required(values, 'years')),
         }),
         (ctx, sources, input) =>

@@ -22,6 +22,7 @@ import { seedReference } from '../seed/seedReference.js';
 import { activeRegion, useRegionPack } from '../region/activeRegion.js';
 import { RegionPackError, requireRegionPack } from '../region/loadPack.js';
 import { RegionMismatchError } from '../region/installation.js';
+import { indicatorCommands } from './indicatorCommand.js';
 import { regionCommands } from './regionCommand.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
@@ -155,6 +156,7 @@ Samma --seed ger samma data.`,
   ...gdprCommands,
   worker: workerCommand,
   ...regionCommands,
+  ...indicatorCommands,
 };
 
 function mainHelp(): string {

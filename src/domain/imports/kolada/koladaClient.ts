@@ -17,6 +17,8 @@ export interface KoladaBatchProgress {
 
 export interface KoladaClient {
   kpi(id: string): Promise<KoladaKpi>;
+  /** Kolada's KPI catalogue searched by words in the title (`/kpi?title=…`), first page. */
+  searchKpis(title: string): Promise<KoladaKpi[]>;
   values(
     kpi: string,
     places: string[],
@@ -91,8 +93,15 @@ export function koladaClient(baseUrl: string, options: HttpOptions = {}): Kolada
     return out;
   }
 
+  async function searchKpis(title: string): Promise<KoladaKpi[]> {
+    return parseKoladaKpiPage(
+      await http.getJson(`${base}/kpi?title=${encodeURIComponent(title.trim())}`),
+    );
+  }
+
   return {
     kpi,
+    searchKpis,
     values,
     get requests() {
       return http.requests;
