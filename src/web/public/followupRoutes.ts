@@ -17,7 +17,7 @@ import { localePath } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { followupPage } from './followupPage.js';
 import { indicatorPage } from './indicatorPage.js';
-import { renderPage, type Page } from './routes.js';
+import { renderPage, type Page } from '../page.js';
 import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';
