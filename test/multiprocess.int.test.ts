@@ -14,7 +14,7 @@ import { systemActor } from '../src/domain/context.js';
 import { defineIndicator } from '../src/domain/followup/defineIndicator.js';
 import { createInitiative } from '../src/domain/initiatives/createInitiative.js';
 import { transitionInitiative } from '../src/domain/initiatives/transitionInitiative.js';
-import { enqueueJob } from '../src/jobs/queue.js';
+import { enqueueJob } from '../src/db/jobQueue.js';
 import { REFRESH_ALL, REFRESH_ONE } from '../src/jobs/refreshIndicators.js';
 import { backend, emptyDatabaseEnv, testCtx } from '../src/test/database.js';
 import { buildInitiative } from '../src/test/factories.js';

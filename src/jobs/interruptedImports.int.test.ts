@@ -7,12 +7,8 @@ import { context, systemActor } from '../domain/context.js';
 import { defineIndicator } from '../domain/followup/defineIndicator.js';
 import { startFixtureServer, type FixtureServer } from '../domain/imports/fixtureServer.js';
 import { reportImportProgress, startImportRun } from '../domain/imports/importObservations.js';
-import {
-  IMPORT_REQUESTED,
-  INTERRUPTED_AFTER_MS,
-  INTERRUPTED_MESSAGE,
-  runRequestedImport,
-} from '../domain/imports/importRuns.js';
+import { INTERRUPTED_AFTER_MS, INTERRUPTED_MESSAGE } from '../domain/imports/importRuns.js';
+import { IMPORT_REQUESTED, runRequestedImport } from './requestedImport.js';
 import { createTestDatabase } from '../test/database.js';
 import { buildApp } from '../web/app.js';
 import { as, CSRF, form, makeUser, signIn } from '../web/auth/testSupport.js';

@@ -16,7 +16,7 @@ import {
 } from '../db/schema/index.js';
 import { context, systemActor } from '../domain/context.js';
 import { createTestDatabase, withRollback } from '../test/database.js';
-import { enqueueJob } from './queue.js';
+import { enqueueJob } from '../db/jobQueue.js';
 import { PURGE_ACCOUNTS, purgeAccountData } from './purgeAccounts.js';
 import { defaultRegistry } from './registry.js';
 import { createWorker, nightlySchedule } from './worker.js';

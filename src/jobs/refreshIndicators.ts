@@ -7,7 +7,7 @@ import { importKoladaValues } from '../domain/imports/importKoladaValues.js';
 import { importScbTable } from '../domain/imports/importScbTable.js';
 import { koladaClient } from '../domain/imports/kolada/koladaClient.js';
 import { scbClient } from '../domain/imports/scb/scbClient.js';
-import { enqueueJob } from './queue.js';
+import { enqueueJob } from '../db/jobQueue.js';
 
 export const REFRESH_ALL = 'refresh-indicators';
 export const REFRESH_ONE = 'refresh-indicator';

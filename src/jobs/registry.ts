@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Ctx } from '../domain/context.js';
-import { IMPORT_REQUESTED, runRequestedImport } from '../domain/imports/importRuns.js';
+import { IMPORT_REQUESTED, runRequestedImport } from './requestedImport.js';
 import {
   REFRESH_ALL,
   REFRESH_ONE,
@@ -22,14 +22,23 @@ export interface ScheduledJob {
   next: (now: Date) => Date;
 }
 
-/** The job kinds Riktning runs. */
-export function defaultRegistry(sources: Config['sources'], mail?: Config['mail']): JobRegistry {
+/**
+ * The job kinds Riktning runs. Mail and the report reminders need the mail settings and the
+ * public address; without them (tests of other jobs) those kinds are not registered.
+ */
+export function defaultRegistry(
+  sources: Config['sources'],
+  mail?: Config['mail'],
+  publicUrl?: string,
+): JobRegistry {
   return {
     ...(mail ? { [MAIL_SEND]: mailJob(mail) } : {}),
     [REFRESH_ALL]: (ctx) => refreshAllIndicators(ctx),
     [REFRESH_ONE]: (ctx, payload) => refreshIndicator(ctx, payload, sources),
     [IMPORT_REQUESTED]: (ctx, payload) => runRequestedImport(ctx, payload, sources),
-    [REPORT_REMINDERS]: (ctx) => reportRemindersJob(ctx),
+    ...(mail && publicUrl !== undefined
+      ? { [REPORT_REMINDERS]: (ctx: Ctx) => reportRemindersJob(ctx, { mail, publicUrl }) }
+      : {}),
     [PURGE_ACCOUNTS]: (ctx) => purgeAccountData(ctx),
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { queryRows } from '../db/rows.js';
 import { reportReminders } from '../db/schema/index.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
@@ -100,9 +100,11 @@ export async function sendReportReminders(
   return { sent };
 }
 
-/** The job handler: mail through SMTP_URL, links to RIKTNING_PUBLIC_URL. */
-export function reportRemindersJob(ctx: Ctx): Promise<{ sent: number }> {
-  const config = loadConfig();
+/** The job handler: mail through SMTP_URL, links to RIKTNING_PUBLIC_URL, both passed in. */
+export function reportRemindersJob(
+  ctx: Ctx,
+  config: Pick<Config, 'mail' | 'publicUrl'>,
+): Promise<{ sent: number }> {
   return sendReportReminders(ctx, {
     mailer: createOutboxMailer(config.mail, ctx.db),
     baseUrl: config.publicUrl,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { contentDigest, restoreFromFile } from '../ops/backup.js';
 import { createTestDatabase, testCtx } from '../test/database.js';
-import { ensureScheduled } from './queue.js';
+import { ensureScheduled } from '../db/jobQueue.js';
 import { SCHEDULED_BACKUP, scheduledBackup } from './scheduledBackup.js';
 import { createWorker } from './worker.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Ctx } from '../domain/context.js';
 import { backupToFile } from '../ops/backup.js';
-import { nextNight } from './queue.js';
+import { nextNight } from '../db/jobQueue.js';
 import type { JobRegistry, ScheduledJob } from './registry.js';
 
 export const SCHEDULED_BACKUP = 'backup.nightly';

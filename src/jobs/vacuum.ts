@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../domain/context.js';
 import type { Database } from '../db/client.js';
-import { nextNight } from './queue.js';
+import { nextNight } from '../db/jobQueue.js';
 import type { JobRegistry, ScheduledJob } from './registry.js';
 
 export const VACUUM = 'database.vacuum';

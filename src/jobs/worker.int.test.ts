@@ -6,7 +6,7 @@ import { seedDemo } from '../seed/seedDemo.js';
 import { createTestDatabase, testCtx, withRollback } from '../test/database.js';
 import { defineIndicator } from '../domain/followup/defineIndicator.js';
 import { startFixtureServer } from '../domain/imports/fixtureServer.js';
-import { claimJob, enqueueJob, ensureScheduled, releaseStaleJobs } from './queue.js';
+import { claimJob, enqueueJob, ensureScheduled, releaseStaleJobs } from '../db/jobQueue.js';
 import { REFRESH_ALL, REFRESH_ONE } from './refreshIndicators.js';
 import { defaultRegistry } from './registry.js';
 import { maintenanceFor, VACUUM } from './vacuum.js';

@@ -14,7 +14,7 @@ import {
   releaseStaleJobs,
   type ClaimedJob,
   type JobStatus,
-} from './queue.js';
+} from '../db/jobQueue.js';
 import { REFRESH_ALL } from './refreshIndicators.js';
 import { PURGE_ACCOUNTS } from './purgeAccounts.js';
 import { REPORT_REMINDERS } from './reportReminders.js';
@@ -105,7 +105,7 @@ export function createWorker(o: WorkerOptions): Worker {
  */
 export function startWorker(
   database: Database,
-  config: Pick<Config, 'sources' | 'mail'> & Partial<Pick<Config, 'backup'>>,
+  config: Pick<Config, 'sources' | 'mail' | 'publicUrl'> & Partial<Pick<Config, 'backup'>>,
   options: { pollMs?: number; log?: (message: string) => void } = {},
 ): { stop(): Promise<void> } {
   const log = options.log ?? ((m: string) => console.error(m));
@@ -114,7 +114,7 @@ export function startWorker(
   const worker = createWorker({
     db: database.db,
     registry: {
-      ...defaultRegistry(config.sources, config.mail),
+      ...defaultRegistry(config.sources, config.mail, config.publicUrl),
       ...maintenance.registry,
       ...backup.registry,
     },

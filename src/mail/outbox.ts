@@ -5,7 +5,7 @@ import { queryRows } from '../db/rows.js';
 import { recordAuditEvent } from '../domain/audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 import { NotFoundError } from '../domain/errors.js';
-import { backoffMs, completeJob, failJob } from '../jobs/queue.js';
+import { backoffMs, completeJob, failJob } from '../db/jobQueue.js';
 import { smtpSender, type Mailer, type MailLogger } from './mailer.js';
 
 /**

@@ -9,9 +9,10 @@ import type { Database } from '../db/client.js';
 import { auditEvents, initiatives } from '../db/schema/index.js';
 import { seedDemo } from '../seed/seedDemo.js';
 import { createTestDatabase, testCtx } from '../test/database.js';
+import { testEnv } from '../test/env.js';
 import { backupToFile, BackupFormatError, contentDigest, restoreFromFile } from './backup.js';
 
-const long = process.env.RIKTNING_LONG_TESTS === '1';
+const long = testEnv.longTests;
 
 let source: Database;
 let target: Database;

@@ -14,6 +14,7 @@ import { context, systemActor } from '../domain/context.js';
 import { defineIndicator } from '../domain/followup/defineIndicator.js';
 import { seedReference } from '../seed/seedReference.js';
 import { backend, createTestDatabase, emptyDatabaseEnv, testCtx } from '../test/database.js';
+import { testEnv } from '../test/env.js';
 import { buildApp } from './app.js';
 import { as, CSRF, form, makeUser, signIn } from './auth/testSupport.js';
 
@@ -241,7 +242,7 @@ async function freePort(): Promise<number> {
 }
 
 describe.skipIf(backend !== 'postgres')('riktning serve with DATABASE_READ_URL', () => {
-  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const serverUrl = testEnv.databaseUrl!;
   const urlOf = (name: string) => {
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;

@@ -45,7 +45,15 @@ export function can(actor: Actor, permission: AccountPermission): boolean {
   return grants[actor.role].includes(permission);
 }
 
+/** Whether a role belongs to the Region's staff who curate every organisation's records. */
+export function isCuratorRole(role: UserRole): boolean {
+  return role === 'admin' || role === 'samordnare';
+}
+
 /** Whether the actor is one of the Region's staff who curate every organisation's records. */
 export function isCurator(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.role === 'admin' || actor.role === 'samordnare';
+  return actor.kind === 'system' || isCuratorRole(actor.role);
 }
+
+/** The stored roles whose holders curate (the reviewers a submitted initiative is mailed to). */
+export const curatorRoles = (Object.keys(roleNames) as UserRole[]).filter(isCuratorRole);

@@ -47,7 +47,6 @@ export const byGoal = (i: FundedInitiative) => i.goals.map((g) => g.code);
 export const byPlace = (i: FundedInitiative) => i.places;
 export const bySdg = (i: FundedInitiative) => i.sdgGoals.map(String);
 export const byPerspective = (i: FundedInitiative) => i.perspectives;
-export const bySource = (i: FundedInitiative) => [...new Set(i.funding.map((f) => f.source))];
 
 export function total(initiatives: FundedInitiative[], year?: number): number {
   return initiatives.reduce(
@@ -67,10 +66,4 @@ export function bySourceExact(initiatives: FundedInitiative[], year?: number): B
     for (const f of i.funding)
       if (year === undefined || f.year === year) add(b, f.source, f.amountSek);
   return b;
-}
-
-export function isActiveIn(i: FundedInitiative, year: number): boolean {
-  return (
-    i.status !== 'avbruten' && i.startYear <= year && (i.endYear === null || i.endYear >= year)
-  );
 }

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
-import { enqueueJob } from '../../jobs/queue.js';
-import { refreshIndicator } from '../../jobs/refreshIndicators.js';
+import { enqueueJob } from '../../db/jobQueue.js';
 import { isCurator } from '../actors/policies.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Actor, type Ctx } from '../context.js';
@@ -192,30 +190,4 @@ export async function requestImport(
     });
     return ok({ jobId });
   });
-}
-
-/** The job handler: imports the indicator as the user who asked, when that user still exists. */
-export async function runRequestedImport(
-  ctx: Ctx,
-  payload: unknown,
-  sources: Config['sources'],
-): Promise<unknown> {
-  const userId = (payload as { userId?: unknown } | null)?.userId;
-  const [user] =
-    typeof userId === 'number'
-      ? await queryRows<{ email: string; role: 'admin' | 'samordnare' | 'aktor' | 'analytiker' }>(
-          ctx.db,
-          sql`select email, role::text as role from users where id = ${userId} and disabled_at is null`,
-        )
-      : [];
-  const actor: Actor = user
-    ? {
-        kind: 'user',
-        userId: userId as number,
-        role: user.role,
-        organisationIds: [],
-        label: `user:${user.email}`,
-      }
-    : ctx.actor;
-  return refreshIndicator({ ...ctx, actor }, payload, sources);
 }

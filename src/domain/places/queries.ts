@@ -1,8 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { places } from '../../db/schema/index.js';
 import { queryRows } from '../../db/rows.js';
-import { NotFoundError } from '../errors.js';
 
 export interface PlaceSummary {
   code: string;
@@ -25,15 +23,4 @@ export async function placeSummaries(db: Db): Promise<PlaceSummary[]> {
         where i.workflow_state = 'publicerad' and f.initiative_id in (select initiative_id from initiative_places where place_code = p.code)), 0)::float8 as "fundingSek"
     from places p where p.kind in ('region', 'kommun') and not p.comparison order by p.kind, p.name_sv`,
   );
-}
-
-export async function getPlace(db: Db, code: string) {
-  const [row] = await db
-    .select()
-    .from(places)
-    .where(eq(places.code, code))
-    .orderBy(asc(places.code));
-  if (!row || row.kind === 'riket' || row.comparison)
-    throw new NotFoundError('Platsen finns inte.');
-  return row;
 }

@@ -11,6 +11,7 @@ import { buildInitiative } from '../../test/factories.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import { testConfig } from '../../test/config.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -19,7 +20,6 @@ let orgA: number;
 let orgB: number;
 let goalId: number;
 const sessions: Record<string, string | null> = { anonym: null };
-const previousSmtp = process.env.SMTP_URL;
 
 type Who = 'anonym' | 'admin' | 'samordnare' | 'analytikerA' | 'aktorA' | 'aktorB';
 const everyone: Who[] = ['anonym', 'admin', 'samordnare', 'analytikerA', 'aktorA', 'aktorB'];
@@ -38,8 +38,7 @@ const validator = new HtmlValidate({
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   const ctx = context(database.db, systemActor('test'));
   const a = await createOrganisation(ctx, {
     slug: 'org-a',
@@ -68,8 +67,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();

@@ -5,7 +5,7 @@ import { actorFor, type SessionUser } from '../../domain/actors/sessions.js';
 import { context, type Actor, type Ctx } from '../../domain/context.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Mailer } from '../../mail/mailer.js';
-import { page } from '../auth/routes.js';
+import { page } from '../auth/signedIn.js';
 import { redirectToSignIn } from '../auth/session.js';
 import { textsOf, type Texts } from '../auth/texts.js';
 import { verifyCsrf } from '../csrf.js';

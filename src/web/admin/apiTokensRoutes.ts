@@ -19,7 +19,7 @@ import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
 import { apiTokensEn } from '../i18n/apiTokens.en.js';
 import { apiTokensSv, type ApiTokenMessages } from '../i18n/apiTokens.sv.js';
-import { sendPage } from '../public/routes.js';
+import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
 import { adminShell } from './views.js';
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { issue, type Issue } from '../../domain/result.js';
-import type { AuthDeps } from '../auth/routes.js';
+import type { AuthDeps } from '../auth/signedIn.js';
 import { adminRouteKit, queryParam } from './adminRouteKit.js';
 import { auditLogView, AUDIT } from './auditLogViews.js';
 

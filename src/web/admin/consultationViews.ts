@@ -17,6 +17,7 @@ import { html, type SafeHtml } from '../html.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import type { ConsultationMessages } from '../i18n/consultation.sv.js';
 import { inputField, textareaField } from './formFields.js';
+import { meetingsTable } from '../components/meetingsTable.js';
 
 export const ADMIN_BASE = '/admin/samrad';
 
@@ -138,16 +139,6 @@ export const emptyMeeting: MeetingFormValues = {
 };
 
 /** The tables of dialogue meetings, shared by admin and the portal. */
-export function meetingsTable(t: ConsultationMessages, locale: Locale, meetings: MeetingView[]) {
-  if (meetings.length === 0) return html`<p>${t.noMeetings}</p>`;
-  return html`<div class="table-scroll" role="region" aria-label="${t.meetingsCaption}" tabindex="0"><table><caption>${t.meetingsCaption}</caption>
-<thead><tr><th scope="col">${t.heldOn}</th><th scope="col">${t.venue}</th><th scope="col">${t.municipality}</th><th scope="col">${t.women}</th><th scope="col">${t.men}</th><th scope="col">${t.other}</th><th scope="col">${t.notes}</th></tr></thead>
-<tbody>${meetings.map(
-    (m) =>
-      html`<tr><td>${formatDate(locale, m.heldOn)}</td><td>${m.venue}</td><td>${m.municipality ?? '–'}</td><td>${m.participantsWomen}</td><td>${m.participantsMen}</td><td>${m.participantsOther}</td><td class="prewrap">${m.notes}</td></tr>`,
-  )}</tbody></table></div>`;
-}
-
 /** An editor's page for one consultation: status, invitations, meetings and moderation. */
 export function consultationDetailView(
   v: ViewContext & {

@@ -7,7 +7,7 @@ import { auditEvents, goals, importRuns, indicators, jobs } from '../../db/schem
 import { systemActor } from '../../domain/context.js';
 import { defineIndicator } from '../../domain/followup/defineIndicator.js';
 import { startFixtureServer, type FixtureServer } from '../../domain/imports/fixtureServer.js';
-import { IMPORT_REQUESTED, runRequestedImport } from '../../domain/imports/importRuns.js';
+import { IMPORT_REQUESTED, runRequestedImport } from '../../jobs/requestedImport.js';
 import { createWorker } from '../../jobs/worker.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
 import { buildApp } from '../app.js';

@@ -20,7 +20,7 @@ import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
 import { followupAdminEn } from '../i18n/followupAdmin.en.js';
 import { followupAdminSv } from '../i18n/followupAdmin.sv.js';
-import { sendPage } from '../public/routes.js';
+import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
 import { indicatorAdminRoutes } from './indicatorsAdmin.js';
 import { adminShell } from './views.js';

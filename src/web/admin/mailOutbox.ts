@@ -7,8 +7,7 @@ import { outboxEn } from '../i18n/outbox.en.js';
 import { outboxSv, type OutboxMessages } from '../i18n/outbox.sv.js';
 import { adminRouteKit, idParam, type AdminDeps } from './adminRouteKit.js';
 import { adminLocale } from './locale.js';
-
-export const OUTBOX = '/admin/e-post';
+import { OUTBOX } from './usersNav.js';
 
 const messages = (req: FastifyRequest): OutboxMessages =>
   adminLocale(req) === 'en' ? outboxEn : outboxSv;

@@ -10,7 +10,7 @@ import {
 } from '../../domain/actors/updateOrganisation.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
-import type { AuthDeps } from '../auth/routes.js';
+import type { AuthDeps } from '../auth/signedIn.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import {

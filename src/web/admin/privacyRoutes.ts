@@ -13,7 +13,7 @@ import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html } from '../html.js';
 import { privacyEn } from '../i18n/privacy.en.js';
 import { privacySv, type PrivacyMessages } from '../i18n/privacy.sv.js';
-import { sendPage } from '../public/routes.js';
+import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
 import { adminShell } from './views.js';
 

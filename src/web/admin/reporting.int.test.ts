@@ -15,6 +15,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import { testConfig } from '../../test/config.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -24,13 +25,11 @@ let goalId: number;
 let initiativeId: number;
 let periodId: number;
 const sessions: Record<string, string | null> = {};
-const previousSmtp = process.env.SMTP_URL;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   const ctx = context(database.db, systemActor('test'));
   const a = await createOrganisation(ctx, { slug: 'rap-a', name: 'Rapportorg A', kind: 'kommun' });
   const b = await createOrganisation(ctx, { slug: 'rap-b', name: 'Rapportorg B', kind: 'foretag' });
@@ -75,8 +74,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();

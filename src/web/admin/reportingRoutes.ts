@@ -36,7 +36,7 @@ import { reportingSv } from '../i18n/reporting.sv.js';
 import { annualReportAdminRoutes } from './annualReportRoutes.js';
 import { evaluationsAdminRoutes } from './evaluationsRoutes.js';
 import { logicModelAdminRoutes } from './logicModelRoutes.js';
-import { ownerEmails } from './recipients.js';
+import { ownerEmails } from '../../domain/actors/recipients.js';
 import {
   adminRouteKit,
   field,

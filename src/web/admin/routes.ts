@@ -41,7 +41,7 @@ import { valueNames } from './initiativeNames.js';
 import { adminLocale } from './locale.js';
 import { mergeChoices, readChoices } from './mergeChoices.js';
 import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
-import { curatorEmails, ownerEmails } from './recipients.js';
+import { curatorEmails, ownerEmails } from '../../domain/actors/recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
 import { accountView, dashboardView, listView } from './views.js';
 import { countyCode } from '../../region/activeRegion.js';

@@ -28,7 +28,7 @@ import { csrfToken, verifyCsrf } from '../csrf.js';
 import type { SafeHtml } from '../html.js';
 import { strategyEn } from '../i18n/strategy.en.js';
 import { strategySv } from '../i18n/strategy.sv.js';
-import { sendPage } from '../public/routes.js';
+import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
 import { adoptionView, comparisonView } from './strategyCompareView.js';
 import {

@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import { testConfig } from '../../test/config.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -17,13 +18,11 @@ let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 let orgA: number;
 const s: Record<string, string | null> = {};
 const ids: Record<string, number> = {};
-const previousSmtp = process.env.SMTP_URL;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   const a = await createOrganisation(context(database.db, systemActor('test')), {
     slug: 'forening-a',
     name: 'Förening A',
@@ -42,8 +41,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();

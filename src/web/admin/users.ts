@@ -10,7 +10,7 @@ import type { Ctx, UserRole } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Issue } from '../../domain/result.js';
 import { invitationMail } from '../../mail/templates.js';
-import type { AuthDeps } from '../auth/routes.js';
+import type { AuthDeps } from '../auth/signedIn.js';
 import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';

@@ -7,9 +7,11 @@ import type { Locale } from '../i18n/index.js';
 import { AUDIT } from './auditLogViews.js';
 import { ORGS } from './organisationsViews.js';
 import { USERS } from './usersViews.js';
-import { OUTBOX } from './mailOutbox.js';
 import { outboxEn } from '../i18n/outbox.en.js';
 import { outboxSv } from '../i18n/outbox.sv.js';
+
+/** The mail outbox page (mailOutbox.ts), linked from the accounts navigation. */
+export const OUTBOX = '/admin/e-post';
 
 /** The admin menu's items for users, organisations and the log, each only for those allowed. */
 export function accountsNavItems(

@@ -19,7 +19,7 @@ import {
 import { initiativeFilterOf } from './filters.js';
 import { baseUrl } from './http.js';
 import type { observationXlsxQuery } from './params.js';
-import { route } from './routes.js';
+import { route } from './endpoint.js';
 
 const CSV = 'text/csv; charset=utf-8';
 export const XLSX = XLSX_CONTENT_TYPE;

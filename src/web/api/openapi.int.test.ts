@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import { seedDemo } from '../../seed/seedDemo.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
 import { buildApp } from '../app.js';
+import { testConfig } from '../../test/config.js';
 import { apiRoutes } from './routes.js';
 import { endpoints, openApiDocument, writeEndpoints, type Endpoint } from './spec.js';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   probe.addHook('onRoute', (r) => {
     registered.push(r);
   });
-  apiRoutes(probe, database.db);
+  apiRoutes(probe, database.db, { config: testConfig() });
   await probe.ready();
   await probe.close();
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './spec.js';
+import { testEnv } from '../../test/env.js';
 
 const committed = new URL('../../../docs/openapi.json', import.meta.url);
 
@@ -20,7 +21,7 @@ async function generated(): Promise<string> {
 describe('docs/openapi.json', () => {
   it('is the document the code generates', async () => {
     const fresh = await generated();
-    if (process.env.UPDATE_OPENAPI === '1') await writeFile(committed, fresh);
+    if (testEnv.updateOpenApi) await writeFile(committed, fresh);
     const onDisk = await readFile(committed, 'utf8').catch(() => '');
     expect(
       onDisk === fresh,

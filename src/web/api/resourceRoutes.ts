@@ -35,7 +35,7 @@ import {
 import { inMemoryPage, offsetOf, pagination } from './http.js';
 import type { Paging } from './params.js';
 import { initiativeFilterOf } from './filters.js';
-import { route } from './routes.js';
+import { route } from './endpoint.js';
 
 /** A small table paged in memory: rows are read whole in a stable order. */
 async function smallList<R, T>(

@@ -12,6 +12,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
 import { writeEndpoints } from './spec.js';
+import { testConfig } from '../../test/config.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -23,7 +24,6 @@ let tokenA: string;
 let tokenB: string;
 let sessionA: string | null;
 let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-const previousSmtp = process.env.SMTP_URL;
 
 const actorOf = (userId: number, organisationId: number): Actor => ({
   kind: 'user',
@@ -45,8 +45,7 @@ async function newToken(userId: number, organisationId: number, name = 'Ekonomis
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   const ctx = context(database.db, systemActor('test'));
   const a = await createOrganisation(ctx, { slug: 'api-a', name: 'Aktör A', kind: 'kommun' });
   const b = await createOrganisation(ctx, { slug: 'api-b', name: 'Aktör B', kind: 'foretag' });
@@ -62,8 +61,6 @@ beforeAll(async () => {
   sessionA = (await signIn(app, 'medlem.a@example.se')).session;
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();
@@ -436,7 +433,7 @@ describe('API tokens in the admin', () => {
 
 describe("an actor's system over HTTP", () => {
   it('registers an initiative with a token on a listening server', async () => {
-    const server = await buildApp({ database });
+    const server = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
     await server.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { port } = server.server.address() as AddressInfo;

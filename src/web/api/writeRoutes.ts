@@ -29,7 +29,7 @@ import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
 import type { Issue } from '../../domain/result.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { initiativeSubmittedMail } from '../../mail/templates.js';
-import { curatorEmails } from '../admin/recipients.js';
+import { curatorEmails } from '../../domain/actors/recipients.js';
 import { bearerAuth } from './bearer.js';
 import { ApiRequestError, baseUrl, parseOr400 } from './http.js';
 import { idParams } from './params.js';

@@ -15,6 +15,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../../config.js';
 import { registerCookies, siteSettings } from '../cookies.js';
+import { testConfig } from '../../test/config.js';
 import { accountsPlugin } from './plugin.js';
 import { safeReturnPath } from './session.js';
 import {
@@ -32,18 +33,14 @@ import {
 let database: Database;
 let app: FastifyInstance;
 let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-const previousSmtp = process.env.SMTP_URL;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   await makeUser(database.db, 'anna@example.se', 'aktor');
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();
@@ -202,7 +199,11 @@ describe('session expiry with an injected clock', () => {
     const clockApp = Fastify();
     await registerCookies(clockApp, siteSettings(null));
     await clockApp.register(formbody);
-    await clockApp.register(accountsPlugin, { db: database.db, now: () => now });
+    await clockApp.register(accountsPlugin, {
+      db: database.db,
+      now: () => now,
+      config: testConfig({ SMTP_URL: smtp.url }),
+    });
     try {
       const { session } = await signIn(clockApp, 'anna@example.se', { ip: '10.4.0.1' });
       expect(

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.js';
 import { memberships, oidcIdentities, sessions, users } from '../../db/schema/index.js';
 import { createOrganisation } from '../../domain/actors/createOrganisation.js';
 import { context, systemActor } from '../../domain/context.js';
+import { testConfig } from '../../test/config.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import {
@@ -19,16 +20,7 @@ import { makeUser, setCookies } from './testSupport.js';
 
 const BASE = 'http://riktning.test';
 const CALLBACK = `${BASE}/logga-in/oidc/callback`;
-const OIDC_ENV = [
-  'OIDC_ISSUER',
-  'OIDC_CLIENT_ID',
-  'OIDC_CLIENT_SECRET',
-  'OIDC_NAME',
-  'OIDC_EMAIL_DOMAINS',
-  'OIDC_ORGANISATION_CLAIM',
-  'RIKTNING_PUBLIC_URL',
-] as const;
-const saved = Object.fromEntries(OIDC_ENV.map((k) => [k, process.env[k]]));
+let oidcEnv: Record<string, string>;
 
 let database: Database;
 let app: FastifyInstance;
@@ -39,7 +31,7 @@ let region: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   provider = await startTestProvider(CALLBACK);
-  Object.assign(process.env, {
+  oidcEnv = {
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID,
     OIDC_CLIENT_SECRET,
@@ -47,8 +39,8 @@ beforeAll(async () => {
     OIDC_EMAIL_DOMAINS: 'kalmar.se=kalmar-testkommun',
     OIDC_ORGANISATION_CLAIM: 'organisation',
     RIKTNING_PUBLIC_URL: BASE,
-  });
-  app = await buildApp({ database });
+  };
+  app = await buildApp({ database, config: testConfig(oidcEnv) });
   const ctx = context(database.db, systemActor('test'));
   const a = await createOrganisation(ctx, {
     slug: 'kalmar-testkommun',
@@ -67,10 +59,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const k of OIDC_ENV) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
   await app?.close();
   await provider?.close();
   await database?.close();
@@ -327,15 +315,15 @@ describe('single sign-on through OpenID Connect', () => {
 
 describe('without OIDC configured', () => {
   it('shows no provider button and has no OIDC routes', async () => {
-    const env = { ...process.env };
-    delete process.env.OIDC_ISSUER;
-    const plain = await buildApp({ database });
+    const plain = await buildApp({
+      database,
+      config: testConfig({ ...oidcEnv, OIDC_ISSUER: undefined }),
+    });
     try {
       const page = await plain.inject({ method: 'GET', url: '/logga-in' });
       expect(page.body).not.toContain('/logga-in/oidc');
       expect((await plain.inject({ method: 'GET', url: '/logga-in/oidc' })).statusCode).toBe(404);
     } finally {
-      process.env.OIDC_ISSUER = env.OIDC_ISSUER;
       await plain.close();
     }
   });

@@ -5,8 +5,7 @@ import { signInWithOidc } from '../../domain/actors/oidcSignIn.js';
 import { context, systemActor } from '../../domain/context.js';
 import { readCookie, writeCookie } from '../cookies.js';
 import { html } from '../html.js';
-import type { AuthDeps } from './routes.js';
-import { page, startSession } from './routes.js';
+import { page, startSession, type AuthDeps } from './signedIn.js';
 import { safeReturnPath } from './session.js';
 import { textsOf } from './texts.js';
 import {

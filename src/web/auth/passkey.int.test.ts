@@ -11,6 +11,7 @@ import { buildApp } from '../app.js';
 import { socketBrowser } from './socketBrowser.js';
 import { softAuthenticator } from './softAuthenticator.js';
 import { makeUser, secondFactorCode } from './testSupport.js';
+import { testConfig } from '../../test/config.js';
 
 /**
  * Passkeys over a real socket, with a software authenticator that signs as a real one does:
@@ -22,21 +23,17 @@ const ACCOUNT = '/admin/konto/tvastegsverifiering';
 let database: Database;
 let app: FastifyInstance;
 let base: string;
-const previous = process.env.RIKTNING_PUBLIC_URL;
 const key = softAuthenticator(PUBLIC_URL);
 
 beforeAll(async () => {
-  process.env.RIKTNING_PUBLIC_URL = PUBLIC_URL;
   database = await createTestDatabase();
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ RIKTNING_PUBLIC_URL: PUBLIC_URL }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   await makeUser(database.db, 'samordnare@example.se', 'samordnare');
 });
 afterAll(async () => {
-  if (previous === undefined) delete process.env.RIKTNING_PUBLIC_URL;
-  else process.env.RIKTNING_PUBLIC_URL = previous;
   await app?.close();
   await database?.close();
 });

@@ -11,7 +11,7 @@ import {
 import { context, systemActor } from '../../domain/context.js';
 import { verifyCsrf } from '../csrf.js';
 import { clearPendingCookie, pendingToken, secondFactorTexts } from './pendingCookie.js';
-import { startSession, type AuthDeps } from './routes.js';
+import { startSession, type AuthDeps } from './signedIn.js';
 
 let script: Promise<string> | null = null;
 const loadScript = () =>

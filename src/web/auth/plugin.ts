@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { loadConfig, type Config } from '../../config.js';
+import type { Config } from '../../config.js';
 import { type Mailer } from '../../mail/mailer.js';
 import { createOutboxMailer } from '../../mail/outbox.js';
 import { adminRoutes } from '../admin/routes.js';
@@ -28,8 +28,8 @@ export interface AccountsOptions {
   mailer?: Mailer;
   /** The clock; tests move it to expire sessions and links. */
   now?: () => Date;
-  /** The configuration; read from the environment when not given. */
-  config?: Config;
+  /** The configuration, read once by buildApp (src/config.ts). */
+  config: Config;
 }
 
 /**
@@ -37,7 +37,7 @@ export interface AccountsOptions {
  * so the public, cached pages never read a cookie.
  */
 export async function accountsPlugin(app: FastifyInstance, options: AccountsOptions) {
-  const config = options.config ?? loadConfig();
+  const config = options.config;
   const now = options.now ?? (() => new Date());
   const mailer = options.mailer ?? createOutboxMailer(config.mail, options.db, app.log);
   const baseUrl = publicUrl;

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/client.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findInvitation, acceptInvitation } from '../../domain/actors/invitations.js';
 import {
   isResetTokenValid,
@@ -10,72 +9,25 @@ import {
 import { revokeAllSessions, revokeSession } from '../../domain/actors/sessions.js';
 import { signIn } from '../../domain/actors/signIn.js';
 import { context, systemActor, type Ctx } from '../../domain/context.js';
-import type { Mailer } from '../../mail/mailer.js';
 import { passwordResetMail } from '../../mail/templates.js';
 import { writeCookie } from '../cookies.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
-import type { SafeHtml } from '../html.js';
-import { sendPage } from '../public/routes.js';
+import { page, startSession, type AuthDeps } from './signedIn.js';
 import { swedishTime } from './formParts.js';
 import { LANGUAGE_COOKIE } from '../admin/locale.js';
-import type { OidcConfig } from '../../config.js';
 import { localIssues } from './localIssues.js';
 import { oidcRoutes } from './oidcRoutes.js';
 import { secondFactorTexts } from './pendingCookie.js';
 import { continueSignIn } from './secondFactorRoutes.js';
 import { textsOf } from './texts.js';
-import {
-  clearSessionCookie,
-  redirectToSignIn,
-  safeReturnPath,
-  sessionToken,
-  setSessionCookie,
-} from './session.js';
+import { clearSessionCookie, redirectToSignIn, safeReturnPath, sessionToken } from './session.js';
 import { forgotView, inviteView, linkInvalidView, resetView, signInView } from './views.js';
-
-export interface AuthDeps {
-  db: Db;
-  mailer: Mailer;
-  now: () => Date;
-  baseUrl: (req: FastifyRequest) => string;
-  /** Single sign-on, when OIDC_ISSUER is configured. */
-  oidc?: OidcConfig | null;
-}
 
 type Body = Record<string, unknown>;
 const str = (body: unknown, key: string) => {
   const v = (body as Body | undefined)?.[key];
   return typeof v === 'string' ? v : '';
 };
-
-export function page(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  reply.header('cache-control', 'no-store');
-  const { locale } = textsOf(req);
-  const other = locale === 'sv' ? 'en' : 'sv';
-  const languageHref = `/sprak?till=${other}&tillbaka=${encodeURIComponent(safeReturnPath(req.url))}`;
-  return sendPage(reply, { title, body, path: req.url, languageHref }, status, locale);
-}
-
-/**
- * Starts the signed-in session in the browser: the session the browser held before, if any,
- * ends, so a session id planted before sign-in is worth nothing after it.
- */
-export async function startSession(
-  deps: Pick<AuthDeps, 'db' | 'now'>,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-) {
-  const previous = sessionToken(req);
-  if (previous) await revokeSession(context(deps.db, systemActor('sign-in'), deps.now), previous);
-  setSessionCookie(req, reply, token);
-}
 
 /** Sign-in, sign-out, invitations and password resets. */
 export function authRoutes(app: FastifyInstance, deps: AuthDeps) {

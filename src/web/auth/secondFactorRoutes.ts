@@ -26,7 +26,7 @@ import {
   secondFactorTexts,
   setPendingCookie,
 } from './pendingCookie.js';
-import { page, startSession, type AuthDeps } from './routes.js';
+import { page, startSession, type AuthDeps } from './signedIn.js';
 import { recoveryCodesView, secondStepView, totpEnrolView } from './secondFactorViews.js';
 
 export const SECOND_STEP_PATH = '/logga-in/andra-steget';

@@ -13,11 +13,11 @@ import { createTestDatabase } from '../../test/database.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, linkIn, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import { testConfig } from '../../test/config.js';
 
 let database: Database;
 let app: FastifyInstance;
 let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
-const previousSmtp = process.env.SMTP_URL;
 const session: Record<'editor' | 'kalmar' | 'nybro', string | null> = {
   editor: null,
   kalmar: null,
@@ -55,8 +55,7 @@ const get = (url: string, who: keyof typeof session | null = null) =>
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startMailCatcher();
-  process.env.SMTP_URL = smtp.url;
-  app = await buildApp({ database });
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   const system = context(database.db, systemActor('test'));
   const draft = await startDraftStrategy(system, {
     fromStrategyId: (await currentStrategy(database.db)).id,
@@ -91,8 +90,6 @@ beforeAll(async () => {
   session.nybro = (await signIn(app, 'nybro@example.se')).session;
 });
 afterAll(async () => {
-  if (previousSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = previousSmtp;
   await app?.close();
   await smtp?.close();
   await database?.close();

@@ -6,7 +6,7 @@ import type {
 } from '../../domain/consultation/compilation.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { formatDate, localePath, type Locale } from '../i18n/index.js';
-import { meetingsTable } from '../admin/consultationViews.js';
+import { meetingsTable } from '../components/meetingsTable.js';
 import { consultationTexts, localised, PUBLIC_BASE } from './consultationPages.js';
 
 /** The body of the "sammanställning av remissvar", the same on the web page and in the PDF. */

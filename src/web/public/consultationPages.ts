@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../html.js';
 import { consultationEn } from '../i18n/consultation.en.js';
 import { consultationSv, type ConsultationMessages } from '../i18n/consultation.sv.js';
 import { formatDate, localePath, type Locale } from '../i18n/index.js';
-import { meetingsTable } from '../admin/consultationViews.js';
+import { meetingsTable } from '../components/meetingsTable.js';
 
 export const PUBLIC_BASE = '/strategin-tas-fram';
 

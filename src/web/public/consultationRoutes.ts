@@ -1,7 +1,7 @@
 import { sendDocument } from '../documents.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { loadConfig, type Config } from '../../config.js';
+import type { Config } from '../../config.js';
 import { loadSession } from '../../domain/actors/sessions.js';
 import {
   hashIp,
@@ -41,15 +41,15 @@ import {
   verifyPage,
   type CommentFormState,
 } from './consultationPages.js';
-import { sendPage } from './routes.js';
+import { sendPage } from '../page.js';
 import { chromiumPath, publicUrl } from '../siteConfig.js';
 
 export interface ConsultationPublicOptions {
   db: Db;
   mailer?: Mailer;
   now?: () => Date;
-  /** The configuration; read from the environment when not given. */
-  config?: Config;
+  /** The configuration, read once by buildApp (src/config.ts). */
+  config: Config;
 }
 
 const idOf = (req: FastifyRequest, name = 'id'): number => {
@@ -73,7 +73,7 @@ export async function consultationPublicRoutes(
   options: ConsultationPublicOptions,
 ) {
   const { db } = options;
-  const config = options.config ?? loadConfig();
+  const config = options.config;
   const now = options.now ?? (() => new Date());
   const mailer = options.mailer ?? createOutboxMailer(config.mail, db, app.log);
   const baseUrl = publicUrl;

@@ -19,7 +19,7 @@ import {
   widgetDocument,
 } from './embedPages.js';
 import { indicatorCharts } from './indicatorCharts.js';
-import { renderPage } from './routes.js';
+import { renderPage } from '../page.js';
 import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';

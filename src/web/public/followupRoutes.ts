@@ -18,7 +18,7 @@ import type { PageCache } from '../pageCache.js';
 import { comparisonRoutes } from './comparisonRoutes.js';
 import { followupPage } from './followupPage.js';
 import { indicatorPage } from './indicatorPage.js';
-import { renderPage, type Page } from './routes.js';
+import { renderPage, type Page } from '../page.js';
 import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';

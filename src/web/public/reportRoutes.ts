@@ -16,7 +16,7 @@ import { chromiumPath } from '../siteConfig.js';
 import { reportDocument } from '../reportDocument.js';
 import { annualReportBody } from './annualReportView.js';
 import { coveragePage } from './coveragePage.js';
-import type { Page } from './routes.js';
+import type { Page } from '../page.js';
 
 const HTML = 'text/html; charset=utf-8';
 const yearQuery = z.object({

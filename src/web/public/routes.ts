@@ -23,10 +23,10 @@ import { goalAreaBySlug, strategyOverview } from '../../domain/strategy/queries.
 import { sdgGoalDetail, sdgGoalSummaries } from '../../domain/strategy/sdgQueries.js';
 import { tableCsv, tableXlsx, type Table } from '../../domain/opendata/tables.js';
 import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
-import { layout } from '../components/layout.js';
+import { renderPage, sendPage, type Page } from '../page.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
-import { html, type SafeHtml } from '../html.js';
-import { localePath, messages, type Locale } from '../i18n/index.js';
+import { html } from '../html.js';
+import { localePath, messages } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { atomFeed } from './feed.js';
 import { goalAreaPage } from './goalAreaPage.js';
@@ -51,31 +51,6 @@ const slugParams = z.object({ slug: z.string().max(100) });
 const yearQuery = z.object({
   ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
 });
-
-export interface Page {
-  title: string;
-  body: SafeHtml;
-  description?: string;
-  feeds?: { href: string; title: string }[];
-  /** Where the language link goes when the language is not in the path (signed-in pages). */
-  languageHref?: string;
-}
-
-export function renderPage(locale: Locale, path: string, page: Page): string {
-  return layout({ locale, path, ...page }).toString();
-}
-
-export function sendPage(
-  reply: FastifyReply,
-  page: Page & { path: string },
-  status = 200,
-  locale: Locale = 'sv',
-) {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .send(renderPage(locale, page.path, page));
-}
 
 const HTML = 'text/html; charset=utf-8';
 

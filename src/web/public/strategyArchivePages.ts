@@ -13,7 +13,7 @@ import { formatDate, localePath, type Locale } from '../i18n/index.js';
 import { strategyEn } from '../i18n/strategy.en.js';
 import { strategySv } from '../i18n/strategy.sv.js';
 import type { PageCache } from '../pageCache.js';
-import { renderPage, type Page } from './routes.js';
+import { renderPage, type Page } from '../page.js';
 
 const HTML = 'text/html; charset=utf-8';
 const slugParams = z.object({

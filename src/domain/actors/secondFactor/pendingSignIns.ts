@@ -88,10 +88,6 @@ export async function failPendingSignIn(ctx: Ctx, pending: PendingSignIn): Promi
   });
 }
 
-export async function setPendingChallenge(ctx: Ctx, id: string, challenge: string) {
-  await ctx.db.update(pendingSignIns).set({ challenge }).where(eq(pendingSignIns.id, id));
-}
-
 /** Ends a half session without signing in (sign-out, or a new password step). */
 export async function endPendingSignIn(ctx: Ctx, token: string): Promise<void> {
   if (!isTokenShaped(token)) return;

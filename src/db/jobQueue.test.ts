@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, nextNight } from './queue.js';
+import { backoffMs, nextNight } from './jobQueue.js';
 
 describe('job timing', () => {
   it('doubles the wait after every failed attempt, up to a cap', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { queryRows } from '../db/rows.js';
+import type { Db } from './client.js';
+import { queryRows } from './rows.js';
 
 /**
  * The jobs table as a queue. A worker claims the oldest due job with

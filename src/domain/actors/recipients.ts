@@ -1,13 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { initiatives, memberships, users } from '../../db/schema/index.js';
+import { curatorRoles } from './policies.js';
 
-/** Active coordinators and administrators, who review submitted initiatives. */
+/** Active holders of a curator role (coordinators and administrators), who review submitted initiatives. */
 export async function curatorEmails(db: Db): Promise<string[]> {
   const rows = await db
     .select({ email: users.email })
     .from(users)
-    .where(and(inArray(users.role, ['admin', 'samordnare']), isNull(users.disabledAt)));
+    .where(and(inArray(users.role, curatorRoles), isNull(users.disabledAt)));
   return rows.map((r) => r.email);
 }
 

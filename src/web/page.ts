@@ -1,0 +1,30 @@
+import type { FastifyReply } from 'fastify';
+import { layout } from './components/layout.js';
+import type { SafeHtml } from './html.js';
+import type { Locale } from './i18n/index.js';
+
+/** The page shell every HTML front door answers with: the site layout around a body. */
+export interface Page {
+  title: string;
+  body: SafeHtml;
+  description?: string;
+  feeds?: { href: string; title: string }[];
+  /** Where the language link goes when the language is not in the path (signed-in pages). */
+  languageHref?: string;
+}
+
+export function renderPage(locale: Locale, path: string, page: Page): string {
+  return layout({ locale, path, ...page }).toString();
+}
+
+export function sendPage(
+  reply: FastifyReply,
+  page: Page & { path: string },
+  status = 200,
+  locale: Locale = 'sv',
+) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(renderPage(locale, page.path, page));
+}
