@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { listEvaluations } from '../../domain/followup/queries.js';
@@ -9,12 +9,9 @@ import { evaluationList } from '../components/evaluationList.js';
 import { html } from '../html.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
 import { goalAreaPage } from './goalAreaPage.js';
-import type { Page } from './routes.js';
+import { yearQuery, type ServePage } from './routes.js';
 
 const slugParams = z.object({ slug: z.string().max(100) });
-const yearQuery = z.object({
-  ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
-});
 
 /**
  * A goal area's page: its goals with their indicators, the examples of a year and every
@@ -24,11 +21,7 @@ export function goalAreaRoutes(r: {
   app: FastifyInstance;
   db: Db;
   locale: Locale;
-  page: (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    render: () => Promise<Page>,
-  ) => Promise<FastifyReply>;
+  page: ServePage;
 }) {
   const { app, db, locale, page } = r;
   const t = messages(locale);

@@ -47,6 +47,18 @@ import { publicUrl } from '../siteConfig.js';
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slugParams = z.object({ slug: z.string().max(100) });
 
+/** `?ar=2024`: a year asked for in a page's query; anything else reads as none. */
+export const yearQuery = z.object({
+  ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+});
+
+/** Serves a rendered page through the page cache. */
+export type ServePage = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  render: () => Promise<Page>,
+) => Promise<FastifyReply>;
+
 export interface Page {
   title: string;
   body: SafeHtml;
