@@ -64,6 +64,8 @@ const goal = z
     area: slug.describe('The slug of the goal area the goal belongs to.'),
     nameSv: text(500),
     nameEn: text(500),
+    descriptionSv: optionalText(20000),
+    descriptionEn: optionalText(20000),
     sdgTargets: z
       .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/, 'an Agenda 2030 target such as "8.2"'))
       .default([]),
@@ -110,6 +112,14 @@ export const regionStrategySchema = z
     visionEn: text(4000),
     introductionSv: optionalText(20000),
     introductionEn: optionalText(20000),
+    /** How the strategy relates to Agenda 2030 and to the national strategy (the document's chapters). */
+    agenda2030Sv: optionalText(20000),
+    agenda2030En: optionalText(20000),
+    nationalStrategySv: optionalText(20000),
+    nationalStrategyEn: optionalText(20000),
+    /** How the strategy is followed up and evaluated. */
+    followUpSv: optionalText(20000),
+    followUpEn: optionalText(20000),
     chapters: z.array(chapter).default([]),
     goalAreas: z.array(goalArea).min(1, 'a strategy needs at least one goal area'),
     goals: z.array(goal).min(1, 'a strategy needs at least one goal'),

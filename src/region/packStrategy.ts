@@ -1,4 +1,4 @@
-import type { DefineStrategyInput } from '../domain/strategy/defineStrategy.js';
+import { chapterTexts, type DefineStrategyInput } from '../domain/strategy/defineStrategy.js';
 import type { RegionStrategy } from './packSchema.js';
 
 /** The pack's strategy as the input of defineStrategy: goals grouped under their areas. */
@@ -13,11 +13,19 @@ export function strategyInput(s: RegionStrategy): DefineStrategyInput {
     isCurrent: true,
     visionSv: s.visionSv,
     visionEn: s.visionEn,
+    ...chapterTexts(s),
+    ...(s.decision ? { adoptedOn: s.decision.date, diarienummer: s.decision.diarienummer } : {}),
     goalAreas: s.goalAreas.map((a) => ({
       ...a,
       goals: s.goals
         .filter((g) => g.area === a.slug)
-        .map((g) => ({ code: g.code, nameSv: g.nameSv, nameEn: g.nameEn })),
+        .map((g) => ({
+          code: g.code,
+          nameSv: g.nameSv,
+          nameEn: g.nameEn,
+          descriptionSv: g.descriptionSv ?? '',
+          descriptionEn: g.descriptionEn ?? '',
+        })),
     })),
     perspectives: s.perspectives,
   };

@@ -1,8 +1,12 @@
-import { count, eq } from 'drizzle-orm';
-import { places, sdgTargets, strategies } from '../db/schema/index.js';
+import { and, count, eq } from 'drizzle-orm';
+import { perspectives, places, sdgTargets, strategies } from '../db/schema/index.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 import { registerPlaces } from '../domain/places/registerPlaces.js';
-import { defineStrategy } from '../domain/strategy/defineStrategy.js';
+import {
+  chapterTexts,
+  defineStrategy,
+  type DefineStrategyInput,
+} from '../domain/strategy/defineStrategy.js';
 import { loadSdgFramework } from '../domain/strategy/loadSdgFramework.js';
 import type { Result } from '../domain/result.js';
 import { activeRegion } from '../region/activeRegion.js';
@@ -47,9 +51,40 @@ export async function seedReference(ctx: Ctx): Promise<SeedReport> {
     if (existing.length === 0) {
       expectOk(await defineStrategy(tx, strategyInput(pack.strategy)), 'strategy');
       report.strategy = true;
+    } else {
+      await fillStrategyChapters(tx, existing[0]!.id, strategyInput(pack.strategy));
     }
     return report;
   });
+}
+
+/**
+ * An installation seeded before the strategy document had chapters gets them from the region pack,
+ * once:
+ * only empty texts are filled, so nothing an editor wrote is overwritten.
+ */
+async function fillStrategyChapters(
+  ctx: Ctx,
+  strategyId: number,
+  s: DefineStrategyInput,
+): Promise<void> {
+  await ctx.db
+    .update(strategies)
+    .set(chapterTexts(s))
+    .where(and(eq(strategies.id, strategyId), eq(strategies.introductionSv, '')));
+  for (const p of s.perspectives ?? []) {
+    if (!p.descriptionSv) continue;
+    await ctx.db
+      .update(perspectives)
+      .set({ descriptionSv: p.descriptionSv, descriptionEn: p.descriptionEn ?? '' })
+      .where(
+        and(
+          eq(perspectives.strategyId, strategyId),
+          eq(perspectives.slug, p.slug),
+          eq(perspectives.descriptionSv, ''),
+        ),
+      );
+  }
 }
 
 export function expectOk<T>(result: Result<T>, what: string): T {

@@ -22,6 +22,7 @@ import { publicRoutes } from './public/routes.js';
 import { followupRoutes } from './public/followupRoutes.js';
 import { consultationPublicRoutes } from './public/consultationRoutes.js';
 import { strategyArchiveRoutes } from './public/strategyArchivePages.js';
+import { strategyDocumentRoutes } from './public/strategyDocumentRoutes.js';
 import { embedRoutes } from './public/embedRoutes.js';
 import type { Log } from '../ops/log.js';
 import { registerMetrics } from '../ops/metrics.js';
@@ -271,6 +272,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicRoutes(publicReads, readDb, cache, db);
     followupRoutes(publicReads, readDb, cache);
     strategyArchiveRoutes(publicReads, readDb, cache);
+    strategyDocumentRoutes(publicReads, readDb, cache);
     embedRoutes(publicReads, readDb, cache);
     apiRoutes(publicReads, db, { readDb, config });
   });

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { layout } from './components/layout.js';
 import type { SafeHtml } from './html.js';
 import type { Locale } from './i18n/index.js';
@@ -28,3 +28,10 @@ export function sendPage(
     .type('text/html; charset=utf-8')
     .send(renderPage(locale, page.path, page));
 }
+
+/** Serves a rendered page through the page cache. */
+export type ServePage = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  render: () => Promise<Page>,
+) => Promise<FastifyReply>;

@@ -38,6 +38,11 @@ export async function renderPdf(documentHtml: string, executablePath: string): P
       printBackground: true,
       tagged: true,
       outline: true,
+      // Every page is numbered "n / total" at its foot.
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:9pt;width:100%;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' },
     });
   } finally {

@@ -16,6 +16,11 @@ export async function reportDocument(
   options: { inlineCss: boolean } = { inlineCss: true },
 ): Promise<string> {
   if (!options.inlineCss) return annualReportDocument(locale, data, null, baseUrl);
+  return annualReportDocument(locale, data, await stylesheet(), baseUrl);
+}
+
+/** The portal's stylesheet, read once, to inline in a document printed to PDF. */
+export async function stylesheet(): Promise<string> {
   css ??= await readFile(new URL('../../src/web/static/app.css', import.meta.url), 'utf8');
-  return annualReportDocument(locale, data, css, baseUrl);
+  return css;
 }

@@ -24,6 +24,17 @@ export const strategies = pgTable('strategies', {
   periodEnd: integer().notNull(),
   visionSv: text().notNull(),
   visionEn: text().notNull(),
+  /** The strategy document's chapters (Swedish and English), shown as /strategin. */
+  introductionSv: text().notNull().default(''),
+  introductionEn: text().notNull().default(''),
+  /** How the strategy relates to Agenda 2030 and to the national strategy. */
+  agenda2030Sv: text().notNull().default(''),
+  agenda2030En: text().notNull().default(''),
+  nationalStrategySv: text().notNull().default(''),
+  nationalStrategyEn: text().notNull().default(''),
+  /** How the strategy is followed up and evaluated. */
+  followUpSv: text().notNull().default(''),
+  followUpEn: text().notNull().default(''),
   status: strategyStatus().notNull().default('draft'),
   adoptedOn: date(),
   /** The decision's registration number (diarienummer) at adoption. */
@@ -147,6 +158,7 @@ export const actionProgrammes = pgTable(
     nameSv: text().notNull(),
     nameEn: text().notNull(),
     descriptionSv: text().notNull().default(''),
+    descriptionEn: text().notNull().default(''),
     ownerOrganisationId: integer().references(() => organisations.id),
     periodStart: integer().notNull(),
     periodEnd: integer().notNull(),

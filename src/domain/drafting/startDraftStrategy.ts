@@ -1,3 +1,4 @@
+import { chapterTexts } from '../strategy/defineStrategy.js';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
@@ -89,6 +90,7 @@ export async function startDraftStrategy(
         periodEnd: v.periodEnd,
         visionSv: from.visionSv,
         visionEn: from.visionEn,
+        ...chapterTexts(from),
         status: 'draft',
         isCurrent: false,
         derivedFromStrategyId: from.id,

@@ -21,6 +21,18 @@ export const defineStrategySchema = z
     periodEnd: z.number().int().min(1990).max(2100),
     visionSv: text(4000),
     visionEn: text(4000),
+    /** The document's chapters; each may be empty. */
+    introductionSv: multiLineText().max(20_000).default(''),
+    introductionEn: multiLineText().max(20_000).default(''),
+    agenda2030Sv: multiLineText().max(20_000).default(''),
+    agenda2030En: multiLineText().max(20_000).default(''),
+    nationalStrategySv: multiLineText().max(20_000).default(''),
+    nationalStrategyEn: multiLineText().max(20_000).default(''),
+    followUpSv: multiLineText().max(20_000).default(''),
+    followUpEn: multiLineText().max(20_000).default(''),
+    /** The adoption decision, when the strategy is entered as adopted. */
+    adoptedOn: z.iso.date().optional(),
+    diarienummer: z.string().max(100).optional(),
     status: z.enum(['draft', 'adopted', 'archived']),
     isCurrent: z.boolean().default(false),
     goalAreas: z
@@ -33,7 +45,15 @@ export const defineStrategySchema = z
           descriptionEn: z.string().default(''),
           colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'Ange färgen som #RRGGBB.'),
           goals: z
-            .array(z.object({ code: text(20), nameSv: text(500), nameEn: text(500) }))
+            .array(
+              z.object({
+                code: text(20),
+                nameSv: text(500),
+                nameEn: text(500),
+                descriptionSv: multiLineText().max(20_000).default(''),
+                descriptionEn: multiLineText().max(20_000).default(''),
+              }),
+            )
             .min(1, 'Varje målområde behöver minst ett mål.'),
         }),
       )
@@ -52,6 +72,24 @@ export const defineStrategySchema = z
     path: ['periodEnd'],
     message: 'Periodens slutår kan inte vara före startåret.',
   });
+
+/** The strategy document's chapter texts, Swedish and English. */
+export const chapterFields = [
+  'introductionSv',
+  'introductionEn',
+  'agenda2030Sv',
+  'agenda2030En',
+  'nationalStrategySv',
+  'nationalStrategyEn',
+  'followUpSv',
+  'followUpEn',
+] as const;
+export type ChapterTexts = Record<(typeof chapterFields)[number], string>;
+
+/** The chapter texts of a strategy (a row or an input), empty where it has none. */
+export function chapterTexts(from: Partial<ChapterTexts>): ChapterTexts {
+  return Object.fromEntries(chapterFields.map((f) => [f, from[f] ?? ''])) as ChapterTexts;
+}
 
 export type DefineStrategyInput = z.input<typeof defineStrategySchema>;
 
@@ -87,6 +125,9 @@ export async function defineStrategy(
         periodEnd: s.periodEnd,
         visionSv: s.visionSv,
         visionEn: s.visionEn,
+        ...chapterTexts(s),
+        adoptedOn: s.adoptedOn ?? null,
+        diarienummer: s.diarienummer ?? null,
         status: s.status,
         isCurrent: s.isCurrent,
       })
@@ -112,6 +153,8 @@ export async function defineStrategy(
           code: g.code,
           nameSv: g.nameSv,
           nameEn: g.nameEn,
+          descriptionSv: g.descriptionSv,
+          descriptionEn: g.descriptionEn,
           position: j + 1,
         })),
       );

@@ -9,6 +9,7 @@ export interface ProgrammeSummary {
   nameSv: string;
   nameEn: string;
   descriptionSv: string;
+  descriptionEn: string;
   periodStart: number;
   periodEnd: number;
   isDemo: boolean;
@@ -20,7 +21,7 @@ export interface ProgrammeSummary {
 
 const summarySql = (where: ReturnType<typeof sql>) => sql`
   select ap.id, ap.slug, ap.name_sv as "nameSv", ap.name_en as "nameEn", ap.description_sv as "descriptionSv",
-    ap.period_start as "periodStart", ap.period_end as "periodEnd", ap.is_demo as "isDemo", o.name as "ownerName",
+    ap.description_en as "descriptionEn", ap.period_start as "periodStart", ap.period_end as "periodEnd", ap.is_demo as "isDemo", o.name as "ownerName",
     coalesce((select json_agg(json_build_object('slug', ga.slug, 'nameSv', ga.name_sv, 'nameEn', ga.name_en) order by ga.position)
       from action_programme_goal_areas apg join goal_areas ga on ga.id = apg.goal_area_id where apg.programme_id = ap.id), '[]') as "goalAreas",
     (select count(*)::int from measures m where m.programme_id = ap.id) as "measureCount",

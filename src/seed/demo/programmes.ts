@@ -13,6 +13,8 @@ export const demoProgrammes: (Omit<ActionProgrammeInput, 'ownerOrganisationId' |
     nameEn: 'Action programme for skills supply',
     descriptionSv:
       'Hur länets aktörer tillsammans ska möta behovet av kompetens: från skola och vuxenutbildning till att locka och behålla arbetskraft.',
+    descriptionEn:
+      "How the county's actors together meet the need for skills: from school and adult education to attracting and keeping a workforce.",
     ownerKey: 'region-kalmar-lan',
     periodStart: 2020,
     periodEnd: 2026,
@@ -41,6 +43,8 @@ export const demoProgrammes: (Omit<ActionProgrammeInput, 'ownerOrganisationId' |
     nameEn: 'Regional innovation strategy for smart specialisation',
     descriptionSv:
       'Prioriterade styrkeområden där länet kan konkurrera internationellt, och stödet till innovation i små och medelstora företag.',
+    descriptionEn:
+      'Priority areas of strength where the county can compete internationally, and support for innovation in small and medium-sized companies.',
     ownerKey: 'region-kalmar-lan',
     periodStart: 2021,
     periodEnd: 2027,
@@ -69,6 +73,8 @@ export const demoProgrammes: (Omit<ActionProgrammeInput, 'ownerOrganisationId' |
     nameEn: 'Energy and climate programme for Kalmar county',
     descriptionSv:
       'Vägen mot ett fossilbränslefritt län: förnybar energi, fossilfria transporter och ett samhälle som klarar ett förändrat klimat.',
+    descriptionEn:
+      'The road to a fossil-fuel-free county: renewable energy, fossil-free transport and a society that copes with a changing climate.',
     ownerKey: 'lansstyrelsen-kalmar-lan',
     periodStart: 2019,
     periodEnd: 2030,
@@ -85,6 +91,8 @@ export const demoProgrammes: (Omit<ActionProgrammeInput, 'ownerOrganisationId' |
     nameEn: 'Digital agenda for Kalmar county',
     descriptionSv:
       'Bredband i hela länet, digital kompetens och digitala tjänster som gör vardagen enklare.',
+    descriptionEn:
+      'Broadband throughout the county, digital skills and digital services that make everyday life easier.',
     ownerKey: 'region-kalmar-lan',
     periodStart: 2019,
     periodEnd: 2028,
@@ -101,6 +109,8 @@ export const demoProgrammes: (Omit<ActionProgrammeInput, 'ownerOrganisationId' |
     nameEn: 'Programme for health and participation',
     descriptionSv:
       'Förebyggande folkhälsoarbete, ett starkt civilsamhälle och särskilda insatser för barns och ungas psykiska hälsa.',
+    descriptionEn:
+      'Preventive public health work, a strong civil society and particular efforts for the mental health of children and young people.',
     ownerKey: 'region-kalmar-lan',
     periodStart: 2020,
     periodEnd: 2026,

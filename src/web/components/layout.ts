@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html.js';
 import { localePath, messages, switchLocalePath, type Locale } from '../i18n/index.js';
+import { strategyDocumentMessages } from '../i18n/strategyDocument.en.js';
 
 export interface LayoutParams {
   locale: Locale;
@@ -16,6 +17,7 @@ export interface LayoutParams {
 
 export function layout(p: LayoutParams): SafeHtml {
   const t = messages(p.locale);
+  const m = strategyDocumentMessages(p.locale);
   const pathOnly = p.path.split('?')[0]!;
   const navItem = (target: string, label: string) => {
     const href = localePath(p.locale, target);
@@ -49,7 +51,7 @@ ${feeds.map((f) => html`<link rel="alternate" type="application/atom+xml" title=
 <a class="brand" href="${localePath(p.locale, '/')}"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
 <a class="language" href="${other}" hreflang="${t.otherLanguageCode}" lang="${t.otherLanguageCode}" aria-label="${t.otherLanguageLabel}">${t.otherLanguage}</a>
 <nav aria-label="${t.mainNav}"><ul>
-${navItem('/', t.navHome)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/handlingsprogram', t.navProgrammes)}${navItem('/agenda-2030', t.navAgenda)}${navItem('/tackning', t.navCoverage)}
+${navItem('/', t.navHome)}${navItem('/strategin', m.navStrategy)}${navItem('/uppfoljning', m.navFollowUp)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/handlingsprogram', t.navProgrammes)}${navItem('/agenda-2030', t.navAgenda)}${navItem('/tackning', t.navCoverage)}${navItem('/oppna-data', m.navOpenData)}
 </ul></nav>
 </div>
 </header>

@@ -132,6 +132,7 @@ describe('a consultation through the web', () => {
       expect(page.body).not.toContain('Samråd om RUS 2040');
     }
     expect((await get(`/strategin-tas-fram/${consultationId}`)).statusCode).toBe(404);
+    expect((await get('/')).body).not.toContain(`/strategin-tas-fram/${consultationId}`);
   });
 
   it('invites organisations by email and opens', async () => {
@@ -160,6 +161,9 @@ describe('a consultation through the web', () => {
     expect(en.body).toContain('Is a goal missing?');
     expect(en.body).toContain('Consultation on the 2040 strategy');
     expect(await htmlProblems(en.body)).toEqual([]);
+    // The start page leads to the open consultation, in both languages.
+    expect((await get('/')).body).toContain(`href="/strategin-tas-fram/${consultationId}"`);
+    expect((await get('/en')).body).toContain(`href="/en/strategin-tas-fram/${consultationId}"`);
   });
 
   it('keeps a response private to its organisation until it is submitted', async () => {

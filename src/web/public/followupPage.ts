@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
 import { indicatorHeadlineList, statusCounts } from './followupParts.js';
+import { goalPath } from './strategyDocumentPage.js';
 
 /** "Så går det för <län>": every goal area and goal with its indicators' status. */
 export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtml {
@@ -37,7 +38,11 @@ export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtm
         ${statusCounts(locale, a.rollUp)}
         ${a.goals.map(
           (g) => html`<div class="followup-goal">
-            <h3>${g.goal.code} ${sv ? g.goal.nameSv : g.goal.nameEn}</h3>
+            <h3>
+              <a href="${localePath(locale, goalPath(a.area.slug, g.goal.code))}"
+                >${g.goal.code} ${sv ? g.goal.nameSv : g.goal.nameEn}</a
+              >
+            </h3>
             ${statusCounts(locale, g.rollUp)} ${indicatorHeadlineList(locale, g.indicators, 4)}
           </div>`,
         )}

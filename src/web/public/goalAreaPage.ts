@@ -6,7 +6,9 @@ import { initiativeCard } from '../components/initiativeCard.js';
 import { html, type SafeHtml } from '../html.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
+import { strategyDocumentMessages } from '../i18n/strategyDocument.en.js';
 import { indicatorHeadlineList } from './followupParts.js';
+import { goalAnchor, goalPath } from './strategyDocumentPage.js';
 
 export interface GoalAreaPageParams {
   locale: Locale;
@@ -38,8 +40,10 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
       <ol class="goal-list">
         ${p.goals.map(
           (g) =>
-            html`<li>
-              ${sv ? g.nameSv : g.nameEn}
+            html`<li id="${goalAnchor(g.code)}">
+              <a href="${localePath(p.locale, goalPath(a.slug, g.code))}"
+                >${g.code} ${sv ? g.nameSv : g.nameEn}</a
+              >
               ${
                 p.indicators
                   ? html`<div class="goal-indicators">
@@ -83,11 +87,15 @@ export function goalAreaPage(p: GoalAreaPageParams): SafeHtml {
               )}
             </ul>
           </nav>
-          <div class="initiative-list">
-            ${p.examples.map((initiative) =>
-              initiativeCard({ locale: p.locale, initiative, headingLevel: 3 }),
-            )}
-          </div>
+          ${
+            p.examples.length === 0
+              ? html`<p>${strategyDocumentMessages(p.locale).noExamplesOfYear(p.exampleYear)}</p>`
+              : html`<div class="initiative-list">
+                ${p.examples.map((initiative) =>
+                  initiativeCard({ locale: p.locale, initiative, headingLevel: 3 }),
+                )}
+              </div>`
+          }
         </section>`
         : ''
     }

@@ -14,6 +14,7 @@ import {
   type Locale,
 } from '../i18n/index.js';
 import { renderMarkdown } from '../markdown.js';
+import { goalPath } from './strategyDocumentPage.js';
 
 export interface ProgressReportView {
   periodStart: string;
@@ -44,6 +45,8 @@ export function initiativePage(
     places: PlaceSummary[];
     evaluations: PublicEvaluation[];
     english: { title: string | null; summary: string | null; description: string | null };
+    /** English names of the initiative's goals (by code) and perspectives (by slug). */
+    names?: { goals: Record<string, string>; perspectives: Record<string, string> };
     logicModel?: SafeHtml | '';
   },
 ): SafeHtml {
@@ -65,8 +68,8 @@ ${description ? html`<div class="description"${svLang(extra.english.description)
 <dt>${t.owner}</dt><dd><a href="${localePath(locale, `/aktorer/${i.owner.slug}`)}">${i.owner.name}</a></dd>
 <dt>${t.partners}</dt><dd><ul>${i.partners.map((p) => html`<li>${p.name} (${t.partnerRole[p.role]})</li>`)}</ul></dd>
 <dt>${t.places}</dt><dd>${i.places.map((p, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/kommuner/${p.code}`)}">${p.code === countyCode() ? t.wholeCounty : p.name}</a>`)}</dd>
-<dt>${t.goals}</dt><dd><ul>${i.goals.map((g) => html`<li><a href="${localePath(locale, `/malomraden/${g.goal_area}`)}">${g.code}</a> ${g.name}</li>`)}</ul></dd>
-${i.perspectives.length > 0 ? html`<dt>${t.perspectives}</dt><dd>${i.perspectives.map((p) => p.name).join(', ')}</dd>` : ''}
+<dt>${t.goals}</dt><dd><ul>${i.goals.map((g) => html`<li><a href="${localePath(locale, goalPath(g.goal_area, g.code))}">${g.code}</a> ${(en && extra.names?.goals[g.code]) || g.name}</li>`)}</ul></dd>
+${i.perspectives.length > 0 ? html`<dt>${t.perspectives}</dt><dd>${i.perspectives.map((p) => (en && extra.names?.perspectives[p.slug]) || p.name).join(', ')}</dd>` : ''}
 ${i.sdg_targets.length > 0 ? html`<dt>${t.sdgTargets}</dt><dd>${i.sdg_targets.map((c, n) => html`${n > 0 ? ', ' : ''}<a href="${localePath(locale, `/agenda-2030/${c.split('.')[0]}`)}">${c}</a>`)}</dd>` : ''}
 ${extra.measures.length > 0 ? html`<dt>${t.programmeMeasures}</dt><dd><ul>${extra.measures.map((m) => html`<li>${m.code} ${en ? m.nameEn : m.nameSv} (<a href="${localePath(locale, `/handlingsprogram/${m.programmeSlug}`)}">${en ? m.programmeNameEn : m.programmeNameSv}</a>)</li>`)}</ul></dd>` : ''}
 ${i.example_of_year ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt><dd>${i.example_of_year}</dd>` : ''}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { analyseCoverage, loadFundedInitiatives } from '../../domain/evaluation/coverage.js';
@@ -16,12 +16,10 @@ import { chromiumPath } from '../siteConfig.js';
 import { reportDocument } from '../reportDocument.js';
 import { annualReportBody } from './annualReportView.js';
 import { coveragePage } from './coveragePage.js';
-import type { Page } from '../page.js';
+import type { Page, ServePage } from '../page.js';
+import { yearQuery } from './yearQuery.js';
 
 const HTML = 'text/html; charset=utf-8';
-const yearQuery = z.object({
-  ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
-});
 
 /** Coverage and the annual follow-up reports, in one language. */
 export function reportRoutes(r: {
@@ -29,11 +27,7 @@ export function reportRoutes(r: {
   db: Db;
   cache: PageCache;
   locale: Locale;
-  page: (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    render: () => Promise<Page>,
-  ) => Promise<FastifyReply>;
+  page: ServePage;
   baseUrl: (req: FastifyRequest) => string;
 }) {
   const { app, db, cache, locale, page, baseUrl } = r;

@@ -8,11 +8,8 @@ import { NotFoundError } from '../../domain/errors.js';
 import { listEvaluations, listProgressReports } from '../../domain/followup/queries.js';
 import { loadPublicLogicModel } from '../../domain/evaluation/saveLogicModel.js';
 import { logicModelList } from '../components/logicModelList.js';
-import { evaluationList } from '../components/evaluationList.js';
-import { indicatorHeadlines } from '../../domain/followup/indicatorQueries.js';
 import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
 import {
-  exampleYears,
   getPublishedInitiative,
   listPublishedInitiatives,
 } from '../../domain/initiatives/queries.js';
@@ -29,7 +26,8 @@ import { html } from '../html.js';
 import { localePath, messages } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { atomFeed } from './feed.js';
-import { goalAreaPage } from './goalAreaPage.js';
+import { goalAreaRoutes } from './goalAreaRoutes.js';
+import { publicConsultationList } from '../../domain/consultation/queries.js';
 import { accessibilityPage, privacyPage } from './infoPages.js';
 import { initiativePage } from './initiativePage.js';
 import { organisationPage, organisationsPage } from './organisationPages.js';
@@ -48,9 +46,6 @@ import { publicUrl } from '../siteConfig.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slugParams = z.object({ slug: z.string().max(100) });
-const yearQuery = z.object({
-  ar: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
-});
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -71,60 +66,26 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
 
     app.get(at('/'), (req, reply) =>
       page(req, reply, async () => {
-        const [overview, latest] = await Promise.all([
+        const [overview, latest, consultations] = await Promise.all([
           strategyOverview(db),
           listPublishedInitiatives(db, { limit: 6, newestFirst: true }),
+          publicConsultationList(db, new Date()),
         ]);
         const s = overview.strategy;
         return {
           title: locale === 'sv' ? s.nameSv : s.nameEn,
           description: locale === 'sv' ? s.visionSv : s.visionEn,
-          body: startPage(locale, overview, latest),
+          body: startPage(
+            locale,
+            overview,
+            latest,
+            consultations.find((c) => c.status === 'oppen') ?? null,
+          ),
         };
       }),
     );
 
-    app.get(at('/malomraden/:slug'), (req, reply) =>
-      page(req, reply, async () => {
-        const { slug } = slugParams.parse(req.params);
-        const { ar } = yearQuery.parse(req.query);
-        const { area, goals } = await goalAreaBySlug(db, slug);
-        const [initiatives, years, indicators, goalEvaluations] = await Promise.all([
-          listPublishedInitiatives(db, { goalAreaId: area.id }),
-          exampleYears(db, area.id),
-          indicatorHeadlines(db, area.id),
-          Promise.all(
-            goals.map(async (g) =>
-              (await listEvaluations(db, { type: 'goal', id: g.id })).map((e) => ({
-                ...e,
-                subject: `${g.code} ${g.nameSv}`,
-              })),
-            ),
-          ),
-        ]);
-        const exampleYear = ar !== undefined && years.includes(ar) ? ar : (years[0] ?? null);
-        const examples =
-          exampleYear === null ? [] : initiatives.filter((i) => i.exampleOfYear === exampleYear);
-        const name = locale === 'sv' ? area.nameSv : area.nameEn;
-        return {
-          title: name,
-          description: locale === 'sv' ? area.descriptionSv : area.descriptionEn,
-          feeds: [
-            { href: at(`/malomraden/${area.slug}/flode.atom`), title: `${t.feedTitle}: ${name}` },
-          ],
-          body: html`${goalAreaPage({
-            locale,
-            area,
-            goals,
-            initiatives,
-            exampleYears: years,
-            exampleYear,
-            examples,
-            indicators,
-          })}${evaluationList(locale, goalEvaluations.flat())}`,
-        };
-      }),
-    );
+    goalAreaRoutes({ app, db, locale, page });
 
     app.get(at('/insatser'), (req, reply) =>
       page(req, reply, async () => {
@@ -212,6 +173,10 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
             measures,
             evaluations,
             english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
+            names: {
+              goals: Object.fromEntries(detail.goals.map((g) => [g.code, g.nameEn])),
+              perspectives: Object.fromEntries(detail.perspectives.map((p) => [p.slug, p.nameEn])),
+            },
             logicModel: logicModelList(locale, logic.steps, logic.goalName(locale)),
           }),
         };

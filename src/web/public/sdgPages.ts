@@ -2,6 +2,7 @@ import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { SdgGoalSummary, sdgGoalDetail } from '../../domain/strategy/sdgQueries.js';
 import { areaBar } from '../components/goalAreaCard.js';
 import { initiativeCard } from '../components/initiativeCard.js';
+import { goalPath } from './strategyDocumentPage.js';
 import { html, type SafeHtml } from '../html.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
 
@@ -34,7 +35,7 @@ export function sdgGoalPage(
 ${areaBar(g.colour)}
 <h1>${t.sdgGoalLabel(g.number)}: ${shortName(locale, g)}</h1>
 <p class="lead" lang="en">${g.titleEn}</p>
-${g.strategyGoals.length > 0 ? html`<h2>${t.sdgStrategyGoals}</h2><ul>${g.strategyGoals.map((s) => html`<li><a href="${localePath(locale, `/malomraden/${s.areaSlug}`)}">${s.code}</a> ${locale === 'sv' ? s.nameSv : s.nameEn}</li>`)}</ul>` : ''}
+${g.strategyGoals.length > 0 ? html`<h2>${t.sdgStrategyGoals}</h2><ul>${g.strategyGoals.map((s) => html`<li><a href="${localePath(locale, goalPath(s.areaSlug, s.code))}">${s.code}</a> ${locale === 'sv' ? s.nameSv : s.nameEn}</li>`)}</ul>` : ''}
 <h2>${t.sdgTargetList}</h2>
 <p>${t.sdgTextNote}</p>
 <table>

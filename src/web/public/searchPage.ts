@@ -120,7 +120,7 @@ ${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.fa
 </div>
 <div class="results">
 <div class="results-bar">
-<h2 aria-live="polite">${t.resultsCount(r.total, r.approximate)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
+<h2 id="resultat" tabindex="-1" aria-live="polite">${t.resultsCount(r.total, r.approximate)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
 <div><label for="sort">${t.sortLabel}</label>
 <select id="sort" name="sort">${sortOrders.map((o) => html`<option value="${o}"${o === s.sort ? html` selected` : ''}>${t.sortOption[o]}</option>`)}</select>
 <button type="submit">${t.searchButton}</button></div>

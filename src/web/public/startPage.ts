@@ -4,15 +4,31 @@ import { goalAreaCard } from '../components/goalAreaCard.js';
 import { initiativeCard } from '../components/initiativeCard.js';
 import { html, type SafeHtml } from '../html.js';
 import { localePath, messages, type Locale } from '../i18n/index.js';
+import { strategyDocumentMessages } from '../i18n/strategyDocument.en.js';
+import { PUBLIC_BASE } from './consultationPages.js';
 
 export function startPage(
   locale: Locale,
   overview: Awaited<ReturnType<typeof strategyOverview>>,
   latest: InitiativeListItem[],
+  /** The consultation open to everyone now, if any. */
+  consultation: { id: number; titleSv: string; titleEn: string } | null = null,
 ): SafeHtml {
   const t = messages(locale);
+  const m = strategyDocumentMessages(locale);
   const s = overview.strategy;
   return html`<h1>${locale === 'sv' ? s.nameSv : s.nameEn}</h1>
+    ${
+      consultation
+        ? html`<p class="message">
+          <a href="${localePath(locale, `${PUBLIC_BASE}/${consultation.id}`)}"
+            >${m.consultationOpen(
+              locale === 'sv' ? consultation.titleSv : consultation.titleEn || consultation.titleSv,
+            )}</a
+          >
+        </p>`
+        : ''
+    }
     <section aria-labelledby="malbild">
       <h2 id="malbild">${t.vision}</h2>
       <blockquote class="vision"><p>${locale === 'sv' ? s.visionSv : s.visionEn}</p></blockquote>
@@ -23,7 +39,7 @@ export function startPage(
         ${overview.goalAreas.map((area) => goalAreaCard({ locale, area }))}
       </ul>
     </section>
-    <p class="message"><a href="${localePath(locale, '/uppfoljning')}">${t.followUpLink}</a> · <a href="${localePath(locale, '/utvecklingsaret')}">${t.footerReports}</a></p>
+    <p class="message"><a href="${localePath(locale, '/strategin')}">${m.readStrategy}</a> · <a href="${localePath(locale, '/uppfoljning')}">${t.followUpLink}</a> · <a href="${localePath(locale, '/utvecklingsaret')}">${t.footerReports}</a></p>
     <section aria-labelledby="perspektiv">
       <h2 id="perspektiv">${t.perspectives}</h2>
       <p>${t.perspectivesIntro}</p>

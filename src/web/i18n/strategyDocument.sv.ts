@@ -1,0 +1,51 @@
+/** Messages of the strategy document (/strategin), the goal pages and the main menu's additions. Swedish. */
+export const strategyDocumentSv = {
+  navStrategy: 'Strategin',
+  navFollowUp: 'Så går det',
+  navOpenData: 'Öppna data',
+  readStrategy: 'Läs den regionala utvecklingsstrategin',
+  documentLabel: 'Regional utvecklingsstrategi',
+  contents: 'Innehåll',
+  introduction: 'Inledning',
+  vision: 'Vår målbild',
+  goalAreas: 'Prioriterade utvecklingsområden',
+  goalsOfArea: 'Mål',
+  goalPageLink: (code: string) => `Målet ${code}: indikatorer, insatser och pengar`,
+  perspectives: 'Horisontella perspektiv',
+  perspectivesLead: 'Perspektiven gäller i alla utvecklingsområden och i varje insats.',
+  agenda2030: 'Agenda 2030',
+  agenda2030Link: 'Insatserna ordnade efter de globala målen',
+  nationalStrategy: 'Den nationella strategin',
+  programmes: 'Handlingsprogram',
+  programmesLead: 'Handlingsprogrammen fördjupar strategin och anger åtgärder.',
+  noProgrammes: 'Inga handlingsprogram är registrerade.',
+  programmePeriod: (start: number, end: number) => `${start}–${end}`,
+  followUp: 'Uppföljning och utvärdering',
+  followUpLinks: 'Läs vidare',
+  decision: 'Beslut',
+  period: 'Strategiperiod',
+  adoptedOn: 'Antagen',
+  diarienummer: 'Diarienummer',
+  decisionMissing:
+    'Beslutsdatum och diarienummer är inte registrerade för den här versionen. De registreras när en version antas i Riktning.',
+  archiveLink: 'Tidigare versioner av strategin',
+  pdf: 'Strategin som PDF',
+  print: 'Utskriftsversion',
+  onlySwedish: 'Texten finns bara på svenska.',
+  // Goal pages
+  goalTitle: (code: string) => `Mål ${code}`,
+  goalIndicators: 'Indikatorer',
+  goalInitiatives: 'Insatser som bidrar till målet',
+  goalMoney: 'Pengar',
+  goalMoneyText: (amount: string, n: number) =>
+    `${amount} i finansiering av ${n} publicerade ${n === 1 ? 'insats' : 'insatser'} som bidrar till målet.`,
+  goalStatus: 'Läget',
+  goalSearch: 'Sök bland insatserna för målet',
+  noGoalInitiatives: 'Inga publicerade insatser bidrar till målet ännu.',
+  otherGoals: 'Övriga mål i området',
+  noExamplesOfYear: (year: number) =>
+    `Inga insatser är utvalda som exempel för ${year} i det här området.`,
+  consultationOpen: (title: string) => `Säg din mening: ${title}`,
+};
+
+export type StrategyDocumentMessages = typeof strategyDocumentSv;
