@@ -16,6 +16,7 @@ import {
 } from './backupCommands.js';
 import { startServer } from './serve.js';
 import { resetSecondFactorCommand } from './secondFactorCommand.js';
+import { accountCommands } from './accountCommands.js';
 import { orgCommands, userCommands } from './userCommands.js';
 import { workerCommand } from './workerCommand.js';
 import { seedReference } from '../seed/seedReference.js';
@@ -150,6 +151,7 @@ Samma --seed ger samma data.`,
   'user role': userCommands.role,
   'user reset-second-factor': resetSecondFactorCommand,
   'org add': orgCommands.add,
+  ...accountCommands,
   'import kolada': importCommands.kolada,
   'import scb': importCommands.scb,
   'import csv': importCommands.csv,
@@ -175,6 +177,23 @@ Flaggor:
   -v, --version  Visa versionen
 
 Konfiguration läses från miljövariabler; se README.`;
+}
+
+/** The commands of a group such as `user`, or none when the word names no group. */
+function groupOf(word: string): [string, Command][] | null {
+  const found = Object.entries(commands).filter(([name]) => name.startsWith(`${word} `));
+  return found.length > 0 ? found : null;
+}
+
+function groupHelp(word: string): string {
+  const found = groupOf(word)!;
+  const width = Math.max(...found.map(([n]) => n.length));
+  return `Användning: riktning ${word} <kommando> [flaggor]
+
+Kommandon:
+${found.map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Hjälp om ett kommando: riktning ${found[0]![0]} --help`;
 }
 
 function config(): Config {
@@ -224,6 +243,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const name = commands[`${first} ${second}`] ? `${first} ${second}` : first;
   const command = commands[name];
+  if (!command && groupOf(first)) {
+    // A command group (`riktning user`): its commands, as help or as the answer to a bad one.
+    const asked = second === undefined || second === '--help' || second === '-h';
+    (asked ? console.log : console.error)(
+      `${asked ? '' : `Okänt kommando: ${argv.slice(0, 2).join(' ')}\n\n`}${groupHelp(first)}`,
+    );
+    return second === '--help' || second === '-h' ? EXIT.ok : EXIT.usage;
+  }
   if (!command) {
     console.error(`Okänt kommando: ${argv.slice(0, 2).join(' ')}\n\n${mainHelp()}`);
     return EXIT.usage;

@@ -17,6 +17,7 @@ import { setUserRole } from '../domain/actors/setUserRole.js';
 import { context, systemActor, type UserRole } from '../domain/context.js';
 import type { Issue } from '../domain/result.js';
 import { createOutboxMailer } from '../mail/outbox.js';
+import { organisationRoles, runMemberRole } from './accountCommands.js';
 import { invitationMail } from '../mail/templates.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -175,12 +176,25 @@ lösenord. Är SMTP_URL satt skickas länken också med e-post. Roller: ${roles}
 };
 
 const role: UserCommand = {
-  summary: 'Ändra en användares roll',
+  summary: 'Ändra en användares roll, globalt eller i en organisation',
   usage: `riktning user role --email <e-post> --role <roll>
+riktning user role --email <e-post> --org <kortadress> --org-role <organisationsroll>
 
-Roller: ${roles}. Användarens inloggningar avslutas så att den nya rollen gäller direkt.`,
-  options: { help, email: { type: 'string' }, role: { type: 'string' } },
+Två lager av roller: den globala rollen (${roles}) säger vad kontot får göra i hela Riktning;
+organisationsrollen (${organisationRoles}) säger vad en medlem gör i just den organisationen.
+Vid byte av global roll avslutas användarens inloggningar så att den nya rollen gäller direkt.`,
+  options: {
+    help,
+    email: { type: 'string' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+    'org-role': { type: 'string' },
+  },
   async run(values) {
+    if (values.org !== undefined || values['org-role'] !== undefined) {
+      if (values.role !== undefined) return usage('Ange --role eller --org-role, inte båda.', role);
+      return runMemberRole(values, role);
+    }
     const email = text(values.email);
     const newRole = text(values.role);
     if (!email || !newRole) return usage('Ange både --email och --role.', role);

@@ -263,6 +263,12 @@ function demoProgressReports(d: DemoInitiative) {
             : light === 'risk'
               ? `Under ${year} försenades delar av arbetet på grund av bemanning hos parterna. En reviderad tidplan är framtagen. (Demodata)`
               : `Insatsen avbröts under ${year} eftersom finansieringen inte kunde säkras. Erfarenheterna har dokumenterats. (Demodata)`,
+        deviationExplanation:
+          light === 'risk'
+            ? `Parterna saknade folk under delar av ${year}; nya resurser och en reviderad tidplan gäller från ${year + 1}. (Demodata)`
+            : light === 'avvikelse'
+              ? 'Finansieringen kunde inte säkras och insatsen avslutades i förtid. (Demodata)'
+              : '',
         outputs: { participantsK, participantsM, companiesReached: (h + year) % 25 },
         spentSek: Math.round(spent * (light === 'enligt-plan' ? 0.95 : 0.7)),
         isDemo: true,

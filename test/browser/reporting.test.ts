@@ -118,6 +118,14 @@ describe('reporting journey', () => {
         await expectNoViolations(ow);
         await ow.getByLabel('Beskrivning av läget').fill(narrative);
         await ow.getByRole('button', { name: 'Skicka in' }).click();
+        // A risk needs its explanation before the report goes in.
+        expect(await ow.locator('#deviationExplanation-error').textContent()).toContain(
+          'Förklara vad som avviker',
+        );
+        await ow
+          .getByLabel('Förklaring vid risk eller avvikelse')
+          .fill('Två skolor saknar lärare; vi delar kurserna mellan dem.');
+        await ow.getByRole('button', { name: 'Skicka in' }).click();
         await ow.waitForURL(/klart=inskickad/);
         await expectNoViolations(ow);
 

@@ -55,6 +55,8 @@ export const indicators = pgTable(
     sourceIndicatorId: integer().references((): AnyPgColumn => indicators.id),
     isDemo: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the indicator was made public; null while it is a draft the portal does not show. */
+    publishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('indicators_goal_idx').on(t.goalId)],
 );
@@ -174,6 +176,8 @@ export const progressReports = pgTable(
     periodEnd: date().notNull(),
     trafficLight: trafficLight().notNull(),
     narrative: text().notNull(),
+    /** Why the report says risk or deviation and what is done about it; required then. */
+    deviationExplanation: text().notNull().default(''),
     /** Outputs such as participants by gender: { participantsK, participantsM, companiesReached }. */
     outputs: jsonb().notNull().default({}),
     spentSek: bigint({ mode: 'number' }),

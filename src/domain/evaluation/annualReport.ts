@@ -125,7 +125,7 @@ export async function buildAnnualReport(
       db,
       sql`select g.code, ind.name_sv as "nameSv", ind.name_en as "nameEn", ind.unit, ind.target_is_example as "isExample",
             o.value, o.period
-          from indicators ind join goals g on g.id = ind.goal_id join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
+          from indicators ind join goals g on g.id = ind.goal_id and ind.published_at is not null join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
           left join lateral (select value, period from observations ob where ob.indicator_id = ind.id and ob.place_code = ${countyCode()}
             and ob.gender = 'T' and ob.period <= ${year} and ob.value is not null order by ob.period desc limit 1) o on true
           order by g.code, ind.name_sv`,

@@ -2,15 +2,16 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { singleLineText, multiLineText } from '../text/plainText.js';
 import { goals, indicators, places } from '../../db/schema/index.js';
-import { isCurator } from '../actors/policies.js';
+import { analysisPolicy } from './policies.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Actor, type Ctx } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Issue, type Result } from '../result.js';
 
-/** The indicator catalogue is the Region's: its editors (and administrators) keep it. */
+/** The indicator catalogue: analysts, the Region's editors and administrators keep it. */
 export const indicatorPolicy = {
-  manage: (actor: Actor) => isCurator(actor),
+  manage: (actor: Actor) => analysisPolicy.analyse(actor),
+  publish: (actor: Actor) => analysisPolicy.publishIndicator(actor),
 };
 
 const year = (what: string) =>
@@ -71,6 +72,8 @@ export const indicatorSchema = z
       .transform((v) => [...new Set(v)].sort()),
     methodNote: multiLineText().trim().max(4000, 'Högst 4 000 tecken.').default(''),
     isDemo: z.boolean().default(false),
+    /** A new indicator kept from the portal until an editor publishes it (the admin form). */
+    draft: z.boolean().default(false),
   })
   .superRefine((v, c) => {
     if (v.source !== 'manual' && !v.sourceRef) {
@@ -156,7 +159,11 @@ export async function defineIndicator(
   return inTransaction(ctx, async (tx) => {
     const issues = await checkReferences(tx, v, null);
     if (issues.length > 0) return fail(issues);
-    const [row] = await tx.db.insert(indicators).values(v).returning();
+    const { draft, ...fields } = v;
+    const [row] = await tx.db
+      .insert(indicators)
+      .values({ ...fields, publishedAt: draft ? null : tx.now() })
+      .returning();
     await recordAuditEvent(tx, {
       action: 'indicator.defined',
       entityType: 'indicator',
@@ -181,7 +188,7 @@ export async function updateIndicator(
     if (!before) throw new NotFoundError();
     const issues = await checkReferences(tx, v, id);
     if (issues.length > 0) return fail(issues);
-    const { isDemo: _demo, ...changes } = v;
+    const { isDemo: _demo, draft: _draft, ...changes } = v;
     const [after] = await tx.db
       .update(indicators)
       .set(changes)
@@ -195,5 +202,28 @@ export async function updateIndicator(
       after,
     });
     return ok({ id });
+  });
+}
+
+/** Makes a draft indicator public: the portal, the API and the downloads show it from now on. */
+export async function publishIndicator(ctx: Ctx, id: number): Promise<{ published: boolean }> {
+  if (!indicatorPolicy.publish(ctx.actor)) throw new ForbiddenError();
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(indicators).where(eq(indicators.id, id));
+    if (!before) throw new NotFoundError();
+    if (before.publishedAt) return { published: false };
+    const [after] = await tx.db
+      .update(indicators)
+      .set({ publishedAt: tx.now() })
+      .where(eq(indicators.id, id))
+      .returning();
+    await recordAuditEvent(tx, {
+      action: 'indicator.published',
+      entityType: 'indicator',
+      entityId: id,
+      before: { publishedAt: null },
+      after: { publishedAt: after!.publishedAt },
+    });
+    return { published: true };
   });
 }

@@ -57,7 +57,7 @@ const indicatorSelect = sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_e
   g.position as "goalPosition", a.id as "areaId", a.slug as "areaSlug", a.name_sv as "areaNameSv",
   a.name_en as "areaNameEn", a.colour as "areaColour", a.position as "areaPosition"
   from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id
-  join strategies s on s.id = a.strategy_id and s.status <> 'draft'`;
+  join strategies s on s.id = a.strategy_id and s.status <> 'draft' and i.published_at is not null`;
 
 function toDetail(r: IndicatorRow): IndicatorDetail {
   return {
@@ -273,6 +273,8 @@ export interface CatalogueRow
   goalCode: string;
   goalNameSv: string;
   goalNameEn: string;
+  /** False while the indicator is a draft the portal does not show. */
+  published: boolean;
 }
 
 /** Every indicator of the catalogue, by goal (draft strategy versions' copies excluded). */
@@ -282,7 +284,8 @@ export async function indicatorCatalogue(db: Db): Promise<CatalogueRow[]> {
     sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_en as "nameEn", i.source::text as source,
       i.source_ref as "sourceRef", i.unit, i.baseline_year as "baselineYear", i.baseline_value as "baselineValue",
       i.target_year as "targetYear", i.target_value as "targetValue", i.target_is_example as "targetIsExample",
-      i.is_demo as "isDemo", g.code as "goalCode", g.name_sv as "goalNameSv", g.name_en as "goalNameEn"
+      i.is_demo as "isDemo", i.published_at is not null as published,
+      g.code as "goalCode", g.name_sv as "goalNameSv", g.name_en as "goalNameEn"
       from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id
       join strategies s on s.id = a.strategy_id and s.status <> 'draft'
       order by a.position, g.position, i.name_sv, i.id`,
@@ -295,6 +298,7 @@ export interface IndicatorFields extends Omit<IndicatorDetail, 'isDemo' | 'goal'
   description: string;
   placeCodes: string[];
   methodNote: string;
+  published: boolean;
 }
 
 export async function indicatorFields(db: Db, id: number): Promise<IndicatorFields> {
@@ -304,7 +308,7 @@ export async function indicatorFields(db: Db, id: number): Promise<IndicatorFiel
       source::text as source, source_ref as "sourceRef", direction::text as direction,
       gender_split as "genderSplit", decimals, baseline_year as "baselineYear", baseline_value as "baselineValue",
       target_year as "targetYear", target_value as "targetValue", target_is_example as "targetIsExample",
-      place_codes as "placeCodes", method_note as "methodNote"
+      place_codes as "placeCodes", method_note as "methodNote", published_at is not null as published
       from indicators where id = ${id}`,
   );
   if (!row) throw new NotFoundError();

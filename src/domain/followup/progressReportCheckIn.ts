@@ -8,14 +8,17 @@ export const CHECK_IN_NARRATIVE = 'Inget nytt sedan förra rapporten.';
 
 /**
  * The quick path for an initiative with nothing new: a minimal report for the period that keeps
- * the status of the latest submitted report, marked as a check-in. It is reviewed like any other.
+ * the status (and its explanation) of the latest submitted report, marked as a check-in. It is reviewed like any other.
  */
 export async function checkInProgressReport(
   ctx: Ctx,
   input: { initiativeId: number; reportingPeriodId: number; id?: number },
 ): Promise<Result<{ id: number; state: ProgressReportState }>> {
   const [latest] = await ctx.db
-    .select({ trafficLight: progressReports.trafficLight })
+    .select({
+      trafficLight: progressReports.trafficLight,
+      deviationExplanation: progressReports.deviationExplanation,
+    })
     .from(progressReports)
     .where(
       and(
@@ -40,6 +43,8 @@ export async function checkInProgressReport(
       initiativeId: input.initiativeId,
       reportingPeriodId: input.reportingPeriodId,
       trafficLight: latest.trafficLight,
+      // A risk or deviation still stands, and so does its explanation.
+      deviationExplanation: latest.deviationExplanation,
       narrative: CHECK_IN_NARRATIVE,
     },
     { id: input.id, isCheckIn: true },

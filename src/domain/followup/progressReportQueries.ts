@@ -81,6 +81,7 @@ export interface ReportDetail {
   periodEnd: string;
   trafficLight: 'enligt-plan' | 'risk' | 'avvikelse';
   narrative: string;
+  deviationExplanation: string;
   outputs: {
     participantsK?: number;
     participantsM?: number;
@@ -101,7 +102,7 @@ export async function findProgressReport(db: Db, id: number): Promise<ReportDeta
     sql`select r.id, i.id as "initiativeId", i.title, i.owner_organisation_id as "ownerOrganisationId", o.name as "ownerName",
           r.reporting_period_id as "reportingPeriodId", p.name_sv as "periodName",
           r.period_start::text as "periodStart", r.period_end::text as "periodEnd", r.traffic_light::text as "trafficLight",
-          r.narrative, r.outputs, r.spent_sek::float8 as "spentSek", r.spent_by_funding_line as "spentByFundingLine",
+          r.narrative, r.deviation_explanation as "deviationExplanation", r.outputs, r.spent_sek::float8 as "spentSek", r.spent_by_funding_line as "spentByFundingLine",
           r.state::text as state, r.is_check_in as "isCheckIn", r.review_comment as "reviewComment"
         from progress_reports r join initiatives i on i.id = r.initiative_id
         join organisations o on o.id = i.owner_organisation_id

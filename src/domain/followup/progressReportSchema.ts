@@ -23,6 +23,11 @@ export const progressReportSchema = z
       error: 'Välj läge: enligt plan, risk eller avvikelse.',
     }),
     narrative: multiLineText().trim().max(10000, 'Texten får vara högst 10 000 tecken.'),
+    /** Required on submit when the traffic light is risk or deviation (see `explanationIssue`). */
+    deviationExplanation: multiLineText()
+      .trim()
+      .max(4000, 'Förklaringen får vara högst 4 000 tecken.')
+      .default(''),
     outputs: z
       .object({
         participantsK: count,
@@ -75,3 +80,14 @@ export type ProgressReportValues = z.infer<typeof progressReportSchema>;
 
 /** What a submitted (not draft) report needs beyond a draft. */
 export const MIN_NARRATIVE = 10;
+
+/** Traffic lights that need an explanation: what is off track and what is done about it. */
+export const lightsNeedingExplanation: readonly string[] = ['risk', 'avvikelse'];
+
+/** The issue of a submitted report whose risk or deviation is not explained, if it is so. */
+export function explanationMissing(v: { trafficLight: string; deviationExplanation: string }) {
+  return (
+    lightsNeedingExplanation.includes(v.trafficLight) &&
+    v.deviationExplanation.length < MIN_NARRATIVE
+  );
+}

@@ -63,6 +63,8 @@ export interface PeriodInitiativeStatus {
   remindersSent: number;
   /** Days past the due date without a submitted report; 0 when not overdue. */
   daysOverdue: number;
+  /** Days left to the due date; 0 on and after it. Nothing is late before its due date. */
+  daysUntilDue: number;
 }
 
 /** Whole days from a to b (ISO dates). */
@@ -78,7 +80,7 @@ export async function periodStatus(
   period: ReportingPeriodRow,
   today: Date,
 ): Promise<PeriodInitiativeStatus[]> {
-  const rows = await queryRows<Omit<PeriodInitiativeStatus, 'daysOverdue'>>(
+  const rows = await queryRows<Omit<PeriodInitiativeStatus, 'daysOverdue' | 'daysUntilDue'>>(
     db,
     sql`select i.id as "initiativeId", i.title, o.id as "ownerOrganisationId", o.name as "ownerName",
           r.id as "reportId", r.state::text as "reportState",
@@ -93,7 +95,8 @@ export async function periodStatus(
         order by o.name, i.title`,
   );
   const late = Math.max(0, daysBetween(period.dueDate, isoDay(today)));
-  return rows.map((r) => ({ ...r, daysOverdue: r.reported ? 0 : late }));
+  const left = Math.max(0, daysBetween(isoDay(today), period.dueDate));
+  return rows.map((r) => ({ ...r, daysOverdue: r.reported ? 0 : late, daysUntilDue: left }));
 }
 
 export interface PhantomOwner {

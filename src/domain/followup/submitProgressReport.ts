@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Issue, type Result } from '../result.js';
 import { progressReportPolicy } from './progressReportPolicy.js';
 import {
+  explanationMissing,
   MIN_NARRATIVE,
   progressReportSchema,
   type ProgressReportInput,
@@ -45,8 +46,19 @@ export async function submitProgressReport(
   const parsed = parseInput(progressReportSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!options.draft && v.narrative.length < MIN_NARRATIVE) {
-    return fail([issue('narrative', 'Beskriv läget med minst tio tecken.', 'too_small')]);
+  if (!options.draft) {
+    const issues: Issue[] = [];
+    if (v.narrative.length < MIN_NARRATIVE)
+      issues.push(issue('narrative', 'Beskriv läget med minst tio tecken.', 'too_small'));
+    if (explanationMissing(v))
+      issues.push(
+        issue(
+          'deviationExplanation',
+          'Förklara vad som avviker eller är i fara och vad ni gör åt det (minst tio tecken).',
+          'explanation_required',
+        ),
+      );
+    if (issues.length > 0) return fail(issues);
   }
   return inTransaction(ctx, async (tx) => {
     const [initiative] = await tx.db
@@ -110,6 +122,7 @@ export async function submitProgressReport(
       periodEnd: periodEnd!,
       trafficLight: v.trafficLight,
       narrative: v.narrative,
+      deviationExplanation: v.deviationExplanation,
       outputs: v.outputs,
       spentSek,
       spentByFundingLine: v.spentByFundingLine,

@@ -18,8 +18,11 @@ export interface ImportRow extends ParsedRow {
   line?: number;
 }
 
+/** Where values come from: a source's API, a file (CLI or admin upload) or the admin's table. */
+export type ImportSource = 'kolada' | 'scb' | 'csv' | 'xlsx' | 'manual';
+
 export interface ImportInput {
-  source: 'kolada' | 'scb' | 'csv';
+  source: ImportSource;
   params: Record<string, unknown>;
   rows: ImportRow[];
   sourceRevision?: string | null;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { enqueueJob } from '../../db/jobQueue.js';
-import { isCurator } from '../actors/policies.js';
+import { analysisPolicy } from '../followup/policies.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Actor, type Ctx } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
@@ -13,8 +13,8 @@ import type { ImportIssue } from './importObservations.js';
 export const IMPORT_REQUESTED = 'import-requested';
 
 export const importRunPolicy = {
-  /** Editors and administrators see the import runs and start imports. */
-  manage: (actor: Actor) => isCurator(actor),
+  /** Analysts, editors and administrators see the import runs, start and retry imports. */
+  manage: (actor: Actor) => analysisPolicy.analyse(actor),
 };
 
 export interface ImportRunRow {
@@ -39,7 +39,7 @@ export interface ImportRunRow {
 
 export interface ImportRunDetail extends ImportRunRow {
   errors: ImportIssue[];
-  indicator: { slug: string; nameSv: string; nameEn: string } | null;
+  indicator: { id: number; slug: string; nameSv: string; nameEn: string } | null;
 }
 
 const runColumns = sql`r.id, r.source, r.status, r.params, r.rows_read as "rowsRead", r.rows_new as "rowsNew",
@@ -79,9 +79,9 @@ export async function importRunDetail(db: Db, id: number): Promise<ImportRunDeta
   if (!row) throw new NotFoundError();
   const slug = typeof row.params.indicator === 'string' ? row.params.indicator : null;
   const [indicator] = slug
-    ? await queryRows<{ slug: string; nameSv: string; nameEn: string }>(
+    ? await queryRows<{ id: number; slug: string; nameSv: string; nameEn: string }>(
         db,
-        sql`select slug, name_sv as "nameSv", name_en as "nameEn" from indicators where slug = ${slug}`,
+        sql`select id, slug, name_sv as "nameSv", name_en as "nameEn" from indicators where slug = ${slug}`,
       )
     : [];
   return { ...toRun(row), errors: row.errors, indicator: indicator ?? null };
@@ -190,4 +190,47 @@ export async function requestImport(
     });
     return ok({ jobId });
   });
+}
+
+/** Imports an editor has asked for that have not started yet, oldest first. */
+export async function queuedImports(
+  db: Db,
+): Promise<{ jobId: number; slug: string; nameSv: string; nameEn: string; queuedAt: Date }[]> {
+  const rows = await queryRows<{
+    jobId: number;
+    slug: string;
+    nameSv: string;
+    nameEn: string;
+    queuedAt: string;
+  }>(
+    db,
+    sql`select j.id::int as "jobId", i.slug, i.name_sv as "nameSv", i.name_en as "nameEn",
+      to_char(j.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "queuedAt"
+      from jobs j join indicators i on i.slug = j.payload->>'slug'
+      where j.kind = ${IMPORT_REQUESTED} and j.status = 'queued' order by j.id`,
+  );
+  return rows.map((r) => ({ ...r, queuedAt: new Date(r.queuedAt) }));
+}
+
+/** Whether a run can be started again from the admin: a failed import from Kolada or SCB. */
+export const retryable = (run: Pick<ImportRunRow, 'status' | 'source' | 'params'>) =>
+  run.status === 'failed' &&
+  (run.source === 'kolada' || run.source === 'scb') &&
+  typeof run.params.indicator === 'string';
+
+/** Queues a failed import again, for the same indicator from its source. */
+export async function retryImport(ctx: Ctx, runId: number): Promise<Result<{ jobId: number }>> {
+  if (!importRunPolicy.manage(ctx.actor)) throw new ForbiddenError();
+  const run = await importRunDetail(ctx.db, runId);
+  const [indicator] = retryable(run)
+    ? await queryRows<{ id: number }>(
+        ctx.db,
+        sql`select id from indicators where slug = ${run.params.indicator as string}`,
+      )
+    : [];
+  if (!indicator)
+    return fail([
+      issue('_', 'Den här körningen kan inte göras om från sin källa.', 'not_retryable'),
+    ]);
+  return requestImport(ctx, { indicatorId: indicator.id });
 }

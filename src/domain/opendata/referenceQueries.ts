@@ -15,7 +15,7 @@ import {
   strategies,
 } from '../../db/schema/index.js';
 import { NotFoundError } from '../errors.js';
-import { publicGoalIds, publicStrategyIds } from '../strategy/visibility.js';
+import { publicIndicatorIds, publicStrategyIds } from '../strategy/visibility.js';
 
 /** Small reference tables, read whole in a stable order; the API pages them in memory. */
 export const listStrategies = (db: Db) =>
@@ -85,7 +85,7 @@ export const listIndicators = (db: Db) =>
     .select({ indicator: indicators, goalCode: goals.code })
     .from(indicators)
     .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .where(sql`${indicators.goalId} in ${publicGoalIds}`)
+    .where(sql`${indicators.id} in ${publicIndicatorIds}`)
     .orderBy(asc(indicators.id));
 
 export async function indicatorBySlug(db: Db, slug: string) {
@@ -93,7 +93,7 @@ export async function indicatorBySlug(db: Db, slug: string) {
     .select({ indicator: indicators, goalCode: goals.code })
     .from(indicators)
     .innerJoin(goals, eq(goals.id, indicators.goalId))
-    .where(and(eq(indicators.slug, slug), sql`${indicators.goalId} in ${publicGoalIds}`));
+    .where(and(eq(indicators.slug, slug), sql`${indicators.id} in ${publicIndicatorIds}`));
   if (!row) throw new NotFoundError('Indikatorn finns inte.');
   return row;
 }
@@ -182,7 +182,7 @@ export async function catalogueFacts(db: Db) {
   const slugs = await db
     .select({ slug: indicators.slug, nameSv: indicators.nameSv, source: indicators.source })
     .from(indicators)
-    .where(sql`${indicators.goalId} in ${publicGoalIds}`)
+    .where(sql`${indicators.id} in ${publicIndicatorIds}`)
     .orderBy(asc(indicators.id));
   const date = (v: string | null | undefined) => (v ? new Date(v) : null);
   return {

@@ -13,17 +13,11 @@ import { toXlsx } from '../../lib/xlsx.js';
 import { csrfToken } from '../csrf.js';
 import { redirectWithNotice, type AdminDeps } from './adminRouteKit.js';
 import { BULK_PATH, bulkView } from './bulkView.js';
+import { decodeText, oneFileUpload, uploadedFile } from './fileUpload.js';
 import type { InitiativeRouteKit } from './routes.js';
 
 /** The largest file accepted for import. */
 export const MAX_BULK_BYTES = 5 * 1024 * 1024;
-
-interface UploadedFile {
-  filename: string;
-  mimetype: string;
-  data: Buffer;
-  truncated: boolean;
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -89,38 +83,16 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
 
   // The upload route parses multipart bodies; registered in its own scope so no other route does.
   void app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: { fileSize: MAX_BULK_BYTES + 1, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
-      throwFileSizeLimit: false,
-      async onFile(part) {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of part.file as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          if (size <= MAX_BULK_BYTES) chunks.push(chunk);
-        }
-        const file: UploadedFile = {
-          filename: part.filename,
-          mimetype: part.mimetype,
-          data: Buffer.concat(chunks),
-          truncated: part.file.truncated || size > MAX_BULK_BYTES,
-        };
-        (part as unknown as { value: UploadedFile }).value = file;
-      },
-    });
+    await scope.register(multipart, oneFileUpload(MAX_BULK_BYTES));
 
     scope.post(BULK_PATH, kit.write(), async (req, reply) => {
       allowed(req);
       const { t } = kit.texts(req);
-      const file = (req.body as Record<string, unknown> | undefined)?.file as
-        | UploadedFile
-        | undefined;
-      const chosen = file && typeof file === 'object' && file.filename;
-      if (chosen && file.truncated) {
+      const file = uploadedFile(req.body);
+      if (file?.truncated) {
         return render(req, reply, { fileError: t.bulk.tooLarge }, 413);
       }
-      if (!chosen || file.data.length === 0) {
+      if (!file || file.data.length === 0) {
         return render(req, reply, { fileError: t.bulk.noFile }, 400);
       }
       const name = file.filename.toLowerCase();
@@ -143,13 +115,4 @@ export function bulkRoutes(app: FastifyInstance, deps: AdminDeps, kit: Initiativ
       return redirectWithNotice(reply, BULK_PATH, `${result.created}-${result.updated}`);
     });
   });
-}
-
-/** UTF-8 (with or without BOM); text that is not valid UTF-8 is read as Windows-1252. */
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('windows-1252').decode(data);
-  }
 }

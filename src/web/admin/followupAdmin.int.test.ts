@@ -250,7 +250,7 @@ describe('import runs in the admin', () => {
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain('Invånare (test)');
     expect(detail.body).toMatch(/<dt>Nya<\/dt><dd>\d+<\/dd>/);
-    expect(detail.body).toContain('<code>kpi</code>');
+    expect(detail.body).toContain('<dt>Nyckeltal i Kolada</dt><dd>N01951</dd>');
     expect(detail.headers.refresh).toBeUndefined();
   });
 

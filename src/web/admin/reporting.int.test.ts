@@ -173,6 +173,7 @@ describe('reporting periods, progress reports and review', () => {
       action: 'submit',
       trafficLight: 'risk',
       narrative: 'Rekryteringen av deltagare har gått långsamt under våren.',
+      deviationExplanation: 'Färre sökande än väntat; vi annonserar brett i höst.',
       'outputs.participantsK': '12',
       'outputs.participantsM': '9',
       'outputs.other.0.label': 'Kurser',
@@ -225,6 +226,7 @@ describe('reporting periods, progress reports and review', () => {
       trafficLight: 'risk',
       narrative:
         'Rekryteringen av deltagare har gått långsamt under våren.\n\n**Risk:** färre deltagare än planerat.',
+      deviationExplanation: 'Färre sökande än väntat; vi annonserar brett i höst.',
       'outputs.companiesReached': '4',
       'outputs.other.0.label': 'Workshoppar',
       'outputs.other.0.count': '3',

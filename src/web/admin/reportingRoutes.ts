@@ -66,6 +66,7 @@ function readReportForm(body: unknown, initiative: ReportableInitiative) {
   const values: ReportFormValues = {
     trafficLight: field(body, 'trafficLight'),
     narrative: field(body, 'narrative'),
+    deviationExplanation: field(body, 'deviationExplanation'),
     participantsK: field(body, 'outputs.participantsK'),
     participantsM: field(body, 'outputs.participantsM'),
     companiesReached: field(body, 'outputs.companiesReached'),
@@ -90,6 +91,7 @@ function readReportForm(body: unknown, initiative: ReportableInitiative) {
   const input = {
     trafficLight: values.trafficLight || undefined,
     narrative: values.narrative,
+    deviationExplanation: values.deviationExplanation,
     outputs: {
       participantsK: numberField(body, 'outputs.participantsK'),
       participantsM: numberField(body, 'outputs.participantsM'),
@@ -112,6 +114,7 @@ function valuesOf(r: ReportDetail | null, initiative: ReportableInitiative): Rep
   return {
     trafficLight: r.trafficLight,
     narrative: r.isCheckIn ? '' : r.narrative,
+    deviationExplanation: r.deviationExplanation,
     participantsK: s(r.outputs.participantsK),
     participantsM: s(r.outputs.participantsM),
     companiesReached: s(r.outputs.companiesReached),
@@ -288,6 +291,8 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     );
     if (!result.ok) {
       const issues = result.issues.map((i) => {
+        if (i.code === 'explanation_required')
+          return { ...i, message: messages(req).explanationRequired };
         const m = /^outputs\.other\.(\d+)\.(.+)$/.exec(i.field);
         if (m) return { ...i, field: `outputs.other.${otherIndex[Number(m[1])]}.${m[2]}` };
         const l = /^spentByFundingLine\.(\d+)/.exec(i.field);

@@ -96,19 +96,19 @@ ${
 }
 <h2>${t.newPeriod}</h2>
 ${f.summary(t.formErrors)}
-<form method="post" action="/admin/rapportering/perioder" novalidate>${csrfField(p.csrf)}
-<fieldset><legend>${t.kind}</legend>${f.errorText('kind')}
+<form method="post" action="/admin/rapportering/perioder" class="period-form" novalidate>${csrfField(p.csrf)}
+<fieldset><legend>${t.kind}</legend><p class="hint">${t.kindHint}</p>${f.errorText('kind')}
 ${(['ar', 'tertial', 'annan'] as const).map(
   (k, n) =>
     html`<div class="choice"><input type="radio" id="${n === 0 ? 'kind' : `kind-${k}`}" name="kind" value="${k}"${(v.kind ?? 'tertial') === k ? html` checked` : ''}><label for="${n === 0 ? 'kind' : `kind-${k}`}">${t.kinds[k]}</label></div>`,
 )}
 </fieldset>
-${inputField(issues, { name: 'year', label: t.year, value: v.year, type: 'number', attrs: html` min="2000" max="2100"` })}
-<div class="field"><label for="tertial">${t.tertial}</label>${f.errorText('tertial')}<select id="tertial" name="tertial"${f.describedBy('tertial')}>${['1', '2', '3'].map((n) => html`<option value="${n}"${v.tertial === n ? html` selected` : ''}>${n}</option>`)}</select></div>
-${inputField(issues, { name: 'periodStart', label: t.periodStart, value: v.periodStart, type: 'date' })}
+<div class="for-ar for-tertial">${inputField(issues, { name: 'year', label: t.year, value: v.year, type: 'number', attrs: html` min="2000" max="2100"` })}</div>
+<div class="field for-tertial"><label for="tertial">${t.tertial}</label>${f.errorText('tertial')}<select id="tertial" name="tertial"${f.describedBy('tertial')}>${['1', '2', '3'].map((n) => html`<option value="${n}"${v.tertial === n ? html` selected` : ''}>${n}</option>`)}</select></div>
+<div class="for-annan">${inputField(issues, { name: 'periodStart', label: t.periodStart, value: v.periodStart, type: 'date' })}
 ${inputField(issues, { name: 'periodEnd', label: t.periodEnd, value: v.periodEnd, type: 'date' })}
 ${inputField(issues, { name: 'nameSv', label: t.nameSv, value: v.nameSv, hint: t.nameHint })}
-${inputField(issues, { name: 'nameEn', label: t.nameEn, value: v.nameEn })}
+${inputField(issues, { name: 'nameEn', label: t.nameEn, value: v.nameEn })}</div>
 ${inputField(issues, { name: 'dueDate', label: t.dueDate, value: v.dueDate, type: 'date', required: true })}
 ${inputField(issues, { name: 'remindDaysBefore', label: t.remindDaysBefore, value: v.remindDaysBefore ?? '14', type: 'number', attrs: html` min="0" max="90"` })}
 <button type="submit">${t.createPeriod}</button>
@@ -118,6 +118,7 @@ ${inputField(issues, { name: 'remindDaysBefore', label: t.remindDaysBefore, valu
 export interface ReportFormValues {
   trafficLight?: string;
   narrative?: string;
+  deviationExplanation?: string;
   participantsK?: string;
   participantsM?: string;
   companiesReached?: string;
@@ -172,6 +173,7 @@ ${(['enligt-plan', 'risk', 'avvikelse'] as const).map(
 )}
 </fieldset>
 ${textareaField(issues, { name: 'narrative', label: t.narrative, value: v.narrative ?? '', hint: t.narrativeHint, rows: 8 })}
+${textareaField(issues, { name: 'deviationExplanation', label: t.deviationExplanation, value: v.deviationExplanation ?? '', hint: t.deviationExplanationHint, rows: 4 })}
 <fieldset><legend>${t.outputs}</legend>
 ${inputField(issues, { name: 'outputs.participantsK', label: t.participantsK, value: v.participantsK, type: 'number', attrs: html` min="0"` })}
 ${inputField(issues, { name: 'outputs.participantsM', label: t.participantsM, value: v.participantsM, type: 'number', attrs: html` min="0"` })}
@@ -220,6 +222,7 @@ export function reportSummary(
   return html`<dl class="facts">
 <dt>${t.trafficLight}</dt><dd>${t.trafficLights[r.trafficLight]}${r.isCheckIn ? ` (${t.checkInTag})` : ''}</dd>
 <dt>${t.narrative}</dt><dd class="prewrap">${r.isCheckIn ? t.checkInNote : r.narrative}</dd>
+${r.deviationExplanation ? html`<dt>${t.deviationExplanation}</dt><dd class="prewrap">${r.deviationExplanation}</dd>` : ''}
 ${o.participantsK !== undefined ? html`<dt>${t.participantsK}</dt><dd>${o.participantsK}</dd>` : ''}
 ${o.participantsM !== undefined ? html`<dt>${t.participantsM}</dt><dd>${o.participantsM}</dd>` : ''}
 ${o.companiesReached !== undefined ? html`<dt>${t.companiesReached}</dt><dd>${o.companiesReached}</dd>` : ''}
@@ -293,10 +296,10 @@ ${
   missing.length === 0
     ? html`<p>${t.allReported}</p>`
     : html`<table><caption>${t.notReported}: ${name}</caption>
-<thead><tr><th scope="col">${t.initiative}</th><th scope="col">${t.organisation}</th><th scope="col">${t.state}</th><th scope="col" class="num">${t.daysOverdue}</th><th scope="col" class="num">${t.remindersSent}</th></tr></thead>
+<thead><tr><th scope="col">${t.initiative}</th><th scope="col">${t.organisation}</th><th scope="col">${t.state}</th><th scope="col">${t.daysOverdue}</th><th scope="col" class="num">${t.remindersSent}</th></tr></thead>
 <tbody>${missing.map(
         (r) =>
-          html`<tr><td>${r.title}</td><td>${r.ownerName}</td><td>${stateText(t, r.reportState)}</td><td class="num">${r.daysOverdue}</td><td class="num">${r.remindersSent}</td></tr>`,
+          html`<tr><td>${r.title}</td><td>${r.ownerName}</td><td>${stateText(t, r.reportState)}</td><td>${r.daysOverdue > 0 ? t.lateBy(r.daysOverdue) : t.dueIn(r.daysUntilDue)}</td><td class="num">${r.remindersSent}</td></tr>`,
       )}</tbody></table>`
 }</section>`;
 })}

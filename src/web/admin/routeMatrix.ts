@@ -92,6 +92,7 @@ const s = (
 const everyone = s(200, 200, 200, 200, 200);
 const adminOnly = (ok: number) => s(403, 403, 403, 403, ok);
 const curators = (ok: number) => s(403, 403, 403, ok, ok);
+const analysts = (ok: number) => s(ok, 403, 403, ok, ok);
 
 export const routeMatrix: MatrixRow[] = [
   // Dashboard, lists and the account page: every signed-in role.
@@ -170,25 +171,42 @@ export const routeMatrix: MatrixRow[] = [
     expect: s(403, 403, 404, 303, 303),
   },
 
-  // Follow-up: the indicator catalogue and the import runs, for curators.
-  { method: 'GET', path: '/admin/indikatorer', expect: curators(200) },
-  { method: 'GET', path: '/admin/indikatorer/ny', expect: curators(200) },
-  { method: 'POST', path: '/admin/indikatorer', expect: curators(400) },
+  // Follow-up: the indicator catalogue, own values and the import runs, for analysts and curators
+  // (src/domain/followup/policies.ts). Publishing a draft indicator is the curators' step.
+  { method: 'GET', path: '/admin/indikatorer', expect: analysts(200) },
+  { method: 'GET', path: '/admin/indikatorer/ny', expect: analysts(200) },
+  { method: 'POST', path: '/admin/indikatorer', expect: analysts(400) },
+  { method: 'GET', path: '/admin/indikatorer/:id', record: 'indicator', expect: analysts(200) },
+  { method: 'POST', path: '/admin/indikatorer/:id', record: 'indicator', expect: analysts(400) },
+  {
+    method: 'POST',
+    path: '/admin/indikatorer/:id/publicera',
+    record: 'indicator',
+    expect: curators(303),
+  },
   {
     method: 'GET',
-    path: '/admin/indikatorer/:id',
+    path: '/admin/indikatorer/:id/varden',
     record: 'indicator',
-    expect: s(403, 403, 403, 200, 200),
+    expect: analysts(200),
   },
   {
     method: 'POST',
-    path: '/admin/indikatorer/:id',
+    path: '/admin/indikatorer/:id/varden',
     record: 'indicator',
-    expect: s(403, 403, 403, 400, 400),
+    expect: analysts(400),
   },
-  { method: 'GET', path: '/admin/importer', expect: curators(200) },
-  { method: 'POST', path: '/admin/importer', expect: curators(400) },
-  { method: 'GET', path: '/admin/importer/:id', record: 'importRun', expect: curators(200) },
+  {
+    method: 'POST',
+    path: '/admin/indikatorer/:id/varden/fil',
+    record: 'indicator',
+    expect: analysts(400),
+  },
+  { method: 'GET', path: '/admin/importer', expect: analysts(200) },
+  { method: 'POST', path: '/admin/importer', expect: analysts(400) },
+  { method: 'GET', path: '/admin/importer/:id', record: 'importRun', expect: analysts(200) },
+  // A run without an indicator to fetch again: back to its page.
+  { method: 'POST', path: '/admin/importer/:id/igen', record: 'importRun', expect: analysts(303) },
   // Users and roles: administrators only.
   { method: 'GET', path: '/admin/anvandare', expect: adminOnly(200) },
   { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },

@@ -34,6 +34,8 @@ export interface MatrixWorld {
 }
 
 let serial = 0;
+/** Periods are one per year: counted apart, so the years stay within what a period may have. */
+let periodSerial = 0;
 const isoDay = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ok = <T>(r: { ok: true; value: T } | { ok: false; issues: unknown }): T => {
@@ -62,10 +64,11 @@ export async function buildRecord(
     }
     case 'period':
     case 'openPeriod': {
+      const year = 2030 + ++periodSerial;
       const r = await createReportingPeriod(ctx, {
         kind: 'ar',
-        year: 2030 + n,
-        dueDate: `${2031 + n}-01-31`,
+        year,
+        dueDate: `${year + 1}-01-31`,
       });
       const id = ok(r).id;
       if (kind === 'openPeriod') await openReportingPeriod(ctx, { id });

@@ -19,7 +19,7 @@ import { reportingEn } from '../i18n/reporting.en.js';
 import { strategyEn } from '../i18n/strategy.en.js';
 import { apiTokensSv } from '../i18n/apiTokens.sv.js';
 import { followupAdminSv } from '../i18n/followupAdmin.sv.js';
-import { isCurator } from '../../domain/actors/policies.js';
+import { analysisPolicy } from '../../domain/followup/policies.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import { strategySv } from '../i18n/strategy.sv.js';
 import { consultationSv } from '../i18n/consultation.sv.js';
@@ -69,7 +69,7 @@ export function adminShell(
     html`<li><a href="${href}"${current === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const mayCreate = initiativePolicy.create(actor);
   return html`<nav class="admin-nav" aria-label="${n.admin.adminNav}"><ul>
-${item('/admin', n.admin.navDashboard)}${item('/admin/insatser', n.admin.navInitiatives)}${mayCreate ? item('/admin/insatser/ny', n.admin.navNewInitiative) : ''}${mayCreate ? item('/admin/insatser/fil', n.bulk) : ''}${item('/admin/rapportering', n.reporting)}${strategyVersionPolicy.manage(actor) ? item('/admin/strategi', n.strategy) : ''}${item('/admin/samrad', n.consultation)}${apiTokenPolicy.page(actor) ? item('/admin/api-nycklar', n.apiTokens) : ''}${isCurator(actor) ? html`${item('/admin/indikatorer', n.indicators)}${item('/admin/importer', n.imports)}` : ''}${accountsNavItems(actor, item, locale)}${mayHandlePersonalData(actor) ? item('/admin/personuppgifter', n.privacy) : ''}${item('/admin/konto', n.admin.navAccount)}
+${item('/admin', n.admin.navDashboard)}${item('/admin/insatser', n.admin.navInitiatives)}${mayCreate ? item('/admin/insatser/ny', n.admin.navNewInitiative) : ''}${mayCreate ? item('/admin/insatser/fil', n.bulk) : ''}${item('/admin/rapportering', n.reporting)}${strategyVersionPolicy.manage(actor) ? item('/admin/strategi', n.strategy) : ''}${item('/admin/samrad', n.consultation)}${apiTokenPolicy.page(actor) ? item('/admin/api-nycklar', n.apiTokens) : ''}${analysisPolicy.analyse(actor) ? html`${item('/admin/indikatorer', n.indicators)}${item('/admin/importer', n.imports)}` : ''}${accountsNavItems(actor, item, locale)}${mayHandlePersonalData(actor) ? item('/admin/personuppgifter', n.privacy) : ''}${item('/admin/konto', n.admin.navAccount)}
 </ul></nav>
 ${body}`;
 }

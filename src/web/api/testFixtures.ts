@@ -63,6 +63,7 @@ export async function seedOpenDataFixtures(db: Db) {
     periodEnd: '2024-12-31',
     trafficLight: 'risk',
     narrative: 'Arbetet är försenat men en ny tidplan finns.',
+    deviationExplanation: 'Leveransen av utrustning drog ut på tiden; ny tidplan är klar.',
     outputs: { participantsK: 3, participantsM: 4 },
   });
   if (!report.ok) throw new Error('fixture report');

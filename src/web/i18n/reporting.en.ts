@@ -10,7 +10,7 @@ export const reportingEn: ReportingMessages = {
   initiative: 'Initiative',
   organisation: 'Organisation',
   dueDate: 'Due date',
-  state: 'State',
+  state: 'Report status',
   action: 'Action',
   notStarted: 'Not started',
   reportStates: {
@@ -29,6 +29,8 @@ export const reportingEn: ReportingMessages = {
   logicModelsTitle: 'Logic models',
   annualReportsTitle: 'Annual reports',
   newPeriod: 'New reporting period',
+  kindHint:
+    'Years and tertials get their dates and names by themselves; for another period you give them.',
   kind: 'Kind of period',
   kinds: { ar: 'Year', tertial: 'Four-month period', annan: 'Other period' },
   year: 'Year',
@@ -45,9 +47,14 @@ export const reportingEn: ReportingMessages = {
   notOpened: 'Not opened',
   noPeriods: 'No reporting periods yet.',
   reportTitle: (title: string) => `Progress report: ${title}`,
-  trafficLight: 'Status',
+  trafficLight: 'Assessment (traffic light)',
   trafficLights: { 'enligt-plan': 'On track', risk: 'At risk', avvikelse: 'Off track' },
   narrative: 'Description of the situation',
+  deviationExplanation: 'Explanation of a risk or deviation',
+  explanationRequired:
+    'Explain what is off track or at risk and what you are doing about it (at least ten characters).',
+  deviationExplanationHint:
+    'Required when the assessment is risk or deviation: what is off track or at risk, why, and what are you doing about it?',
   narrativeHint: 'What was done during the period, what is going well and what is difficult?',
   outputs: 'Outputs during the period',
   participantsK: 'Participants, women',
@@ -84,7 +91,10 @@ export const reportingEn: ReportingMessages = {
   returnComment: 'Comment to the organisation',
   checkInTag: 'check-in',
   notReported: 'Not reported',
-  daysOverdue: 'Days overdue',
+  daysOverdue: 'Lateness',
+  lateBy: (n: number) => (n === 1 ? '1 day late' : `${n} days late`),
+  dueIn: (n: number) =>
+    n === 0 ? 'Due today' : n === 1 ? 'Not late, 1 day left' : `Not late, ${n} days left`,
   remindersSent: 'Reminders sent',
   allReported: 'Every initiative has reported for the period.',
   phantomTitle: 'Initiatives that never report',

@@ -8,7 +8,7 @@ export const reportingSv = {
   initiative: 'Insats',
   organisation: 'Organisation',
   dueDate: 'Sista dag',
-  state: 'Läge',
+  state: 'Rapportens status',
   action: 'Åtgärd',
   notStarted: 'Inte påbörjad',
   reportStates: {
@@ -28,6 +28,7 @@ export const reportingSv = {
   annualReportsTitle: 'Årsrapporter',
   newPeriod: 'Ny rapportperiod',
   kind: 'Typ av period',
+  kindHint: 'År och tertial får datum och namn av sig själva; annan period anger du själv.',
   kinds: { ar: 'År', tertial: 'Tertial', annan: 'Annan period' } as Record<string, string>,
   year: 'År',
   tertial: 'Tertial',
@@ -43,13 +44,18 @@ export const reportingSv = {
   notOpened: 'Inte öppnad',
   noPeriods: 'Inga rapportperioder ännu.',
   reportTitle: (title: string) => `Lägesrapport: ${title}`,
-  trafficLight: 'Läge',
+  trafficLight: 'Bedömning av läget (trafikljus)',
   trafficLights: {
     'enligt-plan': 'Enligt plan',
     risk: 'Risk',
     avvikelse: 'Avvikelse',
   } as Record<string, string>,
   narrative: 'Beskrivning av läget',
+  deviationExplanation: 'Förklaring vid risk eller avvikelse',
+  explanationRequired:
+    'Förklara vad som avviker eller är i fara och vad ni gör åt det (minst tio tecken).',
+  deviationExplanationHint:
+    'Krävs när bedömningen är risk eller avvikelse: vad avviker eller är i fara, varför, och vad gör ni åt det?',
   narrativeHint: 'Vad har gjorts under perioden, vad går bra och vad är svårt?',
   outputs: 'Resultat under perioden',
   participantsK: 'Deltagare, kvinnor',
@@ -86,7 +92,14 @@ export const reportingSv = {
   returnComment: 'Kommentar till organisationen',
   checkInTag: 'avstämning',
   notReported: 'Ej rapporterat',
-  daysOverdue: 'Dagar försenad',
+  daysOverdue: 'Försening',
+  lateBy: (n: number) => (n === 1 ? '1 dag försenad' : `${n} dagar försenad`),
+  dueIn: (n: number) =>
+    n === 0
+      ? 'Sista dag i dag'
+      : n === 1
+        ? 'Inte försenad, 1 dag kvar'
+        : `Inte försenad, ${n} dagar kvar`,
   remindersSent: 'Påminnelser skickade',
   allReported: 'Alla insatser har rapporterat för perioden.',
   phantomTitle: 'Insatser som aldrig rapporterar',

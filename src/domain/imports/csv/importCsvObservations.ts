@@ -6,8 +6,9 @@ import {
   recordFailedImport,
   type ImportIssue,
   type ImportOutcome,
+  type ImportSource,
 } from '../importObservations.js';
-import { parseObservationsCsv } from './parseObservationsCsv.js';
+import { parseObservationsCsv, type CsvRow } from './parseObservationsCsv.js';
 
 /**
  * Imports observations from CSV text (docs/import-format.md): all rows or none. Format errors,
@@ -17,8 +18,23 @@ export async function importCsvObservations(
   ctx: Ctx,
   input: { text: string; fileName: string },
 ): Promise<ImportOutcome> {
-  const params = { file: input.fileName };
-  const { rows, issues } = parseObservationsCsv(input.text);
+  return importParsedObservations(ctx, parseObservationsCsv(input.text), {
+    source: 'csv',
+    params: { file: input.fileName },
+  });
+}
+
+/**
+ * Imports rows parsed from a file (CSV or a workbook): all or none, as `importCsvObservations`.
+ * With `onlyIndicator`, a row for any other indicator is an error of its row.
+ */
+export async function importParsedObservations(
+  ctx: Ctx,
+  parsed: { rows: CsvRow[]; issues: ImportIssue[] },
+  input: { source: ImportSource; params: Record<string, unknown>; onlyIndicator?: string },
+): Promise<ImportOutcome> {
+  const { source, params, onlyIndicator } = input;
+  const { rows, issues } = parsed;
   const slugs = [...new Set(rows.map((r) => r.indicator))];
   const ids = new Map(
     (slugs.length === 0
@@ -30,11 +46,13 @@ export async function importCsvObservations(
     ).map((i) => [i.slug, i.id]),
   );
   const unknown: ImportIssue[] = rows
-    .filter((r) => !ids.has(r.indicator))
+    .filter((r) => !ids.has(r.indicator) || (onlyIndicator && r.indicator !== onlyIndicator))
     .map((r) => ({
       row: r.line,
       field: 'indicator',
-      message: `Indikatorn ${r.indicator} finns inte.`,
+      message: !ids.has(r.indicator)
+        ? `Indikatorn ${r.indicator} finns inte.`
+        : `Raden gäller ${r.indicator}, men filen laddas upp för ${onlyIndicator}.`,
       code: 'unknown',
     }));
   const early = [...issues, ...unknown].sort((a, b) => a.row - b.row);
@@ -42,7 +60,7 @@ export async function importCsvObservations(
     return {
       ok: false,
       runId: await recordFailedImport(ctx, {
-        source: 'csv',
+        source,
         params,
         issues: early,
         rowsRead: rows.length + issues.length,
@@ -51,7 +69,7 @@ export async function importCsvObservations(
     };
   }
   return importObservations(ctx, {
-    source: 'csv',
+    source,
     params,
     rows: rows.map(({ indicator, ...r }) => ({ ...r, indicatorId: ids.get(indicator)! })),
   });

@@ -44,6 +44,18 @@ export function parseObservationsCsv(text: string): { rows: CsvRow[]; issues: Im
     issues.push({ row: err.details.line ?? 0, field: '_', message: err.message, code: err.code });
     return { rows: [], issues };
   }
+  return parseObservationRecords(records);
+}
+
+/**
+ * Checks records of the observations format, from a CSV file or a spreadsheet's first sheet:
+ * the header, then every row, each issue naming the line, the column and what is wrong.
+ */
+export function parseObservationRecords(records: CsvRecord[]): {
+  rows: CsvRow[];
+  issues: ImportIssue[];
+} {
+  const issues: ImportIssue[] = [];
   const header = records[0]?.fields.map((h) => h.trim().toLowerCase());
   if (!header || header.join(',') !== CSV_COLUMNS.join(',')) {
     issues.push({
