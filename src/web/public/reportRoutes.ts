@@ -16,7 +16,7 @@ import { chromiumPath } from '../siteConfig.js';
 import { reportDocument } from '../reportDocument.js';
 import { annualReportBody } from './annualReportView.js';
 import { coveragePage } from './coveragePage.js';
-import type { Page, ServePage } from '../page.js';
+import type { ServePage } from '../page.js';
 import { yearQuery } from './yearQuery.js';
 
 const HTML = 'text/html; charset=utf-8';

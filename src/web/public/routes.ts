@@ -22,7 +22,6 @@ import { tableCsv, tableXlsx, type Table } from '../../domain/opendata/tables.js
 import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import { renderPage, sendPage, type Page } from '../page.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
-import { html } from '../html.js';
 import { localePath, messages } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { atomFeed } from './feed.js';
