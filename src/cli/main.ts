@@ -25,6 +25,7 @@ import { RegionPackError, requireRegionPack } from '../region/loadPack.js';
 import { RegionMismatchError } from '../region/installation.js';
 import { indicatorCommands } from './indicatorCommand.js';
 import { regionCommands } from './regionCommand.js';
+import { seedPackIndicators } from '../region/seedPackIndicators.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;
 
@@ -91,7 +92,10 @@ Samma --seed ger samma data.`,
         console.log(
           `Referensdata: strategi ${ref.strategy ? 'inläst' : 'fanns redan'}, Agenda 2030 ${ref.sdg ? 'inläst' : 'fanns redan'}, platser ${ref.places ? 'inlästa' : 'fanns redan'}.`,
         );
-        if (values.demo && !activeRegion().identity.demoData) {
+        if (!values.demo) {
+          const added = await seedPackIndicators(ctx);
+          if (added > 0) console.log(`Indikatorer ur regionpaketet: ${added} inlästa.`);
+        } else if (!activeRegion().identity.demoData) {
           console.log(
             'Regionpaketet har ingen demodata (demoData i region.json); ingen demodata lästes in.',
           );

@@ -8,6 +8,7 @@ import { noteDataChanged, setChangeFeedConnected } from '../domain/dataChanges.j
 import { seedReference } from '../seed/seedReference.js';
 import { activeRegion, useRegionPack } from '../region/activeRegion.js';
 import { requireRegionPack } from '../region/loadPack.js';
+import { seedPackIndicators } from '../region/seedPackIndicators.js';
 import { createLog, logLine } from '../ops/log.js';
 
 /** How long after the server listens its jobs runner starts (ms). */
@@ -43,6 +44,8 @@ export async function startServer(
       console.log(
         `Tom databas: demodata inläst (${demo.organisations} organisationer, ${demo.initiatives} insatser).`,
       );
+    } else if (empty) {
+      await seedPackIndicators(ctx);
     }
   } catch (err) {
     await database.close().catch(() => undefined);

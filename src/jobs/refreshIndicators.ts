@@ -21,13 +21,14 @@ interface SourcedIndicator {
 
 /**
  * The nightly job: one refresh job per indicator with a source (Kolada or SCB), so each is
- * retried on its own. Manual indicators are skipped; so are those without a source reference.
+ * retried on its own. Manual indicators are skipped; so are those without a source reference, and
+ * demo indicators, whose invented series are never mixed with real values.
  */
 export async function refreshAllIndicators(ctx: Ctx): Promise<{ queued: number; skipped: number }> {
   const rows = await queryRows<SourcedIndicator>(
     ctx.db,
     sql`select slug, source::text as source, source_ref as "sourceRef", baseline_year as "baselineYear"
-      from indicators order by id`,
+      from indicators where not is_demo order by id`,
   );
   let queued = 0;
   for (const r of rows) {

@@ -183,7 +183,7 @@ describe('the jobs runner', () => {
     await enqueueJob(database.db, { kind: REFRESH_ALL, runAt: clock });
     const result = await worker.runOnce();
     expect(result?.status).toBe('done');
-    // Every demo indicator is manual: nothing to fetch.
+    // Demo indicators keep their invented series: the nightly run fetches none of them.
     const [queued] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from jobs where kind = ${REFRESH_ONE}`,
@@ -194,6 +194,11 @@ describe('the jobs runner', () => {
   it('refreshes a Kolada indicator through the import command', async () => {
     const server = await startFixtureServer((req) => {
       if (req.path === '/kpi/N01951') return { fixture: 'kolada/kpi-N01951.json' };
+      // The recorded pages hold the county and one municipality; other batches of comparison
+      // areas (the other län) answer with no rows.
+      if (!/\/municipality\/[\d,]*0008/.test(req.path)) {
+        return { body: { count: 0, values: [], next_url: null } };
+      }
       return { fixture: `kolada/data-N01951-page${req.query.get('page') ?? '1'}.json` };
     });
     try {

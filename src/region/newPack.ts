@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { county, koladaCountyId, municipalitiesOf } from './referenceGeo.js';
 
 /** The mark of every text of a new pack that the region still has to write. */
 export const PLACEHOLDER_SV = '[Att fylla i]';
 export const PLACEHOLDER_EN = '[To be filled in]';
+
+/** The published JSON Schema, found from this module so it works wherever the product is. */
+const schemaFile = fileURLToPath(new URL('../../docs/region-pack.schema.json', import.meta.url));
 
 export class NewPackError extends Error {
   override name = 'NewPackError';
@@ -29,7 +33,7 @@ export function writeNewPack(lanCode: string, outDir: string): { dir: string; fi
   }
   mkdirSync(outDir, { recursive: true });
   const schema = (file: string) =>
-    `${path.relative(outDir, path.resolve('docs/region-pack.schema.json')).split(path.sep).join('/')}#/properties/${file}`;
+    `${path.relative(path.resolve(outDir), schemaFile).split(path.sep).join('/')}#/properties/${file}`;
   const regionName = `Region ${c.name}`;
   const countyEn = `${c.shortName} County`;
   const vision = placeholder(

@@ -222,7 +222,6 @@ export interface RegionPack {
 export function packJsonSchema(): unknown {
   return {
     ...z.toJSONSchema(regionPackSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://riktning.se/schema/region-pack.schema.json',
     title: 'Riktning region pack',
     description:
       'One property per file of a region pack directory; each file holds the object described under its name (docs/region-pack.md).',

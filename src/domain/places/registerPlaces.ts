@@ -32,10 +32,13 @@ export async function registerPlaces(
   const order = { riket: 0, region: 1, kommun: 2 } as const;
   const rows = [...parsed.value].sort((a, b) => order[a.kind] - order[b.kind]);
   return inTransaction(ctx, async (tx) => {
-    for (const row of rows) {
+    // One statement per level (riket, län, municipalities): parents exist before their children.
+    for (const kind of ['riket', 'region', 'kommun'] as const) {
+      const level = rows.filter((r) => r.kind === kind);
+      if (level.length === 0) continue;
       await tx.db
         .insert(places)
-        .values(row)
+        .values(level)
         .onConflictDoUpdate({
           target: places.code,
           set: {
