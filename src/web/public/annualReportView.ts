@@ -1,6 +1,7 @@
 import type { AnnualReportData, ReportInitiative } from '../../domain/evaluation/annualReport.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { formatDate, formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
+import { scrollBox } from '../components/scrollBox.js';
 import { reportContents, reportMoneyChart } from './reportParts.js';
 
 /** Paragraphs separated by an empty line, each its own <p>, so none merge. */
@@ -51,7 +52,9 @@ ${r.areas.map(
 <h2 id="omrade-${a.slug}">${sv ? a.nameSv : a.nameEn}</h2>
 ${a.introduction && (sv ? a.introduction.sv : a.introduction.en || a.introduction.sv) ? html`<p class="prewrap"${!sv && !a.introduction.en ? html` lang="sv"` : ''}>${sv ? a.introduction.sv : a.introduction.en || a.introduction.sv}</p>` : ''}
 <p>${t.reportMoney}: ${formatMillions(locale, a.moneySek)}</p>
-<table>
+${scrollBox(
+  `${t.goals}: ${sv ? a.nameSv : a.nameEn}`,
+  html`<table>
 <caption>${t.goals}</caption>
 <thead><tr><th scope="col">${t.goals}</th><th scope="col" class="num">${t.reportActive}</th><th scope="col">${t.reportIndicators}</th></tr></thead>
 <tbody>${a.goals.map(
@@ -65,7 +68,8 @@ ${a.introduction && (sv ? a.introduction.sv : a.introduction.en || a.introductio
             )}</ul>`
       }</td></tr>`,
   )}</tbody>
-</table>
+</table>`,
+)}
 ${a.examples.length > 0 ? html`<h3>${t.reportExamples}</h3>${initiativeList(locale, a.examples, baseUrl)}` : ''}
 </section>`,
 )}

@@ -28,7 +28,7 @@ export function reportContents(locale: Locale, r: AnnualReportData): SafeHtml {
 export function reportMoneyChart(locale: Locale, r: AnnualReportData): SafeHtml {
   const t = messages(locale);
   const sv = locale === 'sv';
-  const W = 640;
+  const W = 340;
   const ROW = 52;
   const max = Math.max(1, ...r.areas.map((a) => a.moneySek));
   const height = r.areas.length * ROW + 8;
@@ -42,7 +42,7 @@ export function reportMoneyChart(locale: Locale, r: AnnualReportData): SafeHtml 
 <desc id="pengar-${r.year}-desc">${desc}</desc>
 ${r.areas.map((a, i) => {
   const y = i * ROW;
-  const w = Math.max(2, Math.round((a.moneySek / max) * (W - 140)));
+  const w = Math.max(2, Math.round((a.moneySek / max) * (W - 130)));
   return html`<text x="0" y="${y + 16}" font-size="15">${sv ? a.nameSv : a.nameEn}</text>
 <rect x="0" y="${y + 24}" width="${w}" height="18" fill="#0b4f8a"></rect>
 <text x="${w + 8}" y="${y + 38}" font-size="14">${formatMillions(locale, a.moneySek)}</text>`;
