@@ -9,6 +9,7 @@ import {
 } from '../domain/followup/recordObservations.js';
 import { submitProgressReport } from '../domain/followup/submitProgressReport.js';
 import { recordEvaluation } from '../domain/evaluation/recordEvaluation.js';
+import { publishFollowUpReport } from '../domain/evaluation/publishFollowUpReport.js';
 import { createInitiative } from '../domain/initiatives/createInitiative.js';
 import { transitionInitiative } from '../domain/initiatives/transitionInitiative.js';
 import { currentStrategy } from '../domain/strategy/queries.js';
@@ -173,6 +174,15 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       expectOk(await recordObservations(tx, rows), `observations of ${ind.key}`);
       report.observations += rows.length;
     }
+    // The coordinator's yearly step, as `riktning report <år> --publish` takes it: the latest
+    // complete year is published once its statistics are in.
+    await publishFollowUpReport(
+      { ...tx, now: () => new Date(Date.UTC(LAST_STAT_YEAR + 1, 1, 15, 9)) },
+      {
+        year: LAST_STAT_YEAR,
+        introduction: `Året i korthet: insatser, pengar, exempel och läget för målen under ${LAST_STAT_YEAR}. (Demodata)`,
+      },
+    );
     report.loaded = true;
     return report;
   });

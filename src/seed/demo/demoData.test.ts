@@ -267,7 +267,15 @@ describe('demo initiatives', () => {
     for (const area of ['1', '2', '3', '4']) {
       const n = examples.filter((i) => i.goalCodes.some((g) => g.startsWith(`${area}.`))).length;
       expect(n, `goal area ${area}`).toBeGreaterThanOrEqual(2);
+      for (let y = 2021; y <= 2025; y++) {
+        const inYear = examples.filter(
+          (i) => i.exampleOfYear === y && i.goalCodes.some((g) => g.startsWith(`${area}.`)),
+        ).length;
+        expect(inYear, `goal area ${area} in ${y}`).toBeGreaterThanOrEqual(3);
+        expect(inYear, `goal area ${area} in ${y}`).toBeLessThanOrEqual(5);
+      }
     }
+    for (const i of examples) expect(i.status, i.key).not.toBe('avbruten');
   });
 
   it('uses functional .example mailboxes and well-formed diarienummer', () => {

@@ -2,6 +2,16 @@ import { regionIdentity } from '../../region/activeRegion.js';
 import type { AnnualReportData, ReportInitiative } from '../../domain/evaluation/annualReport.js';
 import { html, raw, type SafeHtml } from '../html.js';
 import { formatDate, formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
+import { scrollBox } from '../components/scrollBox.js';
+import { reportContents, reportMoneyChart } from './reportParts.js';
+
+/** Paragraphs separated by an empty line, each its own <p>, so none merge. */
+const paragraphs = (text: string | null | undefined): SafeHtml =>
+  html`${(text ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => html`<p>${p}</p>`)}`;
 
 const nf = (locale: Locale) =>
   new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
@@ -26,9 +36,10 @@ export function annualReportBody(locale: Locale, r: AnnualReportData, baseUrl = 
 <h1>${t.reportTitle(r.year)}</h1>
 <p class="lead">${sv ? r.strategy.nameSv : r.strategy.nameEn}</p>
 ${r.anyDemo ? html`<p class="notice">${t.reportDemoNote}</p>` : ''}
-${r.introduction ? html`<p>${r.introduction}</p>` : ''}
+${reportContents(locale, r)}
+${paragraphs(r.introduction)}
 <blockquote class="vision"><p>${sv ? r.strategy.visionSv : r.strategy.visionEn}</p></blockquote>
-<h2>${t.reportSummary}</h2>
+<h2 id="i-siffror">${t.reportSummary}</h2>
 <dl class="facts">
 <dt>${t.reportStarted}</dt><dd>${r.totals.started}</dd>
 <dt>${t.reportFinished}</dt><dd>${r.totals.finished}</dd>
@@ -36,12 +47,15 @@ ${r.introduction ? html`<p>${r.introduction}</p>` : ''}
 <dt>${t.reportOrganisations}</dt><dd>${r.totals.organisations}</dd>
 <dt>${t.reportMoney}</dt><dd>${formatMillions(locale, r.totals.moneySek)}</dd>
 </dl>
+${reportMoneyChart(locale, r)}
 ${r.areas.map(
   (a) => html`<section aria-labelledby="omrade-${a.slug}">
 <h2 id="omrade-${a.slug}">${sv ? a.nameSv : a.nameEn}</h2>
 ${a.introduction && (sv ? a.introduction.sv : a.introduction.en || a.introduction.sv) ? html`<p class="prewrap"${!sv && !a.introduction.en ? html` lang="sv"` : ''}>${sv ? a.introduction.sv : a.introduction.en || a.introduction.sv}</p>` : ''}
 <p>${t.reportMoney}: ${formatMillions(locale, a.moneySek)}</p>
-<table>
+${scrollBox(
+  `${t.goals}: ${sv ? a.nameSv : a.nameEn}`,
+  html`<table>
 <caption>${t.goals}</caption>
 <thead><tr><th scope="col">${t.goals}</th><th scope="col" class="num">${t.reportActive}</th><th scope="col">${t.reportIndicators}</th></tr></thead>
 <tbody>${a.goals.map(
@@ -55,20 +69,21 @@ ${a.introduction && (sv ? a.introduction.sv : a.introduction.en || a.introductio
             )}</ul>`
       }</td></tr>`,
   )}</tbody>
-</table>
+</table>`,
+)}
 ${a.examples.length > 0 ? html`<h3>${t.reportExamples}</h3>${initiativeList(locale, a.examples, baseUrl)}` : ''}
 </section>`,
 )}
-<h2>${t.reportNewInitiatives} (${r.started.length})</h2>
+<h2 id="startade">${t.reportNewInitiatives} (${r.started.length})</h2>
 ${initiativeList(locale, r.started, baseUrl)}
-<h2>${t.reportFinishedInitiatives} (${r.finished.length})</h2>
+<h2 id="avslutade">${t.reportFinishedInitiatives} (${r.finished.length})</h2>
 ${initiativeList(locale, r.finished, baseUrl)}
-<h2>${t.reportGaps}</h2>
+<h2 id="luckor">${t.reportGaps}</h2>
 <dl class="facts">
 <dt>${t.gapsGoals}</dt><dd>${r.gaps.goals.length ? r.gaps.goals.map(goalName).join(', ') : t.noGaps}</dd>
 <dt>${t.gapsPerspectives}</dt><dd>${r.gaps.perspectives.length ? r.gaps.perspectives.join(', ') : t.noGaps}</dd>
 </dl>
-<h2>${t.reportEvaluations}</h2>
+<h2 id="utvarderingar">${t.reportEvaluations}</h2>
 ${
   r.evaluations.length === 0
     ? html`<p>${t.reportNoEvaluations}</p>`

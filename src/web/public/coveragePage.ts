@@ -1,6 +1,7 @@
 import type { Coverage } from '../../domain/evaluation/coverage.js';
 import type { CoverageLabels, Label } from '../../domain/evaluation/coverageReference.js';
 import { UNASSIGNED } from '../../domain/evaluation/moneyShares.js';
+import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatSek, localePath, messages, type Locale } from '../i18n/index.js';
 import { countyCode } from '../../region/activeRegion.js';
@@ -21,18 +22,21 @@ function moneyTable(
 ): SafeHtml {
   const t = messages(locale);
   const max = Math.max(1, ...rows.map((r) => r.amount));
-  return html`<table class="money">
+  return scrollBox(
+    caption,
+    html`<table class="money">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${caption}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.share}</th><th scope="col"><span class="visually-hidden">${t.share}</span></th></tr></thead>
 <tbody>${rows.map(
-    (r) =>
-      html`<tr><th scope="row">${label(r.key)}</th><td class="num">${formatSek(locale, r.amount)}</td><td class="num">${totalAmount > 0 ? `${Math.round((r.amount / totalAmount) * 100)} %` : '–'}</td><td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${((r.amount / max) * 100).toFixed(1)}" height="10" fill="#0b4f8a"/></svg></td></tr>`,
-  )}</tbody>
+      (r) =>
+        html`<tr><th scope="row">${label(r.key)}</th><td class="num">${formatSek(locale, r.amount)}</td><td class="num">${totalAmount > 0 ? `${Math.round((r.amount / totalAmount) * 100)} %` : '–'}</td><td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${((r.amount / max) * 100).toFixed(1)}" height="10" fill="#0b4f8a"/></svg></td></tr>`,
+    )}</tbody>
 <tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatSek(
-    locale,
-    rows.reduce((s, r) => s + r.amount, 0),
-  )}</td><td></td><td></td></tr></tfoot>
-</table>`;
+      locale,
+      rows.reduce((s, r) => s + r.amount, 0),
+    )}</td><td></td><td></td></tr></tfoot>
+</table>`,
+  );
 }
 
 export function coveragePage(

@@ -1,4 +1,5 @@
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
+import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatPeriod, localePath, messages, type Locale } from '../i18n/index.js';
 import { openDataEn } from '../i18n/openData.en.js';
@@ -161,14 +162,17 @@ export function openDataPage(p: {
 <li><a href="${api}/initiatives.xlsx" download>${t.initiativesXlsx}</a></li>
 </ul>
 <p>${t.semicolonHint}</p>
-<table>
+${scrollBox(
+  t.indicatorsCaption,
+  html`<table>
 <caption>${t.indicatorsCaption}</caption>
 <thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.unit}</th><th scope="col">${t.files}</th></tr></thead>
 <tbody>${p.indicators.map(
     (i) => html`<tr><th scope="row">${i.name}</th><td>${i.unit}</td>
 <td><a href="${api}/indicators/${i.slug}/observations.csv" download>CSV<span class="visually-hidden">: ${i.name}</span></a> · <a href="${api}/indicators/${i.slug}/observations.xlsx" download>Excel<span class="visually-hidden">: ${i.name}</span></a></td></tr>`,
   )}</tbody>
-</table>
+</table>`,
+)}
 </section>
 <section aria-labelledby="standarder">
 <h2 id="standarder">${t.standardsHeading}</h2>

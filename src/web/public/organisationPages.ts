@@ -4,6 +4,7 @@ import { formatOrganisationNumber } from '../../domain/actors/organisationNumber
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import { demoTag } from '../components/demoTag.js';
 import { initiativeCard } from '../components/initiativeCard.js';
+import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
 import { compareSv, localePath, messages, type Locale } from '../i18n/index.js';
 
@@ -12,7 +13,9 @@ export function organisationsPage(locale: Locale, orgs: OrganisationSummary[]): 
   const sorted = [...orgs].sort((a, b) => compareSv(a.name, b.name));
   return html`<h1>${t.organisationsTitle}</h1>
 <p class="lead">${t.organisationsIntro}</p>
-<table>
+${scrollBox(
+  t.organisationsTitle,
+  html`<table>
 <caption>${t.organisationsTitle}</caption>
 <thead><tr><th scope="col">${t.facetOrganisation}</th><th scope="col">${t.organisationKindLabel}</th><th scope="col" class="num">${t.ownedInitiatives}</th><th scope="col" class="num">${t.partnerInitiatives}</th></tr></thead>
 <tbody>
@@ -21,7 +24,8 @@ ${sorted.map(
     html`<tr><th scope="row"><a href="${localePath(locale, `/aktorer/${o.slug}`)}">${o.name}</a> ${demoTag(locale, o.isDemo)}</th><td>${t.organisationKind[o.kind]}</td><td class="num">${o.ownedCount}</td><td class="num">${o.partnerCount}</td></tr>`,
 )}
 </tbody>
-</table>`;
+</table>`,
+)}`;
 }
 
 export function organisationPage(

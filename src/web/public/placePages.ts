@@ -3,6 +3,7 @@ import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
 import { initiativeCard } from '../components/initiativeCard.js';
+import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
 
@@ -13,7 +14,9 @@ export function placesPage(locale: Locale, places: PlaceSummary[]): SafeHtml {
   return html`<h1>${t.placesTitle}</h1>
 <p class="lead">${t.placesIntro}</p>
 ${countyMap({ locale, places })}
-<table>
+${scrollBox(
+  t.placesTitle,
+  html`<table>
 <caption>${t.placesTitle}</caption>
 <thead><tr><th scope="col">${t.facetPlace}</th><th scope="col" class="num">${t.initiatives}</th><th scope="col" class="num">${t.funding}</th></tr></thead>
 <tbody>
@@ -25,7 +28,8 @@ ${places
       html`<tr><th scope="row"><a href="${localePath(locale, `/kommuner/${p.code}`)}">${name(p)}</a></th><td class="num">${p.initiativeCount}</td><td class="num">${formatMillions(locale, p.fundingSek)}</td></tr>`,
   )}
 </tbody>
-</table>`;
+</table>`,
+)}`;
 }
 
 export function placePage(

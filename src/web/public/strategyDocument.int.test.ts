@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { strategies } from '../../db/schema/index.js';
+import { publishedReport } from '../../domain/evaluation/publishFollowUpReport.js';
 import { strategyDocument } from '../../domain/strategy/strategyDocument.js';
 import { seedDemo } from '../../seed/seedDemo.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
@@ -137,5 +138,28 @@ describe('every goal has a page', () => {
     expect(res.body).toContain('Inga insatser är utvalda som exempel för 1999');
     const en = await app.inject('/en/malomraden/hallbar-samhallsplanering?ar=1999');
     expect(en.body).toContain('No initiatives are chosen as examples for 1999');
+  });
+});
+
+describe('the year’s report is there from the first start', () => {
+  it('publishes the latest year with contents, a chart and 3–5 examples per goal area', async () => {
+    const list = await app.inject('/utvecklingsaret');
+    expect(list.body).toContain('href="/utvecklingsaret/2025"');
+    const { data } = await publishedReport(database.db, 2025);
+    for (const a of data.areas) {
+      expect(a.examples.length, a.slug).toBeGreaterThanOrEqual(3);
+      expect(a.examples.length, a.slug).toBeLessThanOrEqual(5);
+    }
+    for (const path of ['/utvecklingsaret/2025', '/en/utvecklingsaret/2025']) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(await htmlProblems(res.body), path).toEqual([]);
+      expect(Buffer.byteLength(res.body), path).toBeLessThan(60_000);
+      for (const id of ['i-siffror', 'startade', 'avslutade', 'luckor', 'utvarderingar']) {
+        expect(res.body, id).toContain(`href="#${id}"`);
+        expect(res.body, id).toContain(`id="${id}"`);
+      }
+      expect(res.body).toContain('class="chart report-chart"');
+    }
   });
 });
