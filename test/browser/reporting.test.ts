@@ -109,7 +109,7 @@ describe('reporting journey', () => {
         await ow.locator(`a[href$="/${initiativeId}"]`).first().click();
         await ow.waitForURL(new RegExp(`/admin/rapportering/\\d+/${initiativeId}$`));
         await expectNoViolations(ow);
-        await ow.getByLabel('Risk').check();
+        await ow.getByLabel('Risk', { exact: true }).check();
         await ow.getByLabel('Beskrivning av läget').fill('Kort');
         await ow.getByLabel('Deltagare, kvinnor').fill('14');
         await ow.getByRole('button', { name: 'Skicka in' }).click();

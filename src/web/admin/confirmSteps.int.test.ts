@@ -220,7 +220,7 @@ describe('confirmation before irreversible steps', () => {
       name: 'Ekonomisystemet',
       organisationId: String(orgId),
     });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(303);
     const [token] = await database.db
       .select()
       .from(apiTokens)

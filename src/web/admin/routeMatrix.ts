@@ -576,6 +576,8 @@ export const routeMatrix: MatrixRow[] = [
   // API tokens: an organisation's members and administrators.
   { method: 'GET', path: '/admin/api-nycklar', expect: s(403, 200, 200, 403, 200) },
   { method: 'POST', path: '/admin/api-nycklar', expect: s(403, 400, 400, 403, 400) },
+  // The page a new key is shown on once (without the key's cookie: the notice that it was shown).
+  { method: 'GET', path: '/admin/api-nycklar/ny', expect: s(403, 200, 200, 403, 200) },
   {
     method: 'POST',
     path: '/admin/api-nycklar/:id/aterkalla',

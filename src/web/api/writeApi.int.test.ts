@@ -10,7 +10,15 @@ import { context, systemActor, type Actor } from '../../domain/context.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
-import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import {
+  as,
+  CSRF,
+  form,
+  makeUser,
+  setCookies,
+  signIn,
+  startMailCatcher,
+} from '../auth/testSupport.js';
 import { writeEndpoints } from './spec.js';
 import { testConfig } from '../../test/config.js';
 
@@ -377,9 +385,26 @@ describe('API tokens in the admin', () => {
       { _csrf: CSRF, name: 'Ärendesystemet', organisationId: String(orgA) },
       sessionA,
     );
-    expect(res.statusCode).toBe(200);
-    const token = /value="(rkt_[A-Za-z0-9_-]{43})"/.exec(res.body)?.[1];
+    // Shown once on a page reached by redirect: a reload posts nothing and shows no key.
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/api-nycklar/ny');
+    const once = setCookies(res).riktning_ny_nyckel!;
+    const shown = await app.inject({
+      url: '/admin/api-nycklar/ny',
+      headers: { cookie: `${as(sessionA).cookie}; riktning_ny_nyckel=${once}` },
+    });
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.body).toMatch(
+      /<input type="text" id="ny-nyckel-varde" value="rkt_[^"]+" readonly/,
+    );
+    expect(shown.body).toContain('Ärendesystemet');
+    const token = /value="(rkt_[A-Za-z0-9_-]{43})"/.exec(shown.body)?.[1];
     expect(token).toBeDefined();
+    expect(setCookies(shown).riktning_ny_nyckel).toBe('');
+    const reloaded = await app.inject({ url: '/admin/api-nycklar/ny', headers: as(sessionA) });
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain(token!);
+    expect(reloaded.body).toContain('visas bara en gång');
     const [row] = await database.db
       .select()
       .from(apiTokens)

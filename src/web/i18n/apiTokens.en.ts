@@ -32,6 +32,8 @@ export const apiTokensEn: ApiTokenMessages = {
   revokeConsequence:
     'Systems using the key can no longer write, from now on. A revoked key cannot be used again; you will have to create a new one.',
   revokeConfirm: 'Yes, revoke the key',
+  shownOnce:
+    'A new key is shown only once, right after it is created. If you did not copy it: revoke it and create a new one.',
   revoked: 'The key is revoked. Systems using it can no longer write.',
   none: 'There are no keys yet.',
   noOrganisation:

@@ -30,6 +30,8 @@ export const apiTokensSv = {
   revokeConsequence:
     'System som använder nyckeln får genast inte längre skriva. En återkallad nyckel kan inte användas igen; ni får skapa en ny.',
   revokeConfirm: 'Ja, återkalla nyckeln',
+  shownOnce:
+    'En ny nyckel visas bara en gång, direkt när den skapats. Har du inte kopierat den: återkalla den och skapa en ny.',
   revoked: 'Nyckeln är återkallad. System som använder den får inte längre skriva.',
   none: 'Det finns inga nycklar ännu.',
   noOrganisation:
