@@ -87,6 +87,17 @@ export function initiativePublishedMail(p: { title: string; link: string }): Mai
   };
 }
 
+/** To the author of a change proposal a coordinator's edit moved onto the new version. */
+export function proposalRebasedMail(p: { title: string; link: string }): MailMessage {
+  return {
+    subject: `Ditt ändringsförslag bygger nu på en ny version: ${p.title} / Your proposal was moved onto a new version`,
+    text: both(
+      `En samordnare har ändrat den publicerade insatsen "${p.title}" medan ditt ändringsförslag var öppet. Förslaget bygger nu på den nya versionen och dina ändringar är kvar; ett fält som ni båda ändrat visas sida vid sida när förslaget godkänns. Se förslaget, ändra det eller dra tillbaka det här:\n${p.link}`,
+      `A coordinator changed the published initiative "${p.title}" while your change proposal was open. The proposal now builds on the new version and keeps your changes; a field you both changed is shown side by side when the proposal is approved. See, change or withdraw the proposal here:\n${p.link}`,
+    ),
+  };
+}
+
 export function reportReminderMail(p: {
   title: string;
   periodSv: string;

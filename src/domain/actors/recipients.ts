@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { initiatives, memberships, users } from '../../db/schema/index.js';
+import { initiatives, initiativeVersions, memberships, users } from '../../db/schema/index.js';
 import { curatorRoles } from './policies.js';
 
 /** Active holders of a curator role (coordinators and administrators), who review submitted initiatives. */
@@ -21,4 +21,22 @@ export async function ownerEmails(db: Db, initiativeId: number): Promise<string[
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(initiatives.id, initiativeId), isNull(users.disabledAt)));
   return [...new Set(rows.map((r) => r.email))];
+}
+
+/** The active author of the initiative's open change proposal: who saved it last. */
+export async function proposalAuthorEmails(db: Db, initiativeId: number): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(initiativeVersions)
+    .innerJoin(users, eq(users.id, initiativeVersions.createdByUserId))
+    .where(
+      and(
+        eq(initiativeVersions.initiativeId, initiativeId),
+        sql`${initiativeVersions.snapshot}->'workflow'->>'proposal' = 'true'`,
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(desc(initiativeVersions.version))
+    .limit(1);
+  return rows.map((r) => r.email);
 }

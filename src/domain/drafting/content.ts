@@ -15,6 +15,14 @@ import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { fail, issue, ok, parseInput, type Issue, type Result } from '../result.js';
+import type { PostedMerge } from '../merge/fieldMerge.js';
+import {
+  contentMergeSpec,
+  detailsMergeSpec,
+  mergeContent,
+  storedContent,
+  type SaveMergeResult,
+} from './mergeContent.js';
 import { forbiddenMessage, strategyVersionPolicy } from './policies.js';
 import { requiredText, slugSchema } from './startDraftStrategy.js';
 
@@ -122,12 +130,18 @@ const schemas = {
   measure: { full: measureSchema, texts: measureTextsSchema },
 } as const;
 
+/** The fields a content form saves in an edit mode (and that two editors' saves merge by). */
+export const contentFieldsOf = (kind: ContentKind, mode: 'full' | 'texts'): readonly string[] =>
+  contentMergeSpec(schemas[kind][mode]).fields;
+
 export interface SaveContentInput {
   strategyId: number;
   kind: ContentKind;
   /** Absent when adding. */
   id?: number;
   values: Record<string, unknown>;
+  /** The values the form was read at: the save is merged with what was saved meanwhile. */
+  posted?: PostedMerge;
 }
 
 type StrategyRow = typeof strategies.$inferSelect;
@@ -153,7 +167,7 @@ const lockedMessage = {
 export async function saveContent(
   ctx: Ctx,
   input: SaveContentInput,
-): Promise<Result<{ id: number }>> {
+): Promise<SaveMergeResult<{ id: number }>> {
   return inTransaction(ctx, async (tx) => {
     const strategy = await lockStrategy(tx, input.strategyId);
     const mode = editMode(strategy);
@@ -161,13 +175,19 @@ export async function saveContent(
     if (mode === 'texts' && input.id === undefined) {
       throw new ConflictError(lockedMessage.texts, 'locked');
     }
-    const parsed = parseInput(schemas[input.kind][mode], input.values);
+    const schema = schemas[input.kind][mode];
+    const parsed = parseInput(schema, input.values);
     if (!parsed.ok) return parsed;
-    const v = parsed.value as Record<string, unknown>;
     const existing =
       input.id === undefined ? null : await loadOwned(tx.db, strategy.id, input.kind, input.id);
     if (input.id !== undefined && !existing)
       throw new NotFoundError('Posten finns inte i versionen.');
+    const stored = existing && (await storedContent(tx.db, input.kind, existing));
+    const merge = mergeContent(contentMergeSpec(schema), input.posted, stored, parsed.value);
+    if ('conflict' in merge) return { ok: false, issues: [], conflict: merge.conflict };
+    const merged = parseInput(schema, merge.values);
+    if (!merged.ok) return merged;
+    const v = merged.value as Record<string, unknown>;
     const problems = mode === 'full' ? await checkStructure(tx.db, strategy.id, input, v) : [];
     if (problems.length > 0) return fail(problems);
     const id = await write(tx.db, strategy.id, input.kind, input.id, v);
@@ -189,8 +209,8 @@ export async function saveContent(
 /** Changes the name, period and vision of a draft. */
 export async function updateDraftDetails(
   ctx: Ctx,
-  input: { strategyId: number; values: Record<string, unknown> },
-): Promise<Result<{ id: number }>> {
+  input: { strategyId: number; values: Record<string, unknown>; posted?: PostedMerge },
+): Promise<SaveMergeResult<{ id: number }>> {
   return inTransaction(ctx, async (tx) => {
     const strategy = await lockStrategy(tx, input.strategyId);
     if (editMode(strategy) !== 'full') {
@@ -201,9 +221,14 @@ export async function updateDraftDetails(
     }
     const parsed = parseInput(draftDetailsSchema, input.values);
     if (!parsed.ok) return parsed;
+    const merge = mergeContent(detailsMergeSpec, input.posted, strategy, parsed.value);
+    if ('conflict' in merge) return { ok: false, issues: [], conflict: merge.conflict };
+    const merged = parseInput(draftDetailsSchema, merge.values);
+    if (!merged.ok) return merged;
+    const details = merged.value;
     await tx.db
       .update(strategies)
-      .set({ ...parsed.value, updatedAt: ctx.now() })
+      .set({ ...details, updatedAt: ctx.now() })
       .where(eq(strategies.id, strategy.id));
     await recordAuditEvent(tx, {
       action: 'strategy.details_changed',
@@ -217,7 +242,7 @@ export async function updateDraftDetails(
         visionSv: strategy.visionSv,
         visionEn: strategy.visionEn,
       },
-      after: parsed.value,
+      after: details,
     });
     return ok({ id: strategy.id });
   });

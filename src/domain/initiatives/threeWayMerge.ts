@@ -1,8 +1,8 @@
 import type { InitiativeDraft } from './initiativeSchema.js';
 import { initiativeFields, type InitiativeField } from './versionDiff.js';
+import { mergeFields, sameField, type MergeChoice } from '../merge/fieldMerge.js';
 
-/** Which side a person chose for a field that both changed. */
-export type MergeChoice = 'mine' | 'theirs';
+export type { MergeChoice };
 
 export interface MergeResult {
   /** The record with every field decided (a conflicting field still holds the other's value). */
@@ -13,40 +13,28 @@ export interface MergeResult {
   applied: InitiativeField[];
 }
 
-/** Lists whose order carries no meaning: compared as sets. */
-const sets = new Set<InitiativeField>([
-  'placeCodes',
-  'goalIds',
-  'perspectiveIds',
-  'sdgTargetCodes',
-  'measureIds',
-  'partners',
-]);
-
-/** A field's value in a form that compares equal when it means the same. */
-function canonical(d: Partial<InitiativeDraft>, f: InitiativeField): string {
-  const v = d[f] as unknown;
-  if (v === undefined || v === null || v === '') return 'null';
-  if (typeof v === 'string') return JSON.stringify(v.trim());
-  if (Array.isArray(v)) {
-    const items = v.map((x) => JSON.stringify(x, Object.keys(x ?? {}).sort()));
-    return JSON.stringify(sets.has(f) ? [...items].sort() : items);
-  }
-  return JSON.stringify(v);
-}
+/** The merged fields of an initiative; lists whose order carries no meaning compare as sets. */
+export const initiativeMergeSpec = {
+  fields: initiativeFields,
+  sets: new Set<InitiativeField>([
+    'placeCodes',
+    'goalIds',
+    'perspectiveIds',
+    'sdgTargetCodes',
+    'measureIds',
+    'partners',
+  ]),
+};
 
 export const sameValue = (
   a: Partial<InitiativeDraft>,
   b: Partial<InitiativeDraft>,
   f: InitiativeField,
-) => canonical(a, f) === canonical(b, f);
+) => sameField(initiativeMergeSpec, a, b, f);
 
 /**
- * Three-way merge of an initiative, field by field: `base` is what this person read, `theirs`
- * what is stored now, `mine` what this person sends. A field only this person changed takes
- * their value; a field only the other changed keeps the other's; a field both changed to the
- * same value is no conflict; a field both changed differently is a conflict, decided by
- * `choices` or returned for the person to choose — never silently overwritten.
+ * Three-way merge of an initiative, field by field (domain/merge/fieldMerge.ts): `base` is what
+ * this person read, `theirs` what is stored now, `mine` what this person sends.
  */
 export function threeWayMerge(
   base: InitiativeDraft,
@@ -54,21 +42,7 @@ export function threeWayMerge(
   mine: InitiativeDraft,
   choices: Partial<Record<InitiativeField, MergeChoice>> = {},
 ): MergeResult {
-  const merged = { ...theirs } as Record<InitiativeField, unknown>;
-  const conflicts: InitiativeField[] = [];
-  const applied: InitiativeField[] = [];
-  for (const f of initiativeFields) {
-    const mineChanged = !sameValue(mine, base, f);
-    if (!mineChanged) continue;
-    const theirsChanged = !sameValue(theirs, base, f);
-    if (!theirsChanged || sameValue(mine, theirs, f) || choices[f] === 'mine') {
-      merged[f] = mine[f];
-      applied.push(f);
-    } else if (choices[f] !== 'theirs') {
-      conflicts.push(f);
-    }
-  }
-  return { merged: merged as InitiativeDraft, conflicts, applied };
+  return mergeFields(initiativeMergeSpec, base, theirs, mine, choices);
 }
 
 /**

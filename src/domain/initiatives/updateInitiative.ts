@@ -48,7 +48,16 @@ export interface VersionConflict {
 }
 
 export type UpdateInitiativeResult =
-  | { ok: true; value: { id: number; version: number; mode: 'direct' | 'proposal' } }
+  | {
+      ok: true;
+      value: {
+        id: number;
+        version: number;
+        mode: 'direct' | 'proposal';
+        /** Whether the save moved an open proposal onto the new version (its author is told). */
+        rebased: boolean;
+      };
+    }
   | { ok: false; issues: Issue[]; conflict?: VersionConflict };
 
 /**
@@ -206,7 +215,10 @@ export async function updateInitiative(
       before: { version: row.version, data: mode === 'proposal' ? before?.pending : before?.data },
       after: { version, data: v, restoredFromVersion: restored ?? null },
     });
-    return { ok: true, value: { id: row.id, version, mode } };
+    return {
+      ok: true,
+      value: { id: row.id, version, mode, rebased: Boolean(stored.pending) && mode === 'direct' },
+    };
   });
 }
 

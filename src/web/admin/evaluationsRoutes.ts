@@ -14,9 +14,23 @@ import {
   recordEvaluation,
   type EvaluationInput,
 } from '../../domain/evaluation/recordEvaluation.js';
-import { updateEvaluation } from '../../domain/evaluation/updateEvaluation.js';
-import type { Issue } from '../../domain/result.js';
+import {
+  evaluationFields,
+  evaluationMergeSpec,
+  updateEvaluation,
+  type EvaluationField,
+} from '../../domain/evaluation/updateEvaluation.js';
+import type { MergeConflict } from '../../domain/merge/fieldMerge.js';
+import { issue, type Issue } from '../../domain/result.js';
 import { csrfToken, verifyCsrfToken, verifyOrigin } from '../csrf.js';
+import { html } from '../html.js';
+import {
+  baseField,
+  mergeChoicesBlock,
+  mergeWords,
+  readPostedMerge,
+  undecided,
+} from './fieldMerge.js';
 import { reportingEn } from '../i18n/reporting.en.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import {
@@ -36,15 +50,8 @@ import {
 
 const BASE = '/admin/utvarderingar';
 const messages = messagesFor(reportingSv, reportingEn);
-const keys = [
-  'subject',
-  'title',
-  'evaluator',
-  'method',
-  'evaluatedOn',
-  'findings',
-  'recommendations',
-] as const;
+/** The form's fields: those two curators' saves are merged by. */
+const keys = evaluationMergeSpec.fields;
 
 function readForm(body: unknown): { values: EvaluationFormValues; input: EvaluationInput } {
   const values = Object.fromEntries(
@@ -98,21 +105,48 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
   const formPage = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    p: { id?: number; values: EvaluationFormValues; issues: Issue[]; uploadIssues?: Issue[] },
+    p: {
+      id?: number;
+      values: EvaluationFormValues;
+      issues: Issue[];
+      uploadIssues?: Issue[];
+      /** The values the form was read at (default: as stored), and a conflict to choose. */
+      base?: Record<string, unknown>;
+      conflict?: MergeConflict<EvaluationField>;
+    },
     status = 200,
   ) => {
     const t = messages(req);
     const evaluation = p.id === undefined ? null : await one(req);
+    const locale = s.who(req).locale;
+    const subjects = await evaluationSubjects(deps.db);
+    const subjectLabel = (v: string) =>
+      Object.values(subjects)
+        .flat()
+        .find((c) => c.value === v)?.label ?? v;
+    const merge = evaluation
+      ? html`${baseField(p.conflict?.theirs ?? p.base ?? evaluationFields(evaluation))}${
+          p.conflict
+            ? mergeChoicesBlock({
+                locale,
+                conflict: p.conflict,
+                label: (f) => (f === 'subject' ? t.subject : f === 'title' ? t.evTitle : t[f]),
+                show: (f, v) => (f === 'subject' ? subjectLabel(String(v)) : String(v ?? '')),
+              })
+            : ''
+        }`
+      : undefined;
     const body = evaluationFormView({
       t,
       locale: s.who(req).locale,
       evaluation,
-      subjects: await evaluationSubjects(deps.db),
+      subjects,
       values: p.values,
       issues: p.issues,
       uploadIssues: p.uploadIssues ?? [],
       csrf: csrfToken(req, reply),
       notice: noticeOf(req, t.evNotices),
+      ...(merge ? { merge } : {}),
     });
     const title = evaluation?.title ?? t.newEvaluation;
     return s.show(req, reply, '/admin/rapportering', title, body, status);
@@ -142,9 +176,30 @@ export function evaluationsAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     manager(req);
     const id = idParam(req);
     const { values, input } = readForm(req.body);
-    const result = await updateEvaluation(s.who(req).ctx, id, input);
+    const { posted, missing } = readPostedMerge(req.body, evaluationMergeSpec.fields);
+    const base = posted?.base;
+    if (posted && missing.length > 0) {
+      const conflict = undecided(missing, posted, values as unknown as Record<string, unknown>);
+      const issues = [issue('conflicts', mergeWords(s.who(req).locale).chooseEach, 'choice')];
+      return formPage(req, reply, { id, values, issues, conflict }, 409);
+    }
+    const result = await updateEvaluation(s.who(req).ctx, id, input, posted);
+    if (!result.ok && 'conflict' in result) {
+      const merged = result.conflict.merged as unknown as EvaluationFormValues;
+      return formPage(
+        req,
+        reply,
+        { id, values: merged, issues: [], conflict: result.conflict },
+        409,
+      );
+    }
     if (!result.ok)
-      return formPage(req, reply, { id, values, issues: atSubject(result.issues) }, 400);
+      return formPage(
+        req,
+        reply,
+        { id, values, issues: atSubject(result.issues), ...(base ? { base } : {}) },
+        400,
+      );
     return redirectWithNotice(reply, `${BASE}/${id}`, 'sparad');
   });
 

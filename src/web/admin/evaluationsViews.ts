@@ -46,6 +46,8 @@ export function evaluationFormView(p: {
   uploadIssues: Issue[];
   csrf: string;
   notice: SafeHtml | '';
+  /** In the form of a stored evaluation: the hidden base and, after a conflict, the choices. */
+  merge?: SafeHtml;
 }): SafeHtml {
   const { t, values: v, issues, evaluation: e } = p;
   const f = formErrors(issues);
@@ -54,7 +56,7 @@ export function evaluationFormView(p: {
   return html`<h1>${e ? e.title : t.newEvaluation}</h1>${p.notice}
 ${e ? html`<p>${t.state}: ${e.publishedAt ? `${t.published} ${formatDate(p.locale, e.publishedAt)}` : t.draft}</p>` : ''}
 ${f.summary(t.formErrors)}
-<form method="post" action="${action}" novalidate>${csrfField(p.csrf)}
+<form method="post" action="${action}" novalidate>${csrfField(p.csrf)}${p.merge ?? ''}
 <div class="field"><label for="subject">${t.subject}</label>${f.errorText('subject')}<select id="subject" name="subject" required${f.describedBy('subject')}>
 <option value="">${t.chooseSubject}</option>
 ${(['initiative', 'programme', 'goal'] as const).map(

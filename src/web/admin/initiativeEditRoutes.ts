@@ -18,6 +18,8 @@ import { queryParam, redirectWithNotice, type AdminDeps } from './adminRouteKit.
 import { editPage, type EditPageParams } from './initiativeEditView.js';
 import { formValuesOf, readInitiativeForm } from './initiativeForm.js';
 import { readChoices } from './mergeChoices.js';
+import { proposalRebasedMail } from '../../mail/templates.js';
+import { proposalAuthorEmails } from '../../domain/actors/recipients.js';
 import { valueNames } from './initiativeNames.js';
 import { formChoices } from './queries.js';
 import type { InitiativeRouteKit } from './routes.js';
@@ -142,6 +144,15 @@ export function initiativeEditRoutes(
       choices,
     });
     if (result.ok) {
+      if (result.value.rebased) {
+        const mail = proposalRebasedMail({
+          title: initiative.title,
+          link: `${deps.baseUrl(req)}/admin/insatser/${initiative.id}`,
+        });
+        for (const to of await proposalAuthorEmails(deps.db, initiative.id)) {
+          await deps.mailer.send(to, mail);
+        }
+      }
       const done = result.value.mode === 'proposal' ? 'foreslagen' : 'sparad';
       return redirectWithNotice(reply, `/admin/insatser/${initiative.id}`, done);
     }

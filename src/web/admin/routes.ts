@@ -43,6 +43,7 @@ import { mergeChoices, readChoices } from './mergeChoices.js';
 import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from '../../domain/actors/recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
+import { rebasedProposalsNotice } from './rebasedProposals.js';
 import { accountView, dashboardView, listView } from './views.js';
 import { countyCode } from '../../region/activeRegion.js';
 
@@ -114,12 +115,13 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     const drafts = await adminInitiatives(deps.db, actor, ['utkast', 'returnerad'], true);
     const waiting = isCurator(actor) ? await adminInitiatives(deps.db, actor, ['inskickad']) : null;
     const overdue = await overdueNotice(deps, actor);
+    const rebased = await rebasedProposalsNotice(deps.db, actor, kit.texts(req).locale);
     return show(
       req,
       reply,
       '/admin',
       shell(req).dashboardTitle,
-      html`${dashboardView({ drafts, waiting, notice: notice(req) }, kit.texts(req).locale)}${overdue}`,
+      html`${dashboardView({ drafts, waiting, notice: notice(req) }, kit.texts(req).locale)}${rebased}${overdue}`,
     );
   });
 

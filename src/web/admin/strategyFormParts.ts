@@ -8,6 +8,8 @@ import type { StrategyMessages } from '../i18n/strategy.sv.js';
 export interface FormState {
   values: Record<string, unknown>;
   issues: Issue[];
+  /** Hidden inputs and notices inside the form: the merge's base and choices. */
+  extra?: SafeHtml;
 }
 
 export const emptyState = (values: Record<string, unknown> = {}): FormState => ({

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { actorFor } from '../../domain/actors/sessions.js';
 import { context, type Ctx } from '../../domain/context.js';
@@ -19,7 +18,6 @@ import {
   currentVersion,
   listStrategyVersions,
   versionContent,
-  type VersionContent,
 } from '../../domain/drafting/queries.js';
 import { startDraftStrategy } from '../../domain/drafting/startDraftStrategy.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
@@ -30,6 +28,12 @@ import { strategyEn } from '../i18n/strategy.en.js';
 import { strategySv } from '../i18n/strategy.sv.js';
 import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
+import {
+  saveMerged,
+  strategyFormFields,
+  strategyMergeExtra,
+  type MergeState,
+} from './strategyMerge.js';
 import { adoptionView, comparisonView } from './strategyCompareView.js';
 import {
   emptyState,
@@ -39,63 +43,8 @@ import {
   type FormState,
 } from './strategyFormParts.js';
 import { adminShell } from './views.js';
-import {
-  itemFormView,
-  kindSegments,
-  STRATEGY_PATH,
-  versionsView,
-  versionView,
-} from './strategyViews.js';
-
-/** An id in an address: digits only, a PostgreSQL integer above zero. */
-const pathId = z
-  .string()
-  .regex(/^\d{1,10}$/)
-  .transform(Number)
-  .refine((n) => n > 0 && n <= 2_147_483_647);
-const idSchema = z.object({ id: pathId });
-const itemSchema = idSchema.extend({
-  kind: z.enum(Object.values(kindSegments) as [string, ...string[]]),
-  itemId: z.union([z.literal('ny'), pathId]),
-});
-/** The address's parameters, or 404: an address that names nothing is not a bad request. */
-const paramsOf =
-  <S extends z.ZodType>(schema: S) =>
-  (params: unknown): z.infer<S> => {
-    const parsed = schema.safeParse(params);
-    if (!parsed.success) throw new NotFoundError();
-    return parsed.data;
-  };
-const idParams = { parse: paramsOf(idSchema) };
-const itemParams = { parse: paramsOf(itemSchema) };
-const kindOfSegment = Object.fromEntries(
-  Object.entries(kindSegments).map(([k, v]) => [v, k as ContentKind]),
-) as Record<string, ContentKind>;
-
-type Item = Record<string, unknown> & { id: number; nameSv: string; nameEn: string };
-
-/** The item of `kind` with `id` in the version, as form values. */
-function findItem(content: VersionContent, kind: ContentKind, id: number): Item | null {
-  switch (kind) {
-    case 'goalArea':
-      return content.areas.find((a) => a.id === id) ?? null;
-    case 'goal':
-      return content.areas.flatMap((a) => a.goals).find((g) => g.id === id) ?? null;
-    case 'perspective':
-      return content.perspectives.find((x) => x.id === id) ?? null;
-    case 'programme':
-      return content.programmes.find((x) => x.id === id) ?? null;
-    case 'measure':
-      return content.programmes.flatMap((x) => x.measures).find((m) => m.id === id) ?? null;
-  }
-}
-
-/** Form values of a body for a content kind: strings, with the programme's areas as a list. */
-function valuesOf(kind: ContentKind, body: Record<string, string | string[]>) {
-  const values: Record<string, unknown> = { ...body };
-  if (kind === 'programme') values.goalAreaIds = many(body.goalAreaIds);
-  return values;
-}
+import { itemFormView, STRATEGY_PATH, versionsView, versionView } from './strategyViews.js';
+import { findItem, idParams, itemParams, kindOfSegment, valuesOf } from './strategyItems.js';
 
 /**
  * `/admin/strategi`: the editors' pages for strategy versions — the list, starting a draft,
@@ -167,7 +116,12 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
     req: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    opts: { details?: FormState; error?: string | null; status?: number } = {},
+    opts: {
+      details?: FormState;
+      merge?: MergeState | undefined;
+      error?: string | null;
+      status?: number;
+    } = {},
   ) => {
     const t = tOf(req);
     const content = await versionContent(deps.db, id);
@@ -178,7 +132,13 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
       content,
       mode: editMode(s),
       csrf: csrfToken(req, reply),
-      details: opts.details ?? emptyState({ ...s }),
+      details: {
+        ...(opts.details ?? emptyState({ ...s })),
+        extra: strategyMergeExtra({
+          ...{ req, t, content, fields: strategyFormFields('details', 'full') },
+          ...(opts.merge ?? { base: { ...s } }),
+        }),
+      },
       notice: opts.status ? null : noticeOf(req),
       error: opts.error ?? null,
     });
@@ -193,6 +153,7 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
     itemId: number | null,
     state: FormState | null,
     status = 200,
+    merge?: MergeState,
   ) => {
     const t = tOf(req);
     const content = await versionContent(deps.db, id);
@@ -224,7 +185,17 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
       itemName,
       mode,
       csrf: csrfToken(req, reply),
-      state: state ?? emptyState(defaults),
+      state: {
+        ...(state ?? emptyState(defaults)),
+        ...(item
+          ? {
+              extra: strategyMergeExtra({
+                ...{ req, t, content, fields: strategyFormFields(kind, mode) },
+                ...(merge ?? { base: { ...item } }),
+              }),
+            }
+          : {}),
+      },
     });
     const title = itemName
       ? t.editTitle(t.kindNames[kind]!, itemName)
@@ -263,11 +234,12 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
     async (req, reply) => {
       const { id } = idParams.parse(req.params);
       const body = formBody(req.body);
-      const result = await updateDraftDetails(ctxOf(req), { strategyId: id, values: body });
-      if (!result.ok) {
-        const issues = translateIssues(tOf(req), adminLocale(req), result.issues);
-        return showVersion(req, reply, id, { details: { values: body, issues }, status: 400 });
-      }
+      const shown = await saveMerged({
+        ...{ req, fields: strategyFormFields('details', 'full'), values: body },
+        save: (posted) => updateDraftDetails(ctxOf(req), { strategyId: id, values: body, posted }),
+        show: (details, status, merge) => showVersion(req, reply, id, { details, merge, status }),
+      });
+      if (shown) return shown;
       return reply.redirect(`${STRATEGY_PATH}/${id}?sparat`, 303);
     },
   );
@@ -359,16 +331,21 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
       const itemId = p.itemId === 'ny' ? null : p.itemId;
       const body = formBody(req.body);
       const values = valuesOf(kind, body);
-      const result = await saveContent(ctxOf(req), {
-        strategyId: p.id,
-        kind,
-        id: itemId ?? undefined,
-        values,
+      const mode = editMode((await versionContent(deps.db, p.id)).strategy);
+      const shown = await saveMerged({
+        ...{ req, fields: itemId === null ? [] : strategyFormFields(kind, mode), values },
+        save: (posted) =>
+          saveContent(ctxOf(req), {
+            strategyId: p.id,
+            kind,
+            id: itemId ?? undefined,
+            values,
+            posted,
+          }),
+        show: (state, status, merge) =>
+          showItem(req, reply, p.id, kind, itemId, state, status, merge),
       });
-      if (!result.ok) {
-        const issues = translateIssues(tOf(req), adminLocale(req), result.issues);
-        return showItem(req, reply, p.id, kind, itemId, { values, issues }, 400);
-      }
+      if (shown) return shown;
       return reply.redirect(`${STRATEGY_PATH}/${p.id}?sparat`, 303);
     },
   );

@@ -118,7 +118,7 @@ ${actionButton(csrf, `${path}/ta-bort`, t.remove, t.removeNamed(label))}`;
   const details = full
     ? html`<section aria-labelledby="uppgifter-rubrik"><h2 id="uppgifter-rubrik">${t.detailsHeading}</h2>
 ${f.summary(t.errorsTitle)}
-<form method="post" action="${base}/uppgifter" novalidate>${csrfField(csrf)}
+<form method="post" action="${base}/uppgifter" novalidate>${csrfField(csrf)}${p.details.extra ?? ''}
 ${f.input('nameSv', t.nameSv, { required: true })}
 ${f.input('nameEn', t.nameEn, { required: true })}
 ${f.input('periodStart', t.periodStart, { required: true, inputmode: 'numeric' })}
@@ -243,7 +243,7 @@ ${f.checkboxes(
 <h1>${p.itemId === null ? t.addTitle(kindName) : t.editTitle(kindName, p.itemName ?? '')}</h1>
 <p>${t.inVersion(name(locale, s))}${full ? '' : html`. ${t.textsOnly}`}</p>
 ${f.summary(t.errorsTitle)}
-<form method="post" action="${action}" novalidate>${csrfField(p.csrf)}
+<form method="post" action="${action}" novalidate>${csrfField(p.csrf)}${p.state.extra ?? ''}
 ${structure}
 ${texts}
 ${colour}

@@ -10,9 +10,10 @@ import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
+import { testConfig } from '../../test/config.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
-import { as, CSRF, form, makeUser, signIn } from '../auth/testSupport.js';
+import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
 
 /**
  * Two people edit the same initiative: over a real socket, each save carries the version and
@@ -25,10 +26,12 @@ let orgId: number;
 let goalId: number;
 type Who = 'anna' | 'bertil' | 'samordnare';
 const sessions = {} as Record<Who, string>;
+let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp({ database });
+  smtp = await startMailCatcher();
+  app = await buildApp({ database, config: testConfig({ SMTP_URL: smtp.url }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const ctx = context(database.db, systemActor('test'));
@@ -45,6 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+  await smtp?.close();
   await database?.close();
 });
 
@@ -178,9 +182,26 @@ describe('three-way merge of initiative edits', () => {
     expect(curatorPage).toContain('Föreslagen rubrik');
     const curator = formOf(curatorPage, `/admin/insatser/${id}/redigera`);
     expect(curator.title).toBe('Gemensam insats');
+    const overview = () =>
+      fetch(`${origin}/admin`, { headers: as(sessions.anna) }).then((r) => r.text());
+    expect(await overview()).not.toContain('Dina ändringsförslag bygger på en ny version');
+    const mailsBefore = smtp.mails.length;
     expect((await save('samordnare', id, { ...curator, diarienummer: 'KS 2026/777' })).status).toBe(
       303,
     );
+    // The proposal's author is told by mail (Swedish and English) and on her overview.
+    await expect.poll(() => smtp.mails.length).toBe(mailsBefore + 1);
+    const mail = smtp.mails.at(-1)!;
+    expect(mail.to).toEqual(['anna@merge.se']);
+    expect(mail.raw).toContain('Förslaget bygger nu på den nya versionen');
+    expect(mail.raw).toContain('The proposal now builds on the new version');
+    expect(mail.raw).toContain(`/admin/insatser/${id}`);
+    const annas = await overview();
+    expect(annas).toContain('Dina ändringsförslag bygger på en ny version');
+    expect(annas).toContain(`href="/admin/insatser/${id}"`);
+    // Not on the overview of an organisation that is not the owner.
+    const others = await fetch(`${origin}/admin`, { headers: as(sessions.samordnare) });
+    expect(await others.text()).not.toContain('Dina ändringsförslag bygger på en ny version');
     let s = await stored(id);
     expect(s.pending?.title).toBe('Föreslagen rubrik');
     expect(s.pending?.diarienummer).toBe('KS 2026/777');
