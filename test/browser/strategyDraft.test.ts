@@ -74,7 +74,10 @@ describe('drafting and adopting a strategy version', () => {
       const page = await context.newPage();
       try {
         await signIn(page, 'redaktor@example.se');
-        await page.getByRole('link', { name: 'Strategin' }).click();
+        await page
+          .getByRole('navigation', { name: 'Administration' })
+          .getByRole('link', { name: 'Strategin' })
+          .click();
         await page.waitForURL(/\/admin\/strategi$/);
         await expectNoViolations(page);
 

@@ -68,6 +68,21 @@ describe('koladaClient', () => {
     expect(sizes).toEqual([20, 20, 5]);
   });
 
+  it('keeps only the places each batch asked for, so two batches never store one value twice', async () => {
+    // A source that answers every batch with the same page (as a misbehaving proxy might).
+    server = await startFixtureServer((req) => ({
+      fixture: pages[req.query.get('page') ?? '1'],
+    }));
+    const codes = ['0880', ...Array.from({ length: 24 }, (_, i) => String(1000 + i)), '0008'];
+    const client = koladaClient(server.baseUrl, fakeTiming());
+    const rows = await client.values('N01951', codes, [2022, 2023, 2024]);
+    // 0880 is in the first batch, 0008 in the second: each value comes from its own batch.
+    expect(rows).toHaveLength(8);
+    const keys = rows.map((r) => `${r.placeCode}|${r.period}|${r.gender}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const other = await client.values('N01951', ['0881'], [2023]);
+    expect(other).toEqual([]);
+  });
   it('retries a 429, honouring Retry-After, then succeeds', async () => {
     let calls = 0;
     server = await startFixtureServer(() => {

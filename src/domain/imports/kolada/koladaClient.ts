@@ -62,6 +62,8 @@ export function koladaClient(baseUrl: string, options: HttpOptions = {}): Kolada
       let pages = 0;
       let rows = 0;
       const seen = new Set<string>();
+      // Only the places this batch asked for: a value for another place is not the batch's.
+      const asked = new Set(ids);
       while (url) {
         if (seen.has(url) || pages >= MAX_PAGES) {
           throw new SourceError(
@@ -76,7 +78,7 @@ export function koladaClient(baseUrl: string, options: HttpOptions = {}): Kolada
         const page = parseKoladaDataPage(await http.getJson(url));
         pages += 1;
         for (const r of page.rows) {
-          if (r.kpi !== kpiId) continue;
+          if (r.kpi !== kpiId || !asked.has(r.placeCode)) continue;
           out.push({
             placeCode: r.placeCode,
             period: r.period,
