@@ -113,7 +113,10 @@ describe('updateInitiative', () => {
           ],
         },
       });
-      expect(r).toEqual({ ok: true, value: { id: s.id, version: 2, mode: 'direct' } });
+      expect(r).toEqual({
+        ok: true,
+        value: { id: s.id, version: 2, mode: 'direct', rebased: false },
+      });
       const stored = (await loadInitiativeData(db, s.id))!;
       expect(stored.data.title).toBe('Nytt namn på insatsen');
       expect(stored.data.titleEn).toBe('A new name');
