@@ -104,7 +104,10 @@ Samma --seed ger samma data.`,
           const demo = await seedDemo(ctx);
           console.log(
             demo.loaded
-              ? `Demodata inläst: ${demo.organisations} organisationer, ${demo.initiatives} insatser, ${demo.indicators} indikatorer, ${demo.observations} utfall, ${demo.progressReports} lägesrapporter.`
+              ? `Demodata inläst: ${demo.organisations} organisationer, ${demo.initiatives} insatser, ${demo.indicators} indikatorer, ${demo.observations} utfall, ${demo.progressReports} lägesrapporter.` +
+                  (demo.indicatorsKept > 0
+                    ? ` ${demo.indicatorsKept} indikatorer fanns redan och behåller sina egna värden.`
+                    : '')
               : 'Demodata fanns redan; inget lades till.',
           );
         }

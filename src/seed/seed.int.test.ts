@@ -18,6 +18,7 @@ import {
 } from '../db/schema/index.js';
 import { createTestDatabase, testCtx } from '../test/database.js';
 import { seedDemo } from './seedDemo.js';
+import { seedPackIndicators } from '../region/seedPackIndicators.js';
 import { seedReference } from './seedReference.js';
 import { regionMunicipalities } from './regionPlaces.js';
 
@@ -95,3 +96,33 @@ describe('demo seed', () => {
     expect(await countOf(initiatives)).toBe(before);
   });
 });
+
+describe('demo seed after a start without demo data', () => {
+  it("keeps the pack's indicators as they are and loads the rest of the demo", async () => {
+    const own = await createTestDatabase();
+    try {
+      const ctx = testCtx(own.db);
+      const added = await seedPackIndicators(ctx);
+      expect(added).toBeGreaterThan(0);
+      const before = await own.db.select().from(indicators);
+      const report = await seedDemo(ctx);
+      expect(report.loaded).toBe(true);
+      expect(report.indicatorsKept).toBe(before.length);
+      expect(await countIn(own, initiatives)).toBe(report.initiatives);
+      // The pack's indicators are neither redefined nor given invented values.
+      const after = await own.db.select().from(indicators);
+      expect(after).toHaveLength(before.length + report.indicators);
+      for (const b of before) {
+        expect(after.find((a) => a.id === b.id)).toEqual(b);
+        expect(await countIn(own, observations, eq(observations.indicatorId, b.id))).toBe(0);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+async function countIn(db: Database, table: PgTable, where?: SQL): Promise<number> {
+  const [row] = await db.db.select({ n: count() }).from(table).where(where);
+  return row!.n;
+}

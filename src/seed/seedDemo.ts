@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import { goalAreas, goals, organisations, perspectives } from '../db/schema/index.js';
+import { goalAreas, goals, indicators, organisations, perspectives } from '../db/schema/index.js';
 import { inTransaction, type Ctx } from '../domain/context.js';
 import { createOrganisation } from '../domain/actors/createOrganisation.js';
 import { defineIndicator } from '../domain/followup/defineIndicator.js';
@@ -27,6 +27,8 @@ export interface DemoReport {
   organisations: number;
   initiatives: number;
   indicators: number;
+  /** Indicators the database already had (from the region pack): they keep their own values. */
+  indicatorsKept: number;
   observations: number;
   progressReports: number;
 }
@@ -49,6 +51,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       organisations: 0,
       initiatives: 0,
       indicators: 0,
+      indicatorsKept: 0,
       observations: 0,
       progressReports: 0,
     };
@@ -147,7 +150,16 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       expectOk(await recordEvaluation(tx, e), 'evaluation');
     }
 
+    // An installation started without demo data already has the pack's indicators; they are
+    // real, so the demo neither redefines them nor writes invented values into them.
+    const existingSlugs = new Set(
+      (await tx.db.select({ slug: indicators.slug }).from(indicators)).map((r) => r.slug),
+    );
     for (const ind of demoIndicators) {
+      if (existingSlugs.has(ind.key)) {
+        report.indicatorsKept++;
+        continue;
+      }
       const { id } = expectOk(
         await defineIndicator(tx, {
           goalId: ref(goalIds, ind.goalCode, 'goal'),
