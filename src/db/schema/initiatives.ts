@@ -101,6 +101,11 @@ export const initiatives = pgTable(
       .default(sql`'{}'::text[]`),
     /** The sum of the funding lines, kept with the facet keys so the search can sort by it. */
     fundingSek: bigint({ mode: 'number' }).notNull().default(0),
+    /**
+     * The Swedish and English names of the initiative's places, kept with the facet keys, so a
+     * text search for a place finds what the place facet finds (lowest weight in `search`).
+     */
+    placeNames: text().notNull().default(''),
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -108,7 +113,7 @@ export const initiatives = pgTable(
       .notNull()
       .generatedAlwaysAs(
         (): SQL =>
-          sql`setweight(to_tsvector('swedish', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('swedish', coalesce(${initiatives.summary}, '')), 'B') || setweight(to_tsvector('swedish', coalesce(${initiatives.description}, '')), 'C')`,
+          sql`setweight(to_tsvector('swedish', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('swedish', coalesce(${initiatives.summary}, '')), 'B') || setweight(to_tsvector('swedish', coalesce(${initiatives.description}, '')), 'C') || setweight(to_tsvector('swedish', ${initiatives.placeNames}), 'D')`,
       ),
   },
   (t) => [

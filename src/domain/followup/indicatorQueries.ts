@@ -34,7 +34,7 @@ export interface IndicatorDetail {
   goalArea: { id: number; slug: string; nameSv: string; nameEn: string; colour: string };
 }
 
-interface IndicatorRow extends Omit<IndicatorDetail, 'goal' | 'goalArea'> {
+export interface IndicatorRow extends Omit<IndicatorDetail, 'goal' | 'goalArea'> {
   goalId: number;
   goalCode: string;
   goalNameSv: string;
@@ -48,7 +48,8 @@ interface IndicatorRow extends Omit<IndicatorDetail, 'goal' | 'goalArea'> {
   areaPosition: number;
 }
 
-const indicatorSelect = sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_en as "nameEn", i.unit,
+/** The published indicators of adopted strategy versions with their goal and goal area. */
+export const indicatorSelect = sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_en as "nameEn", i.unit,
   i.source::text as source, i.source_ref as "sourceRef", i.direction::text as direction,
   i.gender_split as "genderSplit", i.decimals, i.baseline_year as "baselineYear",
   i.baseline_value as "baselineValue", i.target_year as "targetYear", i.target_value as "targetValue",
@@ -59,7 +60,7 @@ const indicatorSelect = sql`select i.id, i.slug, i.name_sv as "nameSv", i.name_e
   from indicators i join goals g on g.id = i.goal_id join goal_areas a on a.id = g.goal_area_id
   join strategies s on s.id = a.strategy_id and s.status <> 'draft' and i.published_at is not null`;
 
-function toDetail(r: IndicatorRow): IndicatorDetail {
+export function toDetail(r: IndicatorRow): IndicatorDetail {
   return {
     id: r.id,
     slug: r.slug,

@@ -31,8 +31,11 @@ export const facetKeysExpression: SQL = sql`array(
 /** The sum of initiative `i`'s funding lines, kept in `initiatives.funding_sek` for sorting. */
 export const fundingExpression: SQL = sql`coalesce((select sum(f.amount_sek) from funding_lines f where f.initiative_id = i.id), 0)`;
 
+/** The names of initiative `i`'s places in both languages, for the text search. */
+export const placeNamesExpression: SQL = sql`coalesce((select string_agg(p.name_sv || ' ' || p.name_en, ' ' order by p.code) from initiative_places ip join places p on p.code = ip.place_code where ip.initiative_id = i.id), '')`;
+
 /**
- * Recomputes the facet keys and the funding sum of the given initiatives from their relation
+ * Recomputes the facet keys, the place names and the funding sum of the given initiatives from their relation
  * tables (one statement).
  */
 export async function refreshFacetKeys(tx: Db, initiativeIds: number[]): Promise<void> {
@@ -44,6 +47,6 @@ export async function refreshFacetKeys(tx: Db, initiativeIds: number[]): Promise
 /** Recomputes the facet keys of the initiatives matching a condition on `i` (bulk loads). */
 export async function refreshFacetKeysWhere(tx: Db, condition: SQL): Promise<void> {
   await tx.execute(
-    sql`update initiatives i set facet_keys = ${facetKeysExpression}, funding_sek = ${fundingExpression} where ${condition}`,
+    sql`update initiatives i set facet_keys = ${facetKeysExpression}, place_names = ${placeNamesExpression}, funding_sek = ${fundingExpression} where ${condition}`,
   );
 }

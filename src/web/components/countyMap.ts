@@ -20,7 +20,7 @@ export interface CountyMapParams {
 }
 
 /**
- * The county as server-rendered SVG: each municipality a link with its count. Coordinates are
+ * The county as server-rendered SVG: each municipality a link with its name and count. Coordinates are
  * WGS84; longitude is scaled by cos(latitude) so the shapes keep their proportions.
  */
 export function countyMap(p: CountyMapParams): SafeHtml {
@@ -50,7 +50,12 @@ export function countyMap(p: CountyMapParams): SafeHtml {
     const [x, y] = project([cx, cy]).split(',');
     const name = p.locale === 'sv' ? m.nameSv : m.nameEn;
     const label = `${name}: ${t.initiativesCount(m.initiativeCount)}`;
-    return html`<a href="${localePath(p.locale, `/kommuner/${m.code}`)}" aria-label="${label}"${marked.size === 1 && marked.has(m.code) ? html` aria-current="page"` : ''}><title>${label}</title><path d="${d}"${countyWide || marked.has(m.code) ? html` class="current"` : ''}/><text x="${x}" y="${y}" text-anchor="middle">${m.initiativeCount}</text></a>`;
+    return {
+      shape: html`<a href="${localePath(p.locale, `/kommuner/${m.code}`)}" aria-label="${label}"${marked.size === 1 && marked.has(m.code) ? html` aria-current="page"` : ''}><title>${label}</title><path d="${d}"${countyWide || marked.has(m.code) ? html` class="current"` : ''}/></a>`,
+      label: html`<text x="${x}" y="${y}" text-anchor="middle"><tspan class="name" x="${x}">${name}</tspan><tspan class="count" x="${x}" dy="1.1em">${m.initiativeCount}</tspan></text>`,
+    };
   });
-  return html`<svg class="county-map" viewBox="-2 -2 ${(width + 4).toFixed(0)} ${(height + 4).toFixed(0)}" role="group" aria-label="${t.mapTitle}">${shapes}</svg>`;
+  // The names are drawn after every shape, so no neighbour covers them; the links carry the
+  // same words for assistive technology.
+  return html`<svg class="county-map" viewBox="-2 -2 ${(width + 4).toFixed(0)} ${(height + 4).toFixed(0)}" role="group" aria-label="${t.mapTitle}">${shapes.map((s) => s.shape)}<g class="labels" aria-hidden="true">${shapes.map((s) => s.label)}</g></svg>`;
 }

@@ -87,14 +87,17 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       ?.value ?? null;
   const municipalities = d.places.filter((p) => p.kind === 'kommun');
   const placeName = (p: PlaceSummary) => (sv ? p.nameSv : p.nameEn);
-  const rows = municipalities.map((m) => [placeName(m), cell(valueOf(m.code))]);
+  const placeLink = (p: PlaceSummary) =>
+    html`<a href="${localePath(locale, `/kommuner/${p.code}`)}">${placeName(p)}</a>`;
+  const rows = municipalities.map((m) => [placeLink(m), cell(valueOf(m.code))]);
   const county = valueOf(countyArea());
   const country = valueOf(COUNTRY);
   const references = [
     ...(county === null ? [] : [{ label: f.county, value: county, dash: '6 3' }]),
     ...(country === null ? [] : [{ label: f.country, value: country, dash: '2 3' }]),
   ];
-  const tableRows = [...rows, [f.county, cell(county)], [f.country, cell(country)]];
+  const countyLink = html`<a href="${localePath(locale, `/kommuner/${countyArea()}`)}">${f.county}</a>`;
+  const tableRows = [...rows, [countyLink, cell(county)], [f.country, cell(country)]];
   const bar = barChart({
     id: `kommuner-${i.slug}`,
     title: `${f.barChart(year)}: ${name} (${i.unit})`,

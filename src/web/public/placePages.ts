@@ -1,4 +1,6 @@
-import { countyCode } from '../../region/activeRegion.js';
+import { countyCode, regionIdentity } from '../../region/activeRegion.js';
+import type { PlaceIndicator } from '../../domain/followup/placeProfile.js';
+import { placeProfile } from '../components/placeProfile.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
@@ -37,18 +39,28 @@ export function placePage(
   place: PlaceSummary,
   places: PlaceSummary[],
   initiatives: InitiativeListItem[],
+  indicators: PlaceIndicator[],
 ): SafeHtml {
   const t = messages(locale);
+  const countyName = locale === 'sv' ? regionIdentity().countySv : regionIdentity().countyEn;
   const name =
     place.kind === 'region' ? t.wholeCounty : locale === 'sv' ? place.nameSv : place.nameEn;
   return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/kommuner')}">${t.navPlaces}</a></li></ol></nav>
-<h1>${t.placeInitiatives(name)}</h1>
+<h1>${name}</h1>
 <dl class="facts">
 <dt>${t.initiatives}</dt><dd>${t.initiativesCount(place.initiativeCount)}</dd>
 <dt>${t.moneyInPlace}</dt><dd>${formatMillions(locale, place.fundingSek)}</dd>
 </dl>
 ${place.kind === 'kommun' ? html`<p>${t.countyWideNote} <a href="${localePath(locale, `/kommuner/${countyCode()}`)}">${t.wholeCounty}</a></p>` : ''}
 ${countyMap({ locale, places, highlight: place.code })}
+${placeProfile({
+  locale,
+  placeName: place.kind === 'region' ? countyName : name,
+  countyName,
+  isCounty: place.kind === 'region',
+  rows: indicators,
+})}
+<h2 id="insatser">${t.placeInitiatives(name)}</h2>
 <p><a href="${localePath(locale, `/insatser?plats=${place.code}`)}">${t.searchTitle}: ${name}</a></p>
-<div class="initiative-list">${initiatives.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 2 }))}</div>`;
+<div class="initiative-list">${initiatives.map((initiative) => initiativeCard({ locale, initiative, headingLevel: 3 }))}</div>`;
 }

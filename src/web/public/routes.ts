@@ -31,6 +31,7 @@ import { accessibilityPage, privacyPage } from './infoPages.js';
 import { initiativePage } from './initiativePage.js';
 import { organisationPage, organisationsPage } from './organisationPages.js';
 import { placePage, placesPage } from './placePages.js';
+import { placeIndicators } from '../../domain/followup/placeProfile.js';
 import { sdgGoalPage, sdgPage } from './sdgPages.js';
 import { searchPage } from './searchPage.js';
 import { reportRoutes } from './reportRoutes.js';
@@ -195,12 +196,15 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
         const places = await placeSummaries(db);
         const place = places.find((p) => p.code === code);
         if (!place) throw new NotFoundError('Kommunen finns inte.');
-        const initiatives = await listPublishedInitiatives(db, { placeCode: code });
+        const [initiatives, indicators] = await Promise.all([
+          listPublishedInitiatives(db, { placeCode: code }),
+          placeIndicators(db, code),
+        ]);
         const name =
           place.kind === 'region' ? t.wholeCounty : locale === 'sv' ? place.nameSv : place.nameEn;
         return {
-          title: t.placeInitiatives(name),
-          body: placePage(locale, place, places, initiatives),
+          title: name,
+          body: placePage(locale, place, places, initiatives, indicators),
         };
       }),
     );

@@ -3,7 +3,8 @@ import { html, type SafeHtml } from '../../html.js';
 export interface ChartTable {
   caption: string;
   head: string[];
-  rows: (string | number)[][];
+  /** Cells are text, or markup for a link (a place name linking to its page). */
+  rows: (string | number | SafeHtml)[][];
 }
 
 export interface ChartFrameParams {
