@@ -3,11 +3,12 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import {
   byGoal,
-  byGoalArea,
   byPerspective,
   byPlace,
   bySdg,
+  byGoalAreaAndSource,
   bySourceExact,
+  roundShares,
   shareBy,
   total,
   UNASSIGNED,
@@ -38,6 +39,8 @@ export interface Coverage {
     'goalAreas' | 'goals' | 'places' | 'sdgGoals' | 'perspectives' | 'sources',
     { key: string; amount: number }[]
   >;
+  /** Money per goal area ('' = none) and funding source, in whole kronor adding up to the total. */
+  areaBySource: { area: string; source: string; amount: number }[];
   /** Active initiatives per goal × perspective ('' = none). */
   matrix: { goal: string; perspective: string; count: number }[];
   activeByGoal: Record<string, number>;
@@ -46,10 +49,7 @@ export interface Coverage {
   gaps: { goals: string[]; places: string[]; perspectives: string[]; lowMoneyGoals: string[] };
 }
 
-const list = (b: Buckets) =>
-  [...b.entries()]
-    .map(([key, amount]) => ({ key, amount: Math.round(amount) }))
-    .sort((a, z) => z.amount - a.amount);
+const list = (b: Buckets) => roundShares(b).sort((a, z) => z.amount - a.amount);
 
 function activeNow(i: FundedInitiative, year: number | null) {
   if (year === null) return i.status === 'pagaende';
@@ -91,19 +91,34 @@ export function analyseCoverage(
     }
   }
   const goalMoney = shareBy(initiatives, byGoal, y);
+  // Each source's column is rounded on its own, so it adds up to the source's exact amount; the
+  // goal areas' amounts are the rows of the same cells, so both tables agree to the krona.
+  const columns = new Map<string, Buckets>();
+  for (const [key, amount] of byGoalAreaAndSource(initiatives, y)) {
+    const [area = '', source = ''] = key.split('\u0000');
+    const column = columns.get(source) ?? new Map<string, number>();
+    column.set(area, amount);
+    columns.set(source, column);
+  }
+  const areaBySource = [...columns].flatMap(([source, column]) =>
+    roundShares(column).map(({ key, amount }) => ({ area: key, source, amount })),
+  );
+  const areaMoney: Buckets = new Map();
+  for (const c of areaBySource) areaMoney.set(c.area, (areaMoney.get(c.area) ?? 0) + c.amount);
   const amounts = reference.goals.map((g) => goalMoney.get(g) ?? 0).sort((a, b) => a - b);
   const median = amounts[Math.floor(amounts.length / 2)] ?? 0;
   return {
     year,
     total: total(initiatives, y),
     money: {
-      goalAreas: list(shareBy(initiatives, byGoalArea, y)),
+      goalAreas: list(areaMoney),
       goals: list(goalMoney),
       places: list(shareBy(initiatives, byPlace, y)),
       sdgGoals: list(shareBy(initiatives, bySdg, y)),
       perspectives: list(shareBy(initiatives, byPerspective, y)),
       sources: list(bySourceExact(initiatives, y)),
     },
+    areaBySource,
     matrix,
     activeByGoal,
     activeByPlace,

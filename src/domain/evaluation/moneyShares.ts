@@ -59,6 +59,44 @@ export function total(initiatives: FundedInitiative[], year?: number): number {
   );
 }
 
+/**
+ * Whole kronor for each bucket that add up to the rounded sum of the buckets (largest remainder),
+ * so a table of shares totals exactly what the money is, not a krona more or less.
+ */
+export function roundShares(b: Buckets): { key: string; amount: number }[] {
+  const entries = [...b.entries()].map(([key, value]) => ({
+    key,
+    amount: Math.floor(value),
+    rest: value - Math.floor(value),
+  }));
+  let missing =
+    Math.round([...b.values()].reduce((s, v) => s + v, 0)) -
+    entries.reduce((s, e) => s + e.amount, 0);
+  for (const e of [...entries].sort((a, z) => z.rest - a.rest || a.key.localeCompare(z.key))) {
+    if (missing <= 0) break;
+    e.amount += 1;
+    missing -= 1;
+  }
+  return entries.map(({ key, amount }) => ({ key, amount }));
+}
+
+/**
+ * Funding by goal area and source: each funding line shared equally over the initiative's goal
+ * areas (keys `area\u0000source`), so a row adds up to its area and a column to its source.
+ */
+export function byGoalAreaAndSource(initiatives: FundedInitiative[], year?: number): Buckets {
+  const b: Buckets = new Map();
+  for (const i of initiatives) {
+    const areas = [...new Set(byGoalArea(i))];
+    for (const f of i.funding) {
+      if (year !== undefined && f.year !== year) continue;
+      if (areas.length === 0) add(b, `${UNASSIGNED}\u0000${f.source}`, f.amountSek);
+      else for (const a of areas) add(b, `${a}\u0000${f.source}`, f.amountSek / areas.length);
+    }
+  }
+  return b;
+}
+
 /** Funding by source is exact (each line has one source), not shared. */
 export function bySourceExact(initiatives: FundedInitiative[], year?: number): Buckets {
   const b: Buckets = new Map();

@@ -1,7 +1,7 @@
+import { moneyByGoalArea } from '../evaluation/moneyTotals.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
-  fundingLines,
   goalAreas,
   goals,
   initiativeGoals,
@@ -68,14 +68,7 @@ export async function strategyOverview(db: Db): Promise<{
     })
     .from(linked)
     .groupBy(linked.areaId);
-  const fundingPerArea = await db
-    .select({
-      areaId: linked.areaId,
-      funding: sql<number>`coalesce(sum(${fundingLines.amountSek}), 0)::float8`,
-    })
-    .from(linked)
-    .innerJoin(fundingLines, eq(fundingLines.initiativeId, linked.initiativeId))
-    .groupBy(linked.areaId);
+  const fundingPerArea = await moneyByGoalArea(db);
   const persp = await db
     .select()
     .from(perspectives)
@@ -90,7 +83,7 @@ export async function strategyOverview(db: Db): Promise<{
         goalCount: goalCounts.find((x) => x.areaId === a.id)?.n ?? 0,
         initiativeCount: c?.n ?? 0,
         activeInitiativeCount: c?.active ?? 0,
-        fundingSek: fundingPerArea.find((x) => x.areaId === a.id)?.funding ?? 0,
+        fundingSek: fundingPerArea.get(String(a.id)) ?? 0,
       };
     }),
     perspectives: persp,

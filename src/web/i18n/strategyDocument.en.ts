@@ -39,7 +39,7 @@ export const strategyDocumentEn: StrategyDocumentMessages = {
   goalInitiatives: 'Initiatives contributing to the goal',
   goalMoney: 'Money',
   goalMoneyText: (amount: string, n: number) =>
-    `${amount} in funding of ${n} published ${n === 1 ? 'initiative' : 'initiatives'} contributing to the goal.`,
+    `${amount} for the goal from ${n} published ${n === 1 ? 'initiative' : 'initiatives'} contributing to it.`,
   goalStatus: 'Status',
   goalSearch: 'Search the initiatives of this goal',
   noGoalInitiatives: 'No published initiative contributes to the goal yet.',

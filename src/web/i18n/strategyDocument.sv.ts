@@ -38,7 +38,7 @@ export const strategyDocumentSv = {
   goalInitiatives: 'Insatser som bidrar till målet',
   goalMoney: 'Pengar',
   goalMoneyText: (amount: string, n: number) =>
-    `${amount} i finansiering av ${n} publicerade ${n === 1 ? 'insats' : 'insatser'} som bidrar till målet.`,
+    `${amount} till målet från ${n} publicerade ${n === 1 ? 'insats' : 'insatser'} som bidrar till det.`,
   goalStatus: 'Läget',
   goalSearch: 'Sök bland insatserna för målet',
   noGoalInitiatives: 'Inga publicerade insatser bidrar till målet ännu.',

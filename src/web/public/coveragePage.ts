@@ -1,6 +1,7 @@
 import type { Coverage } from '../../domain/evaluation/coverage.js';
 import type { CoverageLabels, Label } from '../../domain/evaluation/coverageReference.js';
 import { UNASSIGNED } from '../../domain/evaluation/moneyShares.js';
+import { moneyNote } from '../components/moneyNote.js';
 import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatSek, localePath, messages, type Locale } from '../i18n/index.js';
@@ -19,8 +20,13 @@ function moneyTable(
   rows: { key: string; amount: number }[],
   label: (key: string) => string,
   totalAmount: number,
+  search: (key: string) => string | null,
 ): SafeHtml {
   const t = messages(locale);
+  const name = (key: string) => {
+    const href = search(key);
+    return href ? html`<a href="${href}">${label(key)}</a>` : html`${label(key)}`;
+  };
   const max = Math.max(1, ...rows.map((r) => r.amount));
   return scrollBox(
     caption,
@@ -29,12 +35,54 @@ function moneyTable(
 <thead><tr><th scope="col">${caption}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.share}</th><th scope="col"><span class="visually-hidden">${t.share}</span></th></tr></thead>
 <tbody>${rows.map(
       (r) =>
-        html`<tr><th scope="row">${label(r.key)}</th><td class="num">${formatSek(locale, r.amount)}</td><td class="num">${totalAmount > 0 ? `${Math.round((r.amount / totalAmount) * 100)} %` : '–'}</td><td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${((r.amount / max) * 100).toFixed(1)}" height="10" fill="#0b4f8a"/></svg></td></tr>`,
+        html`<tr><th scope="row">${name(r.key)}</th><td class="num">${formatSek(locale, r.amount)}</td><td class="num">${totalAmount > 0 ? `${Math.round((r.amount / totalAmount) * 100)} %` : '–'}</td><td><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${((r.amount / max) * 100).toFixed(1)}" height="10" fill="#0b4f8a"/></svg></td></tr>`,
     )}</tbody>
 <tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatSek(
       locale,
       rows.reduce((s, r) => s + r.amount, 0),
     )}</td><td></td><td></td></tr></tfoot>
+</table>`,
+  );
+}
+
+/**
+ * Money per goal area and funding source: each cell is the area's share of that source, rows add
+ * up to the areas' amounts above and columns to the sources', each cell linking to its search.
+ */
+function areaSourceTable(
+  locale: Locale,
+  c: Coverage,
+  labels: CoverageLabels,
+  search: (params: Record<string, string>) => string,
+): SafeHtml {
+  const t = messages(locale);
+  const sources = c.money.sources.map((s) => s.key);
+  const areas = [
+    ...labels.goalAreas.map((a) => a.key),
+    ...(c.areaBySource.some((x) => x.area === UNASSIGNED) ? [UNASSIGNED] : []),
+  ];
+  const cell = (area: string, source: string) =>
+    c.areaBySource.find((x) => x.area === area && x.source === source)?.amount ?? 0;
+  const sourceName = (k: string) => t.fundingSourceName[k as keyof typeof t.fundingSourceName] ?? k;
+  const areaName = (k: string) => labelOf(locale, labels.goalAreas, k, t.unassigned);
+  const sum = (list: number[]) => list.reduce((s, n) => s + n, 0);
+  return scrollBox(
+    t.moneyByAreaAndSource,
+    html`<table class="money-matrix">
+<caption>${t.moneyByAreaAndSource}</caption>
+<thead><tr><th scope="col">${t.moneyByGoalArea}</th>${sources.map((s) => html`<th scope="col" class="num">${sourceName(s)}</th>`)}<th scope="col" class="num">${t.total}</th></tr></thead>
+<tbody>${areas.map(
+      (a) =>
+        html`<tr><th scope="row">${areaName(a)}</th>${sources.map((s) => {
+          const amount = cell(a, s);
+          return html`<td class="num">${
+            amount > 0 && a !== UNASSIGNED
+              ? html`<a href="${search({ omrade: a, kalla: s })}">${formatSek(locale, amount)}</a>`
+              : formatSek(locale, amount)
+          }</td>`;
+        })}<td class="num">${formatSek(locale, sum(sources.map((s) => cell(a, s))))}</td></tr>`,
+    )}</tbody>
+<tfoot><tr><th scope="row">${t.total}</th>${sources.map((s) => html`<td class="num">${formatSek(locale, sum(areas.map((a) => cell(a, s))))}</td>`)}<td class="num">${formatSek(locale, c.total)}</td></tr></tfoot>
 </table>`,
   );
 }
@@ -52,6 +100,11 @@ export function coveragePage(
       ? html`${t.noGaps}`
       : html`<ul>${keys.map((k) => html`<li>${labelOf(locale, list, k, t.unassigned)}</li>`)}</ul>`;
   const perspectives = [...labels.perspectives.map((p) => p.key), UNASSIGNED];
+  // Figures link to the search of the same initiatives (which shows their whole budgets).
+  const search = (params: Record<string, string>) =>
+    `${localePath(locale, '/insatser')}?${new URLSearchParams({ ...params, ...(c.year === null ? {} : { ar: String(c.year) }) }).toString()}#resultat`;
+  const by = (param: string) => (key: string) =>
+    key === UNASSIGNED ? null : search({ [param]: key });
   return html`<h1>${t.coverageTitle}</h1>
 <p class="lead">${t.coverageIntro}</p>
 <form method="get" action="${localePath(locale, '/tackning')}" class="search-form">
@@ -69,13 +122,15 @@ export function coveragePage(
 <dt>${t.gapsPerspectives}</dt><dd>${gapList(c.gaps.perspectives, labels.perspectives)}</dd>
 <dt>${t.gapsLowMoney}</dt><dd>${gapList(c.gaps.lowMoneyGoals, labels.goals)}</dd>
 </dl>
-<h2>${t.funding}</h2>
-${moneyTable(locale, t.moneyByGoalArea, c.money.goalAreas, l(labels.goalAreas), c.total)}
-${moneyTable(locale, t.moneyByGoal, c.money.goals, (k) => (k === UNASSIGNED ? t.unassigned : `${k} ${labelOf(locale, labels.goals, k, '')}`), c.total)}
-${moneyTable(locale, t.moneyByPlace, c.money.places, (k) => (k === countyCode() ? t.wholeCounty : labelOf(locale, labels.places, k, t.unassigned)), c.total)}
-${moneyTable(locale, t.moneyBySdg, c.money.sdgGoals, (k) => (k === UNASSIGNED ? t.unassigned : `${k}. ${labelOf(locale, labels.sdgGoals, k, '')}`), c.total)}
-${moneyTable(locale, t.moneyByPerspective, c.money.perspectives, l(labels.perspectives), c.total)}
-${moneyTable(locale, t.moneyBySource, c.money.sources, (k) => t.fundingSourceName[k as keyof typeof t.fundingSourceName] ?? k, c.total)}
+<h2 id="pengar">${t.funding}</h2>
+${moneyNote(locale)}
+${moneyTable(locale, t.moneyByGoalArea, c.money.goalAreas, l(labels.goalAreas), c.total, by('omrade'))}
+${areaSourceTable(locale, c, labels, search)}
+${moneyTable(locale, t.moneyByGoal, c.money.goals, (k) => (k === UNASSIGNED ? t.unassigned : `${k} ${labelOf(locale, labels.goals, k, '')}`), c.total, by('mal'))}
+${moneyTable(locale, t.moneyByPlace, c.money.places, (k) => (k === countyCode() ? t.wholeCounty : labelOf(locale, labels.places, k, t.unassigned)), c.total, by('plats'))}
+${moneyTable(locale, t.moneyBySdg, c.money.sdgGoals, (k) => (k === UNASSIGNED ? t.unassigned : `${k}. ${labelOf(locale, labels.sdgGoals, k, '')}`), c.total, by('agenda'))}
+${moneyTable(locale, t.moneyByPerspective, c.money.perspectives, l(labels.perspectives), c.total, by('perspektiv'))}
+${moneyTable(locale, t.moneyBySource, c.money.sources, (k) => t.fundingSourceName[k as keyof typeof t.fundingSourceName] ?? k, c.total, by('kalla'))}
 <h2>${t.matrixTitle}</h2>
 <section class="table-scroll" aria-label="${t.matrixTitle}" tabindex="0">
 <table>

@@ -1,3 +1,4 @@
+import { moneyNote } from '../components/moneyNote.js';
 import type { IndicatorHeadline } from '../../domain/followup/indicatorQueries.js';
 import { rollUpProgress } from '../../domain/followup/progressStatus.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
@@ -17,6 +18,8 @@ export interface GoalPageParams {
   goals: GoalRow[];
   indicators: IndicatorHeadline[];
   initiatives: InitiativeListItem[];
+  /** The goal's money by the money rule. */
+  moneySek: number;
 }
 
 /** One goal: its status, indicators, the initiatives that contribute to it and their money. */
@@ -26,7 +29,7 @@ export function goalPage(p: GoalPageParams): SafeHtml {
   const sv = p.locale === 'sv';
   const { area, goal } = p;
   const description = sv ? goal.descriptionSv : goal.descriptionEn;
-  const money = p.initiatives.reduce((sum, i) => sum + i.fundingSek, 0);
+  const money = p.moneySek;
   const rollUp = rollUpProgress(
     p.indicators.map((h) => ({ id: h.indicator.slug, status: h.status.total.status })),
   );
@@ -52,7 +55,8 @@ export function goalPage(p: GoalPageParams): SafeHtml {
     </section>
     <section aria-labelledby="pengar">
       <h2 id="pengar">${m.goalMoney}</h2>
-      <p>${m.goalMoneyText(formatSek(p.locale, money), p.initiatives.length)}</p>
+      <p>${m.goalMoneyText(formatSek(p.locale, Math.round(money)), p.initiatives.length)}</p>
+      ${moneyNote(p.locale)}
     </section>
     <section aria-labelledby="insatser">
       <h2 id="insatser">${m.goalInitiatives} (${p.initiatives.length})</h2>

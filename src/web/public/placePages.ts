@@ -1,3 +1,4 @@
+import { moneyNote } from '../components/moneyNote.js';
 import { countyCode, regionIdentity } from '../../region/activeRegion.js';
 import type { PlaceIndicator } from '../../domain/followup/placeProfile.js';
 import { placeProfile } from '../components/placeProfile.js';
@@ -31,7 +32,8 @@ ${places
   )}
 </tbody>
 </table>`,
-)}`;
+)}
+${moneyNote(locale)}`;
 }
 
 export function placePage(
@@ -51,6 +53,7 @@ export function placePage(
 <dt>${t.initiatives}</dt><dd>${t.initiativesCount(place.initiativeCount)}</dd>
 <dt>${t.moneyInPlace}</dt><dd>${formatMillions(locale, place.fundingSek)}</dd>
 </dl>
+${moneyNote(locale)}
 ${place.kind === 'kommun' ? html`<p>${t.countyWideNote} <a href="${localePath(locale, `/kommuner/${countyCode()}`)}">${t.wholeCounty}</a></p>` : ''}
 ${countyMap({ locale, places, highlight: place.code })}
 ${placeProfile({

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/rows.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
@@ -158,15 +160,75 @@ describe('coverage', () => {
     };
     for (let year = 2019; year <= 2030; year++) {
       const c = analyseCoverage(initiatives, reference, year);
-      const perArea = c.money.goalAreas.reduce((s, r) => s + r.amount, 0);
-      expect(Math.abs(perArea - c.total), String(year)).toBeLessThanOrEqual(
-        c.money.goalAreas.length,
-      );
-      const perSource = c.money.sources.reduce((s, r) => s + r.amount, 0);
-      expect(perSource, String(year)).toBe(c.total);
+      const sum = (rows: { amount: number }[]) => rows.reduce((s, r) => s + r.amount, 0);
+      // Every table of shares adds up to the total to the krona.
+      for (const key of [
+        'goalAreas',
+        'goals',
+        'places',
+        'sdgGoals',
+        'perspectives',
+        'sources',
+      ] as const)
+        expect(sum(c.money[key]), `${year} ${key}`).toBe(c.total);
+      expect(sum(c.areaBySource), String(year)).toBe(c.total);
+      // The area × funder table's rows are the areas' amounts, its columns the funders'.
+      for (const a of c.money.goalAreas)
+        expect(sum(c.areaBySource.filter((x) => x.area === a.key)), a.key).toBe(a.amount);
+      for (const f of c.money.sources)
+        expect(sum(c.areaBySource.filter((x) => x.source === f.key)), f.key).toBe(f.amount);
     }
     const page = await app.inject('/tackning?ar=2024');
-    expect(page.body).toContain('Pengar per målområde');
+    expect(page.body).toContain('Pengar per målområde och finansiär');
+  });
+
+  it('shows the same money for a goal area, a goal and a place on every page', async () => {
+    const { analyseCoverage, loadFundedInitiatives } = await import(
+      '../../domain/evaluation/coverage.js'
+    );
+    const { coverageLabels } = await import('../../domain/evaluation/coverageReference.js');
+    const { formatMillions, formatSek } = await import('../i18n/index.js');
+    const labels = await coverageLabels(database.db);
+    const c = analyseCoverage(
+      await loadFundedInitiatives(database.db),
+      {
+        goals: labels.goals.map((g) => g.key),
+        places: labels.places.map((p) => p.key),
+        perspectives: labels.perspectives.map((p) => p.key),
+      },
+      null,
+    );
+    const amount = (rows: { key: string; amount: number }[], key: string) =>
+      rows.find((r) => r.key === key)?.amount ?? 0;
+    const coverage = (await app.inject('/tackning')).body;
+    const start = (await app.inject('/')).body;
+    expect(start).toContain('Så räknas pengarna:');
+    for (const a of labels.goalAreas) {
+      const money = amount(c.money.goalAreas, a.key);
+      expect(money, a.key).toBeGreaterThan(0);
+      expect(start, a.key).toContain(formatMillions('sv', money));
+      expect(coverage, a.key).toContain(
+        `<a href="/insatser?omrade=${a.key}#resultat">${a.sv}</a></th><td class="num">${formatSek('sv', money)}</td>`,
+      );
+    }
+    const places = (await app.inject('/kommuner')).body;
+    for (const code of ['0881', '0880']) {
+      const money = amount(c.money.places, code);
+      expect(money, code).toBeGreaterThan(0);
+      const page = (await app.inject(`/kommuner/${code}`)).body;
+      expect(page, code).toContain(`<dd>${formatMillions('sv', money)}</dd>`);
+      expect(page, code).toContain('Så räknas pengarna:');
+      expect(places, code).toContain(`<td class="num">${formatMillions('sv', money)}</td>`);
+      expect(coverage, code).toContain(`/insatser?plats=${code}#resultat`);
+    }
+    const goal = labels.goals[0]!;
+    const [{ slug }] = (await queryRows<{ slug: string }>(
+      database.db,
+      sql`select a.slug from goals g join goal_areas a on a.id = g.goal_area_id
+        join strategies s on s.id = a.strategy_id and s.is_current where g.code = ${goal.key}`,
+    )) as [{ slug: string }];
+    const goalPage = (await app.inject(`/malomraden/${slug}/mal/${goal.key}`)).body;
+    expect(goalPage).toContain(formatSek('sv', amount(c.money.goals, goal.key)));
   });
 });
 

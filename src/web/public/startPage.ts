@@ -1,3 +1,4 @@
+import { moneyNote } from '../components/moneyNote.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import type { strategyOverview } from '../../domain/strategy/queries.js';
 import { goalAreaCard } from '../components/goalAreaCard.js';
@@ -38,6 +39,7 @@ export function startPage(
       <ul class="cards">
         ${overview.goalAreas.map((area) => goalAreaCard({ locale, area }))}
       </ul>
+      ${moneyNote(locale)}
     </section>
     <p class="message"><a href="${localePath(locale, '/strategin')}">${m.readStrategy}</a> · <a href="${localePath(locale, '/uppfoljning')}">${t.followUpLink}</a> · <a href="${localePath(locale, '/utvecklingsaret')}">${t.footerReports}</a></p>
     <section aria-labelledby="perspektiv">

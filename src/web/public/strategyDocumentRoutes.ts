@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { indicatorHeadlines } from '../../domain/followup/indicatorQueries.js';
 import { listPublishedInitiatives } from '../../domain/initiatives/queries.js';
+import { moneyByGoal } from '../../domain/evaluation/moneyTotals.js';
 import { goalAreaBySlug } from '../../domain/strategy/queries.js';
 import { strategyDocument } from '../../domain/strategy/strategyDocument.js';
 import { localePath } from '../i18n/index.js';
@@ -56,9 +57,10 @@ export function strategyDocumentRoutes(app: FastifyInstance, db: Db, cache: Page
         const { area, goals } = await goalAreaBySlug(db, params.data.slug);
         const goal = goals.find((g) => g.code === params.data.code);
         if (!goal) throw new NotFoundError('Målet finns inte.');
-        const [headlines, initiatives] = await Promise.all([
+        const [headlines, initiatives, goalMoney] = await Promise.all([
           indicatorHeadlines(db, area.id),
           listPublishedInitiatives(db, { goalId: goal.id }),
+          moneyByGoal(db),
         ]);
         const name = locale === 'sv' ? goal.nameSv : goal.nameEn;
         return {
@@ -73,6 +75,7 @@ export function strategyDocumentRoutes(app: FastifyInstance, db: Db, cache: Page
               goals,
               indicators: headlines.filter((h) => h.indicator.goal.id === goal.id),
               initiatives,
+              moneySek: goalMoney.get(goal.code) ?? 0,
             }),
           }),
         };
