@@ -6,7 +6,7 @@ import { placeProfileMessages } from '../i18n/placeProfile.en.js';
 import { formatValue } from '../public/followupParts.js';
 import { scrollBox } from './scrollBox.js';
 
-/** The Swedish genitive of a name: "Nybros", "Kalmar läns", but "Mönsterås" stays as it is. */
+/** The Swedish genitive of a name: "Nybros", "Gotlands läns", but "Mönsterås" stays as it is. */
 export function genitive(locale: Locale, name: string): string {
   if (locale === 'en') return name;
   return /[sxz]$/i.test(name) ? name : `${name}s`;
