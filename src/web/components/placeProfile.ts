@@ -50,7 +50,7 @@ function trendText(locale: Locale, row: PlaceIndicator, own: YearValue[]): SafeH
 
 export interface PlaceProfileParams {
   locale: Locale;
-  /** The place's name as the page shows it ("Nybro", "Kalmar län"). */
+  /** The place's name as the page shows it ("Nybro", "Gotlands län"). */
   placeName: string;
   countyName: string;
   /** True on the county's own page: the place is the county, compared with riket only. */
