@@ -11,6 +11,8 @@ export interface Page {
   feeds?: { href: string; title: string }[];
   /** Where the language link goes when the language is not in the path (signed-in pages). */
   languageHref?: string;
+  /** Further skip links after "Hoppa till innehållet" (see LayoutParams). */
+  skipLinks?: { href: string; label: string }[];
 }
 
 export function renderPage(locale: Locale, path: string, page: Page): string {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
@@ -49,6 +49,7 @@ describe('public portal journey', () => {
         await page.locator('#q').fill('företagen');
         await page.locator('#q').press('Enter');
         await page.waitForURL(/q=f%C3%B6retagen/);
+        if (viewport.width < 600) await page.locator('summary', { hasText: 'Filtrera' }).click();
         await page.locator('input[name="plats"][value="0880"]').check();
         await page.getByRole('button', { name: 'Visa resultat' }).press('Enter');
         await page.waitForURL(/plats=/);
@@ -71,6 +72,8 @@ describe('public portal journey', () => {
           '/',
           '/malomraden/god-miljo-for-barn-och-unga',
           '/insatser?q=f%C3%B6retagen',
+          '/insatser?plats=0881&status=pagaende',
+          '/insatser?q=qqqxxxzzz&plats=0881',
           `/insatser/${initiativeId}`,
           '/kommuner',
           '/kommuner/0883',
@@ -97,4 +100,108 @@ describe('public portal journey', () => {
       }
     });
   }
+});
+
+describe('search by keyboard and on a phone, without JavaScript', () => {
+  /**
+   * From the results heading: the order, its button, then the first result; focus never leaves
+   * the results on the way. Returns how many Tab presses reached the first result.
+   */
+  async function tabsToFirstResult(page: Page): Promise<number> {
+    for (let n = 1; n <= 3; n++) {
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate<boolean>("document.activeElement?.closest('.results') !== null"),
+      ).toBe(true);
+      if (await page.evaluate<boolean>("document.activeElement?.closest('.results h3') !== null"))
+        return n;
+    }
+    throw new Error('the first result was not reached in three Tab presses');
+  }
+
+  for (const [locale, words] of [
+    [
+      '',
+      {
+        skip: 'Hoppa till resultaten',
+        filter: 'Filtrera',
+        apply: 'Visa resultat',
+        remove: 'Plats: Nybro (ta bort)',
+      },
+    ],
+    [
+      '/en',
+      {
+        skip: 'Skip to the results',
+        filter: 'Filter',
+        apply: 'Show results',
+        remove: 'Place: Nybro (remove)',
+      },
+    ],
+  ] as const) {
+    it(`reaches the first result from a skip link, filters behind a fold, keeps focus at the results (375 px${locale})`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        javaScriptEnabled: false,
+      });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}${locale}/insatser`);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        expect(await page.locator(':focus').textContent()).toBe(words.skip);
+        await page.keyboard.press('Enter');
+        expect(await tabsToFirstResult(page)).toBe(3);
+
+        // The filters are folded: the first result is near the top of the page.
+        const checkbox = page.locator('input[name="plats"][value="0881"]');
+        expect(await checkbox.isVisible()).toBe(false);
+        const firstTop = await page.evaluate<number>(
+          "document.querySelector('.results h3').getBoundingClientRect().top + window.scrollY",
+        );
+        expect(firstTop).toBeLessThan(900);
+
+        await page.locator('summary', { hasText: words.filter }).click();
+        await checkbox.check();
+        await page.getByRole('button', { name: words.apply }).click();
+        await page.waitForURL(/plats=0881.*#resultat$/);
+        // After filtering, Tab goes on from the results heading, not from the top of the page.
+        expect(await tabsToFirstResult(page)).toBe(3);
+
+        // The chosen filter is listed with a link that removes it.
+        const remove = page.getByRole('link', { name: words.remove });
+        expect(await remove.count()).toBe(1);
+        await remove.click();
+        await page.waitForURL((url) => !url.search.includes('plats='));
+        expect(await page.locator('.active-filters').count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows the filters beside the results on a wide screen and keeps a chosen value that matches nothing', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      javaScriptEnabled: false,
+    });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/insatser`);
+      expect(await page.locator('input[name="plats"][value="0881"]').isVisible()).toBe(true);
+      expect(await page.locator('summary', { hasText: 'Filtrera' }).isVisible()).toBe(false);
+      for (const key of ['Tab', 'Tab', 'Enter']) await page.keyboard.press(key);
+      expect(await tabsToFirstResult(page)).toBe(3);
+
+      await page.goto(`${base}/insatser?q=qqqxxxzzz&plats=0881`);
+      const kept = page.locator('input[name="plats"][value="0881"]');
+      expect(await kept.isChecked()).toBe(true);
+      const label = page.locator(`label[for="${await kept.getAttribute('id')}"]`);
+      expect(await label.textContent()).toBe('Nybro (0)');
+    } finally {
+      await context.close();
+    }
+  });
 });

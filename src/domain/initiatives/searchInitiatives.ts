@@ -19,6 +19,7 @@ import {
   WALK,
   type Prepared,
 } from './searchSql.js';
+import { keepChosenValues } from './selectedFacets.js';
 
 export interface SearchHit {
   id: number;
@@ -312,7 +313,7 @@ export async function searchInitiatives(
       correctedQuery,
       approximate: found.approximate,
       reachable: found.reachable,
-      facets: found.facets,
+      facets: await keepChosenValues(tx, s, found.facets),
     };
   });
 }

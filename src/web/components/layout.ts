@@ -13,6 +13,8 @@ export interface LayoutParams {
   feeds?: { href: string; title: string }[];
   /** Where the language link goes when the language is not in the path (signed-in pages). */
   languageHref?: string;
+  /** Further skip links after "Hoppa till innehållet", e.g. straight to a search's results. */
+  skipLinks?: { href: string; label: string }[];
 }
 
 export function layout(p: LayoutParams): SafeHtml {
@@ -46,7 +48,7 @@ ${description}<link rel="stylesheet" href="/static/app.css">
 ${feeds.map((f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title}" href="${f.href}">\n`)}</head>
 <body>
 <a class="skip-link" href="#innehall">${t.skipToContent}</a>
-<header class="site-header">
+${(p.skipLinks ?? []).map((l) => html`<a class="skip-link" href="${l.href}">${l.label}</a>\n`)}<header class="site-header">
 <div class="wrap">
 <a class="brand" href="${localePath(p.locale, '/')}"><span class="brand-name">${t.siteName}</span> <span class="brand-tagline">${t.siteTagline}</span></a>
 <a class="language" href="${other}" hreflang="${t.otherLanguageCode}" lang="${t.otherLanguageCode}" aria-label="${t.otherLanguageLabel}">${t.otherLanguage}</a>

@@ -93,6 +93,42 @@ describe('search', () => {
     expect(page2.body).toContain('Sida 2 av');
   });
 
+  it('lists the chosen filters with a link each that removes it, and keeps a chosen value that matches nothing', async () => {
+    const res = await app.inject('/insatser?plats=0880&status=pagaende&agenda=7');
+    expect(res.statusCode).toBe(200);
+    const chosen = /<div class="active-filters">([\s\S]*?)<\/div>/.exec(res.body)?.[1] ?? '';
+    expect(chosen).toContain('<h2 id="valda-filter">Valda filter</h2>');
+    expect(chosen).toContain(
+      '<a href="/insatser?agenda=7&amp;status=pagaende#resultat"><span class="facet">Plats:</span> Kalmar <span class="remove">(ta bort)</span></a>',
+    );
+    expect(chosen).toContain(
+      '<a href="/insatser?agenda=7&amp;plats=0880#resultat"><span class="facet">Status:</span> Pågående',
+    );
+    expect(chosen).toContain(
+      '<a href="/insatser?plats=0880&amp;status=pagaende#resultat"><span class="facet">Globala mål:</span> 7.',
+    );
+    expect(chosen).toContain('<a href="/insatser#resultat">Rensa alla val</a>');
+    expect(res.body).toContain('<summary>Filtrera <span class="count">(3 valda)</span></summary>');
+
+    // Words nothing contains: every facet list is empty, yet the chosen place stays, checked, at 0.
+    const none = await app.inject(
+      '/insatser?q=qqqxxxzzz&plats=0880&omrade=god-miljo-for-barn-och-unga',
+    );
+    expect(none.body).toContain('Inga insatser matchar sökningen.');
+    expect(none.body).toMatch(
+      /name="plats" value="0880" checked> <label for="[^"]+">Kalmar <span class="count">\(0\)<\/span>/,
+    );
+    expect(none.body).toMatch(/name="omrade" value="god-miljo-for-barn-och-unga" checked>/);
+    expect(none.body).not.toMatch(/name="plats" value="0881"/);
+    // An unknown value is not made up.
+    const unknown = await app.inject('/insatser?plats=9999');
+    expect(unknown.body).not.toContain('value="9999"');
+
+    const en = await app.inject('/en/insatser?plats=0880');
+    expect(en.body).toContain('<h2 id="valda-filter">Chosen filters</h2>');
+    expect(en.body).toContain('href="#resultat">Skip to the results</a>');
+  });
+
   it('corrects a misspelt word against the published texts', async () => {
     const res = await app.inject('/insatser?q=bredbnad');
     expect(res.statusCode).toBe(200);

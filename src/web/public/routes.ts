@@ -94,6 +94,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
         return {
           title: s.q ? `${t.searchTitle}: ${s.q}` : t.searchTitle,
           body: searchPage(locale, s, result),
+          skipLinks: [{ href: '#resultat', label: t.skipToResults }],
         };
       }),
     );

@@ -74,16 +74,55 @@ function facetGroup(
   const t = messages(locale);
   const meta = facetParams[key];
   const selected = meta.selected(s);
-  if (values.length === 0 && selected.length === 0) return html``;
+  if (values.length === 0) return html``;
   return html`<fieldset>
 <legend>${meta.label(t)}</legend>
 <ul>
 ${values.map((f, i) => {
   const id = `f-${meta.param}-${i}`;
-  return html`<li><input type="checkbox" id="${id}" name="${meta.param}" value="${f.value}"${selected.includes(f.value) ? html` checked` : ''}> <label for="${id}">${facetLabel(locale, t, key, f)} <span class="count">(${approximate ? t.approximately(f.count) : f.count})</span></label></li>\n`;
+  return html`<li><input type="checkbox" id="${id}" name="${meta.param}" value="${f.value}"${selected.includes(f.value) ? html` checked` : ''}> <label for="${id}">${facetLabel(locale, t, key, f)} <span class="count">(${approximate && f.count > 0 ? t.approximately(f.count) : f.count})</span></label></li>\n`;
 })}
 </ul>
 </fieldset>`;
+}
+
+/** One chosen filter value: its facet, its label and the search without it. */
+interface ChosenFilter {
+  facet: string;
+  label: string;
+  without: Partial<SearchQuery>;
+}
+
+/** Every chosen value of every facet, in the order of the facets (labels from the facet lists). */
+function chosenFilters(locale: Locale, s: SearchQuery, r: SearchResult): ChosenFilter[] {
+  const t = messages(locale);
+  return (Object.keys(facetParams) as FacetKey[]).flatMap((key) => {
+    const meta = facetParams[key];
+    return r.facets[key]
+      .filter((f) => meta.selected(s).includes(f.value))
+      .map((f) => ({
+        facet: meta.label(t),
+        label: facetLabel(locale, t, key, f),
+        without: withoutValue(s, key, f.value),
+      }));
+  });
+}
+
+function withoutValue(s: SearchQuery, key: FacetKey, value: string): Partial<SearchQuery> {
+  const drop = <T>(values: T[]) => values.filter((v) => String(v) !== value);
+  const change: Partial<SearchQuery> = { page: 1 };
+  switch (key) {
+    case 'sdgGoals':
+      return { ...change, sdgGoals: drop(s.sdgGoals) };
+    case 'years':
+      return { ...change, years: drop(s.years) };
+    case 'sources':
+      return { ...change, sources: drop(s.sources) };
+    case 'statuses':
+      return { ...change, statuses: drop(s.statuses) };
+    default:
+      return { ...change, [key]: drop(s[key]) };
+  }
 }
 
 function hitCard(locale: Locale, h: SearchHit): SafeHtml {
@@ -101,8 +140,12 @@ export function searchPage(locale: Locale, s: SearchQuery, r: SearchResult): Saf
   const t = messages(locale);
   const base = localePath(locale, '/insatser');
   const qs = (o: Partial<SearchQuery>) => searchQueryString(s, o);
+  const chosen = chosenFilters(locale, s, r);
+  // Every link and the form land on the results heading (tabindex -1), so after filtering the
+  // next Tab goes to the first result, not back through the page from its top.
+  const results = '#resultat';
   return html`<h1>${t.searchTitle}</h1>
-<form class="search" method="get" action="${base}" role="search">
+<form class="search" method="get" action="${base}${results}" role="search">
 <div class="search-form">
 <div><label for="q">${t.searchLabel}</label>
 <input type="search" id="q" name="q" value="${s.q}" maxlength="200" aria-describedby="q-hint"></div>
@@ -111,19 +154,31 @@ export function searchPage(locale: Locale, s: SearchQuery, r: SearchResult): Saf
 <p class="hint" id="q-hint">${t.searchHint}</p>
 ${s.ignored.length > 0 ? html`<p class="message" role="status">${t.ignoredNotice(s.ignored.join(', '))}</p>` : ''}
 ${s.truncated ? html`<p class="message" role="status">${t.truncatedNotice}</p>` : ''}
+${
+  chosen.length > 0
+    ? html`<div class="active-filters">
+<h2 id="valda-filter">${t.activeFilters}</h2>
+<ul aria-labelledby="valda-filter">
+${chosen.map((c) => html`<li><a href="${base}${qs(c.without)}${results}"><span class="facet">${c.facet}:</span> ${c.label} <span class="remove">(${t.removeFilter})</span></a></li>\n`)}</ul>
+<p><a href="${base}${qs({ ...noFilters, page: 1 })}${results}">${t.clearFilters}</a></p>
+</div>`
+    : ''
+}
 <div class="search-layout">
+<details class="search-filters">
+<summary>${t.filterToggle}${chosen.length > 0 ? html` <span class="count">(${t.filterChosen(chosen.length)})</span>` : ''}</summary>
 <div class="facets">
 <h2>${t.filters}</h2>
 ${(Object.keys(facetParams) as FacetKey[]).map((k) => facetGroup(locale, k, r.facets[k], s, r.approximate))}
 <p><button type="submit">${t.applyFilters}</button></p>
-<p><a href="${base}">${t.clearFilters}</a></p>
 </div>
+</details>
 <div class="results">
 <div class="results-bar">
-<h2 id="resultat" tabindex="-1" aria-live="polite">${t.resultsCount(r.total, r.approximate)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
+<h2 id="resultat" tabindex="-1">${t.resultsCount(r.total, r.approximate)} ${s.q ? t.resultsFor(s.q) : ''}</h2>
 <div><label for="sort">${t.sortLabel}</label>
 <select id="sort" name="sort">${sortOrders.map((o) => html`<option value="${o}"${o === s.sort ? html` selected` : ''}>${t.sortOption[o]}</option>`)}</select>
-<button type="submit">${t.searchButton}</button></div>
+<button type="submit">${t.sortButton}</button></div>
 </div>
 ${r.correctedQuery !== null ? html`<p class="message" role="status">${t.fuzzyNotice(s.q, r.correctedQuery)}</p>` : ''}
 ${r.approximate ? html`<p class="message" role="status">${t.approximateNotice(r.reachable, s.sort === 'relevans')}</p>` : ''}
@@ -132,9 +187,9 @@ ${r.total === 0 ? html`<div class="message"><p><strong>${t.zeroHits}</strong></p
 ${
   r.pageCount > 1
     ? html`<nav class="pager" aria-label="${t.pagination}"><ul>
-${r.page > 1 ? html`<li><a href="${base}${qs({ page: r.page - 1 })}" rel="prev">${t.previous}</a></li>` : ''}
+${r.page > 1 ? html`<li><a href="${base}${qs({ page: r.page - 1 })}${results}" rel="prev">${t.previous}</a></li>` : ''}
 <li>${t.pageOf(r.page, r.pageCount)}</li>
-${r.page < r.pageCount ? html`<li><a href="${base}${qs({ page: r.page + 1 })}" rel="next">${t.next}</a></li>` : ''}
+${r.page < r.pageCount ? html`<li><a href="${base}${qs({ page: r.page + 1 })}${results}" rel="next">${t.next}</a></li>` : ''}
 </ul></nav>`
     : ''
 }
@@ -143,3 +198,16 @@ ${r.page < r.pageCount ? html`<li><a href="${base}${qs({ page: r.page + 1 })}" r
 </div>
 </form>`;
 }
+
+/** A search's filters all cleared (its words and order kept). */
+const noFilters: Partial<SearchQuery> = {
+  goalAreas: [],
+  goals: [],
+  perspectives: [],
+  sdgGoals: [],
+  places: [],
+  organisations: [],
+  statuses: [],
+  years: [],
+  sources: [],
+};
