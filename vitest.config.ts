@@ -16,7 +16,6 @@ const browserProject = {
     env: { TZ: 'UTC', TEST_BACKEND: 'pglite' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
   },
 };
 

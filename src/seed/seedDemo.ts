@@ -192,7 +192,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoReport> {
       { ...tx, now: () => new Date(Date.UTC(LAST_STAT_YEAR + 1, 1, 15, 9)) },
       {
         year: LAST_STAT_YEAR,
-        introduction: `Året i korthet: insatser, pengar, exempel och läget för målen under ${LAST_STAT_YEAR}. (Demodata)`,
+        introduction: `Året i korthet: insatser, pengar, exempel och läget för målen under ${LAST_STAT_YEAR}.`,
       },
     );
     report.loaded = true;
@@ -222,9 +222,9 @@ function demoMeasures(d: DemoInitiative): string[] {
 }
 
 const evaluators = [
-  'Linnéuniversitetet, följeforskning (demodata)',
-  'Extern utvärderare, upphandlad av Region Kalmar län (demodata)',
-  'Region Kalmar län, analysenheten (demodata)',
+  'Linnéuniversitetet, följeforskning',
+  'Extern utvärderare, upphandlad av Region Kalmar län',
+  'Region Kalmar län, analysenheten',
 ];
 
 /** Evaluations of a few finished initiatives, dated some months after their end (demo data). */
@@ -244,7 +244,7 @@ function demoEvaluations(created: { id: number; d: DemoInitiative }[]) {
           'Dokumentstudier, intervjuer med projektägare och parter samt en enkät till deltagarna.',
         evaluator: evaluators[h % evaluators.length]!,
         findings:
-          'Insatsen nådde i huvudsak sina mål. Samverkan mellan parterna beskrivs som den viktigaste framgångsfaktorn, medan rekryteringen av deltagare tog längre tid än planerat. Utvärderaren rekommenderar att arbetssättet förs in i ordinarie verksamhet. (Demodata)',
+          'Insatsen nådde i huvudsak sina mål. Samverkan mellan parterna beskrivs som den viktigaste framgångsfaktorn, medan rekryteringen av deltagare tog längre tid än planerat. Utvärderaren rekommenderar att arbetssättet förs in i ordinarie verksamhet.',
         evaluatedOn: end.toISOString().slice(0, 10),
       };
     });
@@ -281,15 +281,15 @@ function demoProgressReports(d: DemoInitiative) {
         trafficLight: light,
         narrative:
           light === 'enligt-plan'
-            ? `Arbetet under ${year} har följt planen. Aktiviteterna genomfördes tillsammans med parterna och resultaten dokumenteras löpande. (Demodata)`
+            ? `Arbetet under ${year} har följt planen. Aktiviteterna genomfördes tillsammans med parterna och resultaten dokumenteras löpande.`
             : light === 'risk'
-              ? `Under ${year} försenades delar av arbetet på grund av bemanning hos parterna. En reviderad tidplan är framtagen. (Demodata)`
-              : `Insatsen avbröts under ${year} eftersom finansieringen inte kunde säkras. Erfarenheterna har dokumenterats. (Demodata)`,
+              ? `Under ${year} försenades delar av arbetet på grund av bemanning hos parterna. En reviderad tidplan är framtagen.`
+              : `Insatsen avbröts under ${year} eftersom finansieringen inte kunde säkras. Erfarenheterna har dokumenterats.`,
         deviationExplanation:
           light === 'risk'
-            ? `Parterna saknade folk under delar av ${year}; nya resurser och en reviderad tidplan gäller från ${year + 1}. (Demodata)`
+            ? `Parterna saknade folk under delar av ${year}; nya resurser och en reviderad tidplan gäller från ${year + 1}.`
             : light === 'avvikelse'
-              ? 'Finansieringen kunde inte säkras och insatsen avslutades i förtid. (Demodata)'
+              ? 'Finansieringen kunde inte säkras och insatsen avslutades i förtid.'
               : '',
         outputs: { participantsK, participantsM, companiesReached: (h + year) % 25 },
         spentSek: Math.round(spent * (light === 'enligt-plan' ? 0.95 : 0.7)),

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/rows.js';
 import type { Database } from '../db/client.js';
 import { listPublishedInitiatives } from '../domain/initiatives/queries.js';
 import { seedDemo } from '../seed/seedDemo.js';
@@ -46,12 +48,50 @@ describe('public pages', () => {
     expect(res.body).toContain('href="/insatser/');
   });
 
-  it('shows a published initiative with its demo marking', async () => {
+  it('shows a published initiative, the site saying once that it shows demo data', async () => {
     const [first] = await listPublishedInitiatives(database.db, { limit: 1 });
     const res = await app.inject(`/insatser/${first!.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(first!.title.replace(/&/g, '&amp;'));
-    expect(res.body).toContain('Demodata');
+    expect(res.body.match(/Demodata/g)).toHaveLength(1);
+    expect(res.body).toContain(
+      '<div class="demo-notice"><p class="wrap"><strong>Demodata.</strong>',
+    );
+    const search = await app.inject('/insatser');
+    expect(search.body.match(/Demodata/g)).toHaveLength(1);
+    const en = await app.inject('/en/aktorer');
+    expect(en.body.match(/Demo data/g)).toHaveLength(1);
+  });
+
+  it('dates an initiative by its latest change, a published progress report included', async () => {
+    const [row] = await queryRows<{ id: number; year: string }>(
+      database.db,
+      sql`select i.id, extract(year from max(coalesce(r.published_at, r.submitted_at)))::text as year
+        from initiatives i join progress_reports r on r.initiative_id = i.id and r.state = 'publicerad'
+        where i.workflow_state = 'publicerad'
+        group by i.id having max(coalesce(r.published_at, r.submitted_at)) > max(i.updated_at) + interval '1 year'
+        order by i.id limit 1`,
+    );
+    expect(row).toBeDefined();
+    const res = await app.inject(`/insatser/${row!.id}`);
+    expect(res.body).toMatch(
+      new RegExp(`<dt>Senast uppdaterad</dt><dd>\\d+ \\p{L}+ ${row!.year}</dd>`, 'u'),
+    );
+  });
+
+  it('says nothing of demo data where there is none', async () => {
+    const plain = await createTestDatabase();
+    const plainApp = await buildApp({ database: plain });
+    try {
+      for (const url of ['/', '/insatser', '/en/strategin']) {
+        const res = await plainApp.inject(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).not.toContain('demo-notice');
+      }
+    } finally {
+      await plainApp.close();
+      await plain.close();
+    }
   });
 
   it('answers unknown pages and records with a Swedish 404', async () => {

@@ -13,6 +13,8 @@ export interface Page {
   languageHref?: string;
   /** Further skip links after "Hoppa till innehållet" (see LayoutParams). */
   skipLinks?: { href: string; label: string }[];
+  /** The installation holds demo data: the layout says so once, under the menu. */
+  demo?: boolean;
 }
 
 export function renderPage(locale: Locale, path: string, page: Page): string {

@@ -7,6 +7,8 @@ import type { Db } from '../db/client.js';
 import { queryRows } from '../db/rows.js';
 import { changeFeedConnected, localDataChanges } from '../domain/dataChanges.js';
 import { DomainError } from '../domain/errors.js';
+import type { Locale } from './i18n/index.js';
+import { renderPage, type Page } from './page.js';
 
 /** The database and the data version a routed read request uses from its start to its end. */
 interface ReadScope {
@@ -48,6 +50,7 @@ export class PageCache {
   private inFlight: Promise<string> | null = null;
   private queued: Promise<string> | null = null;
   private lastRead: { value: string; at: number; changes: number } | null = null;
+  private demo: { version: string; shown: Promise<boolean> } | null = null;
   hits = 0;
   misses = 0;
 
@@ -104,6 +107,43 @@ export class PageCache {
     const value = row?.v ?? '0';
     if (this.versionTtlMs > 0) this.lastRead = { value, at, changes };
     return value;
+  }
+
+  /**
+   * Whether the installation holds demo data (the layout then says so once, on every page),
+   * read once per data version.
+   */
+  async demoShown(): Promise<boolean> {
+    const version = await this.dataVersion();
+    if (this.demo?.version !== version) {
+      const shown = queryRows<{ shown: boolean }>(
+        this.db,
+        sql`select exists(select 1 from initiatives where is_demo)
+          or exists(select 1 from organisations where is_demo)
+          or exists(select 1 from indicators where is_demo) as shown`,
+      ).then(([row]) => row?.shown === true);
+      this.demo = { version, shown };
+      shown.catch(() => {
+        if (this.demo?.shown === shown) this.demo = null;
+      });
+    }
+    return this.demo.shown;
+  }
+
+  /** Serves a page of the site layout through the cache (see serve). */
+  servePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    render: () => Promise<Page>,
+  ): Promise<FastifyReply> {
+    return this.serve(req, reply, async () => {
+      const [page, demo] = await Promise.all([render(), this.demoShown()]);
+      return {
+        type: 'text/html; charset=utf-8',
+        body: renderPage(locale, req.url, { ...page, demo }),
+      };
+    });
   }
 
   async serve(

@@ -14,6 +14,8 @@ export async function listProgressReports(db: Db, initiativeId: number) {
       spentSek: progressReports.spentSek,
       periodNameSv: reportingPeriods.nameSv,
       periodNameEn: reportingPeriods.nameEn,
+      publishedAt: progressReports.publishedAt,
+      submittedAt: progressReports.submittedAt,
     })
     .from(progressReports)
     .leftJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.reportingPeriodId))
@@ -28,6 +30,8 @@ export async function listProgressReports(db: Db, initiativeId: number) {
   return rows.map((r) => ({
     periodStart: r.periodStart,
     periodEnd: r.periodEnd,
+    /** When the report became public (older reports: when it was submitted). */
+    publishedAt: (r.publishedAt ?? r.submittedAt).toISOString(),
     trafficLight: r.trafficLight,
     narrative: r.narrative,
     participantsK: count(r.outputs, 'participantsK'),

@@ -90,19 +90,21 @@ describe('demo organisations', () => {
     for (const o of demoOrganisations) expect(o.key).toMatch(KEY_RE);
     expect(duplicates(demoOrganisations.map((o) => o.key))).toEqual([]);
     expect(duplicates(demoOrganisations.map((o) => o.name))).toEqual([]);
-    expect(duplicates(demoOrganisations.map((o) => o.orgNumber))).toEqual([]);
+    const numbers = demoOrganisations.flatMap((o) => (o.orgNumber === null ? [] : [o.orgNumber]));
+    expect(duplicates(numbers)).toEqual([]);
   });
 
-  it('has 10-digit Luhn-valid organisation numbers with the right prefix', () => {
-    for (const o of demoOrganisations) {
-      expect(o.orgNumber, o.key).toMatch(/^\d{10}$/);
-      expect(luhnValid(o.orgNumber), o.key).toBe(true);
-      if (o.kind === 'kommun' || o.kind === 'region' || o.kind === 'statlig-myndighet') {
-        expect(o.orgNumber.startsWith('2'), o.key).toBe(true);
-      }
-      if (o.kind === 'foretag') expect(o.orgNumber.startsWith('55'), o.key).toBe(true);
-      if (o.kind === 'ideell-forening') expect(o.orgNumber.startsWith('80'), o.key).toBe(true);
-    }
+  it('gives organisation numbers only to real municipalities, as their sources give them', () => {
+    const numbered = demoOrganisations.filter((o) => o.orgNumber !== null);
+    expect(Object.fromEntries(numbered.map((o) => [o.key, o.orgNumber]))).toEqual({
+      'hultsfreds-kommun': '2120000712',
+      'monsteras-kommun': '2120000720',
+      'emmaboda-kommun': '2120000738',
+      'kalmar-kommun': '2120000746',
+      'vasterviks-kommun': '2120000779',
+      'borgholms-kommun': '2120000795',
+    });
+    for (const o of numbered) expect(luhnValid(o.orgNumber!), o.key).toBe(true);
   });
 
   it('has all twelve kommuner with their municipality codes', () => {
@@ -119,10 +121,14 @@ describe('demo organisations', () => {
     expect(byName.get('Länsstyrelsen i Kalmar län')?.kind).toBe('statlig-myndighet');
   });
 
-  it('uses the reserved .example TLD for websites', () => {
+  it('links real public bodies to their own sites and invented organisations to none', () => {
     for (const o of demoOrganisations) {
-      if (o.website !== null) expect(o.website, o.key).toMatch(/^https:\/\/[a-z0-9.-]+\.example$/);
+      if (o.website !== null)
+        expect(o.website, o.key).toMatch(/^https:\/\/[a-z0-9.-]+\.se(\/[a-z]+)?$/);
+      if (o.kind === 'foretag') expect(o.website, o.key).toBeNull();
     }
+    for (const o of demoOrganisations.filter((x) => x.kind === 'kommun'))
+      expect(o.website, o.key).not.toBeNull();
   });
 });
 
@@ -278,9 +284,9 @@ describe('demo initiatives', () => {
     for (const i of examples) expect(i.status, i.key).not.toBe('avbruten');
   });
 
-  it('uses functional .example mailboxes and well-formed diarienummer', () => {
+  it('names no contact mailbox and uses well-formed diarienummer', () => {
     for (const i of demoInitiatives) {
-      expect(i.contactEmail, i.key).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+\.example$/);
+      expect(i.contactEmail, i.key).toBeNull();
       if (i.diarienummer !== null) expect(i.diarienummer, i.key).toMatch(/^RK \d{4}\/\d{5}$/);
     }
     expect(demoInitiatives.filter((i) => i.diarienummer !== null).length).toBeGreaterThanOrEqual(

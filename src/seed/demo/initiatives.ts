@@ -4,8 +4,8 @@
  * DEMO DATA. Titles, amounts, partners and dates are illustrative. A few initiatives are
  * modelled on public examples ("Hållbar regional utveckling i Kalmar län (HRU)", "Unga hjärta
  * rörelse", "Engagemang för minskad miljöpåverkan"); all other initiatives and all companies
- * are invented. Statuses are consistent with the reference date 2026-11-27. Contact addresses
- * are functional mailboxes under the reserved .example TLD.
+ * are invented. Statuses are consistent with the reference date 2026-11-27. No initiative names
+ * a contact mailbox (see types.ts).
  */
 import type { DemoInitiative } from './types.js';
 
@@ -42,7 +42,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.1', '9.c'],
     exampleOfYear: null,
     diarienummer: 'RK 2019/00214',
-    contactEmail: 'bredband@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'fullfoljda-studier',
@@ -72,7 +72,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.1', '4.3'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'fullfoljdastudier@ksgyf.example',
+    contactEmail: null,
   },
   {
     key: 'kompetensplattform-kalmar-lan',
@@ -101,7 +101,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.4', '8.5'],
     exampleOfYear: 2022,
     diarienummer: 'RK 2019/00041',
-    contactEmail: 'kompetensplattform@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'fossilfria-godstransporter',
@@ -130,7 +130,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '11.2', '13.2'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'transporter@energikontorsydost.example',
+    contactEmail: null,
   },
   {
     key: 'trygga-motesplatser',
@@ -160,7 +160,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.7', '16.1'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'trygghet@lansstyrelsen-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'smaka-oland',
@@ -189,7 +189,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['2.3', '8.9', '12.3'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'smakaoland@morbylanga.example',
+    contactEmail: null,
   },
   {
     key: 'rorelsegladje-i-skolan',
@@ -218,7 +218,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'skola@idrottsforbundet-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'klimatanpassad-kust',
@@ -250,7 +250,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.5', '13.1'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'klimatanpassning@lansstyrelsen-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'exportsteget',
@@ -278,7 +278,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.2', '8.3', '17.11'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'export@almi-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'anropsstyrd-trafik-forsok',
@@ -302,7 +302,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2019/00388',
-    contactEmail: 'kollektivtrafik@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'digitalt-kulturarv',
@@ -330,7 +330,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.4'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'kulturarv@hembygd-kalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2020 ----
@@ -365,7 +365,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['12.2', '13.2', '17.17'],
     exampleOfYear: 2023,
     diarienummer: 'RK 2020/00087',
-    contactEmail: 'hru@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'vatgas-kalmarsund-forstudie',
@@ -393,7 +393,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '9.4'],
     exampleOfYear: null,
     diarienummer: 'RK 2020/00152',
-    contactEmail: 'vatgas@energikontorsydost.example',
+    contactEmail: null,
   },
   {
     key: 'ung-och-stark',
@@ -423,7 +423,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '3.5'],
     exampleOfYear: 2022,
     diarienummer: 'RK 2020/00311',
-    contactEmail: 'psykiskhalsa@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'digilyft-kalmar-lan',
@@ -453,7 +453,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.2', '8.3'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'digilyft@kalmarsciencepark.example',
+    contactEmail: null,
   },
   {
     key: 'omstallning-besoksnaring',
@@ -483,7 +483,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.9'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'foretag@destinationkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'solcellspark-torsas',
@@ -510,7 +510,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '13.2'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'projekt@sydostsolen.example',
+    contactEmail: null,
   },
   {
     key: 'yrkesvux-i-samverkan',
@@ -540,7 +540,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.3', '4.4', '8.5'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'yrkesvux@kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'grona-skolgardar',
@@ -566,7 +566,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.7', '13.1', '3.4'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'skolgardar@nybro.example',
+    contactEmail: null,
   },
   {
     key: 'foreningslivet-staller-om',
@@ -595,7 +595,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['16.7', '10.2'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'forening@sfkustland.example',
+    contactEmail: null,
   },
   {
     key: 'regional-cykelplan',
@@ -626,7 +626,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.2', '3.6'],
     exampleOfYear: null,
     diarienummer: 'RK 2020/00019',
-    contactEmail: 'cykel@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'kompetenscentrum-livsmedel',
@@ -656,7 +656,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['2.4', '9.5', '12.3'],
     exampleOfYear: null,
     diarienummer: 'RK 2020/00244',
-    contactEmail: 'livsmedel@lnu.example',
+    contactEmail: null,
   },
 
   // ---- Start 2021 ----
@@ -688,7 +688,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '9.1', '11.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2021/00123',
-    contactEmail: 'laddinfra@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'kust-till-kust-banan',
@@ -720,7 +720,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.1', '11.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2021/00007',
-    contactEmail: 'kusttillkust@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'nystart-for-unga',
@@ -747,7 +747,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.6', '4.4'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'nystart@nybro.example',
+    contactEmail: null,
   },
   {
     key: 'blue-bioeconomy-south-baltic',
@@ -776,7 +776,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['14.1', '14.2', '9.5'],
     exampleOfYear: 2023,
     diarienummer: null,
-    contactEmail: 'bluebioeconomy@lnu.example',
+    contactEmail: null,
   },
   {
     key: 'digital-delaktighet-aldre',
@@ -804,7 +804,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['10.2', '4.6'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'digitalaseniorer@sfkustland.example',
+    contactEmail: null,
   },
   {
     key: 'halsosamma-levnadsvanor-skolan',
@@ -834,7 +834,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '3.5', '3.a'],
     exampleOfYear: null,
     diarienummer: 'RK 2021/00266',
-    contactEmail: 'elevhalsa@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'vatgastankstation-kalmar',
@@ -862,7 +862,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '9.4', '11.6'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'tankstation@kalmarsundsvatgas.example',
+    contactEmail: null,
   },
   {
     key: 'kulturskola-for-alla',
@@ -890,7 +890,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.7', '10.2'],
     exampleOfYear: 2021,
     diarienummer: null,
-    contactEmail: 'kulturskolan@vimmerby.example',
+    contactEmail: null,
   },
   {
     key: 'tillganglig-natur-oland',
@@ -920,7 +920,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.7', '15.1'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'friluftsliv@borgholm.example',
+    contactEmail: null,
   },
   {
     key: 'startup-kalmar-lan',
@@ -949,7 +949,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.3', '9.5'],
     exampleOfYear: 2023,
     diarienummer: 'RK 2021/00098',
-    contactEmail: 'startup@kalmarsciencepark.example',
+    contactEmail: null,
   },
   {
     key: 'regional-elflyglinje',
@@ -976,7 +976,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.1', '13.2'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'naringsliv@oskarshamn.example',
+    contactEmail: null,
   },
 
   // ---- Start 2022 ----
@@ -1010,7 +1010,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.6', '4.4'],
     exampleOfYear: 2024,
     diarienummer: 'RK 2022/00176',
-    contactEmail: 'vagenvidare@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'solcellspark-deponi-monsteras',
@@ -1036,7 +1036,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '13.2'],
     exampleOfYear: 2023,
     diarienummer: null,
-    contactEmail: 'samhallsbyggnad@monsteras.example',
+    contactEmail: null,
   },
   {
     key: 'gigabit-till-alla',
@@ -1066,7 +1066,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.c', '9.1'],
     exampleOfYear: 2025,
     diarienummer: 'RK 2022/00012',
-    contactEmail: 'bredband@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'trygg-i-hela-lanet',
@@ -1097,7 +1097,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['16.1', '16.2', '5.2'],
     exampleOfYear: 2022,
     diarienummer: null,
-    contactEmail: 'brottsforebyggande@lansstyrelsen-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'narvaro-for-alla',
@@ -1126,7 +1126,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.1', '3.4'],
     exampleOfYear: 2023,
     diarienummer: null,
-    contactEmail: 'elevhalsa@oskarshamn.example',
+    contactEmail: null,
   },
   {
     key: 'baltic-coast-resilience',
@@ -1154,7 +1154,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.5', '13.1', '14.2'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'klimatanpassning@kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'vard-nara-digitala-vardmoten',
@@ -1182,7 +1182,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.8', '9.c'],
     exampleOfYear: 2022,
     diarienummer: 'RK 2022/00045',
-    contactEmail: 'naravard@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'smart-specialisering-skog-tra',
@@ -1211,7 +1211,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.5', '12.2', '15.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2022/00203',
-    contactEmail: 'smartspecialisering@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'idrott-for-alla',
@@ -1240,7 +1240,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['10.2', '3.4'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'integration@idrottsforbundet-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'glasriket-2-0',
@@ -1270,7 +1270,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.9', '12.b'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'glasriket@nybro.example',
+    contactEmail: null,
   },
   {
     key: 'kompetenslyft-vard-omsorg',
@@ -1299,7 +1299,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.4', '8.5', '3.c'],
     exampleOfYear: 2025,
     diarienummer: 'RK 2022/00288',
-    contactEmail: 'kompetenslyft@regionkalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2023 ----
@@ -1326,7 +1326,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '10.2'],
     exampleOfYear: 2023,
     diarienummer: 'RK 2023/00031',
-    contactEmail: 'foreningsbidrag@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'vatgaskorridor-sydost',
@@ -1355,7 +1355,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '7.a', '9.4'],
     exampleOfYear: null,
     diarienummer: 'RK 2023/00058',
-    contactEmail: 'vatgas@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'framtidsval-vagledning',
@@ -1385,7 +1385,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.3', '4.4'],
     exampleOfYear: 2023,
     diarienummer: null,
-    contactEmail: 'vagledning@ksgyf.example',
+    contactEmail: null,
   },
   {
     key: 'trygg-vattenforsorjning-oland',
@@ -1414,7 +1414,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['6.1', '6.4', '13.1'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'vatten@morbylanga.example',
+    contactEmail: null,
   },
   {
     key: 'aktiv-hela-livet',
@@ -1443,7 +1443,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4'],
     exampleOfYear: 2023,
     diarienummer: 'RK 2023/00102',
-    contactEmail: 'folkhalsa@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'ai-lyftet-smaforetag',
@@ -1472,7 +1472,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.2', '9.5'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'ai@kalmarsciencepark.example',
+    contactEmail: null,
   },
   {
     key: 'mobilitet-pa-landsbygden',
@@ -1502,7 +1502,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.2'],
     exampleOfYear: 2023,
     diarienummer: 'RK 2023/00077',
-    contactEmail: 'mobilitet@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'aret-runt-pa-oland',
@@ -1531,7 +1531,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.9'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'aretrunt@olandskbesoksnaring.example',
+    contactEmail: null,
   },
   {
     key: 'ungas-roster',
@@ -1559,7 +1559,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['16.7'],
     exampleOfYear: 2025,
     diarienummer: 'RK 2023/00145',
-    contactEmail: 'ungdomsinflytande@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'biogas-hultsfred-forprojektering',
@@ -1587,7 +1587,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '12.5'],
     exampleOfYear: null,
     diarienummer: 'RK 2023/00019',
-    contactEmail: 'biogas@stangadalensbioenergi.example',
+    contactEmail: null,
   },
   {
     key: 'talent-attraction-kalmar-lan',
@@ -1617,7 +1617,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.5', '10.7'],
     exampleOfYear: null,
     diarienummer: 'RK 2023/00120',
-    contactEmail: 'talent@regionkalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2024 ----
@@ -1646,7 +1646,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['14.2', '9.5'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'vattenbruk@lnu.example',
+    contactEmail: null,
   },
   {
     key: 'sommarskola-gymnasieexamen',
@@ -1673,7 +1673,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.1'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'gymnasiet@vastervik.example',
+    contactEmail: null,
   },
   {
     key: 'forsta-linjen-for-unga',
@@ -1703,7 +1703,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '3.5'],
     exampleOfYear: null,
     diarienummer: 'RK 2024/00009',
-    contactEmail: 'forstalinjen@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'cirkulart-byggande',
@@ -1733,7 +1733,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['12.5', '11.6', '9.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'cirkulart@kalmarsciencepark.example',
+    contactEmail: null,
   },
   {
     key: 'sista-milen-fiber',
@@ -1762,7 +1762,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.c'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'utbyggnad@smalandskustensfiber.example',
+    contactEmail: null,
   },
   {
     key: 'yrkeshogskola-digital-kompetens',
@@ -1791,7 +1791,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.3', '4.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'yh@kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'trygga-stationsmiljoer',
@@ -1820,7 +1820,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.7', '16.1'],
     exampleOfYear: 2024,
     diarienummer: 'RK 2024/00063',
-    contactEmail: 'stationer@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'levande-skogslandskap-stangadalen',
@@ -1848,7 +1848,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['15.1', '15.5'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'stangadalen@naturochmiljo-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'fossilfri-kollektivtrafik',
@@ -1878,7 +1878,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.2', '7.2', '13.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2024/00021',
-    contactEmail: 'fossilfritrafik@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'motesplatser-pa-landsbygden',
@@ -1907,7 +1907,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.3', '16.7'],
     exampleOfYear: 2024,
     diarienummer: null,
-    contactEmail: 'bygdegardar@stangadalensbygd.example',
+    contactEmail: null,
   },
   {
     key: 'elfarja-kalmarsund-forstudie',
@@ -1934,7 +1934,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.2', '13.2'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'trafikplanering@kalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2025 ----
@@ -1960,7 +1960,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['12.5', '13.3'],
     exampleOfYear: null,
     diarienummer: 'RK 2025/00014',
-    contactEmail: 'foreningsbidrag@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'elektrifieringsnav-oskarshamn',
@@ -1988,7 +1988,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.4', '9.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'elektrifiering@oskarshamn.example',
+    contactEmail: null,
   },
   {
     key: 'rorelse-i-forskolan',
@@ -2015,7 +2015,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '4.2'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'forskola@hultsfred.example',
+    contactEmail: null,
   },
   {
     key: 'halsoframjande-arbetsplatser',
@@ -2044,7 +2044,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '8.8'],
     exampleOfYear: 2025,
     diarienummer: 'RK 2025/00033',
-    contactEmail: 'halsa@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'smarta-hamnar-sodra-ostersjon',
@@ -2072,7 +2072,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.4', '13.2', '14.1'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'hamnen@vastervik.example',
+    contactEmail: null,
   },
   {
     key: 'sprakstod-gymnasiet',
@@ -2099,7 +2099,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.1', '4.5'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'sprakintroduktion@ksgyf.example',
+    contactEmail: null,
   },
   {
     key: 'tjansteexport-kalmar-lan',
@@ -2128,7 +2128,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.2', '17.11'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'tjansteexport@almi-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'skyfallsplanering-tatorter',
@@ -2156,7 +2156,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['11.5', '13.1'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'samhallsplanering@emmaboda.example',
+    contactEmail: null,
   },
   {
     key: 'laddplatser-landsbygdens-motesplatser',
@@ -2185,7 +2185,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.1', '11.2'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'landsbygd@sydostladdnat.example',
+    contactEmail: null,
   },
   {
     key: 'fritidsbanken-hela-lanet',
@@ -2214,7 +2214,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '12.5'],
     exampleOfYear: 2025,
     diarienummer: null,
-    contactEmail: 'fritidsbanken@sfkustland.example',
+    contactEmail: null,
   },
   {
     key: 'havsbaserad-vindkraft-kunskapsplattform',
@@ -2238,7 +2238,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2025/00002',
-    contactEmail: 'energi@regionkalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2026 ----
@@ -2268,7 +2268,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['12.2', '13.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2025/00311',
-    contactEmail: 'klimatomstallning@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'fullfoljd-utbildning',
@@ -2297,7 +2297,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.1'],
     exampleOfYear: null,
     diarienummer: 'RK 2025/00287',
-    contactEmail: 'fullfoljdutbildning@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'solcellspark-betesmark-hogsby',
@@ -2320,7 +2320,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '2.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'hogsby@sydostsolen.example',
+    contactEmail: null,
   },
   {
     key: 'mobiltackning-vagar-kust',
@@ -2349,7 +2349,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.1', '9.c'],
     exampleOfYear: null,
     diarienummer: 'RK 2026/00018',
-    contactEmail: 'digitalinfrastruktur@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'lokala-folkhalsorad',
@@ -2378,7 +2378,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '10.2'],
     exampleOfYear: null,
     diarienummer: 'RK 2025/00340',
-    contactEmail: 'folkhalsoraden@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'sommarlov-for-alla-barn',
@@ -2405,7 +2405,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['3.4', '10.2'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'fritid@monsteras.example',
+    contactEmail: null,
   },
   {
     key: 'kompetens-industrin-norra-lanet',
@@ -2434,7 +2434,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['8.5', '4.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'kompetens@vastervik.example',
+    contactEmail: null,
   },
   {
     key: 'digital-tillganglighet-e-tjanster',
@@ -2459,7 +2459,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['10.2', '16.6'],
     exampleOfYear: null,
     diarienummer: 'RK 2026/00044',
-    contactEmail: 'etjanster@regionkalmar.example',
+    contactEmail: null,
   },
   {
     key: 'vatgas-monsteras-elektrolys',
@@ -2487,7 +2487,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['7.2', '9.4'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'monsteras@kalmarsundsvatgas.example',
+    contactEmail: null,
   },
   {
     key: 'innovationshus-kalmar',
@@ -2515,7 +2515,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['9.5', '8.3'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'innovationshus@kalmarsciencepark.example',
+    contactEmail: null,
   },
   {
     key: 'trygghetsmatning-hela-lanet',
@@ -2539,7 +2539,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['16.1'],
     exampleOfYear: null,
     diarienummer: 'RK 2026/00201',
-    contactEmail: 'trygghet@regionkalmar.example',
+    contactEmail: null,
   },
 
   // ---- Start 2027 ----
@@ -2566,7 +2566,7 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['6.4', '13.1'],
     exampleOfYear: null,
     diarienummer: null,
-    contactEmail: 'vatten@lansstyrelsen-kalmar.example',
+    contactEmail: null,
   },
   {
     key: 'unga-entreprenorer-i-skolan',
@@ -2594,6 +2594,6 @@ export const demoInitiatives: DemoInitiative[] = [
     sdgTargets: ['4.4', '8.3'],
     exampleOfYear: null,
     diarienummer: 'RK 2026/00222',
-    contactEmail: 'entreprenorskap@regionkalmar.example',
+    contactEmail: null,
   },
 ];

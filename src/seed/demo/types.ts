@@ -1,8 +1,8 @@
 /**
  * Types for the demo data set shipped with Riktning (the default region pack).
  *
- * Everything described by these types is demo data: organisation numbers are fictional (but
- * Luhn-valid), companies are invented, and indicator targets are example targets.
+ * Everything described by these types is demo data: the initiatives and companies are invented
+ * and indicator targets are example targets; see organisations.ts for what is real.
  */
 
 export type OrganisationKind =
@@ -46,7 +46,8 @@ export interface DemoOrganisation {
   key: string;
   name: string;
   kind: OrganisationKind;
-  orgNumber: string;
+  /** The real organisationsnummer of a real body, checked against a source; otherwise null. */
+  orgNumber: string | null;
   municipalityCode: string | null;
   website: string | null;
 }
@@ -67,7 +68,8 @@ export interface DemoInitiative {
   sdgTargets: string[];
   exampleOfYear: number | null;
   diarienummer: string | null;
-  contactEmail: string;
+  /** Demo initiatives name no mailbox: a made-up one would look real, a real one would mislead. */
+  contactEmail: null;
 }
 export interface DemoIndicator {
   key: string;

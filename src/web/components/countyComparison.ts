@@ -1,4 +1,5 @@
 import { countyRanking, isCountyCode } from '../../domain/followup/countyRanking.js';
+import { withUnit } from './charts/unitTitle.js';
 import { COUNTRY, series, type ObservationPoint } from '../../domain/followup/indicatorStatus.js';
 import { regionIdentity } from '../../region/activeRegion.js';
 import { counties } from '../../region/referenceGeo.js';
@@ -53,7 +54,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
   const of = ranking.counties.length;
   const bars = barChart({
     id: `lan-${i.slug}`,
-    title: `${c.lanChart(ranking.year)}: ${name} (${i.unit})`,
+    title: `${c.lanChart(ranking.year)}: ${withUnit(name, i.unit)}`,
     desc: c.lanDesc(of, ranking.year, ownName),
     bars: ranking.counties.map((r) => ({
       label: countyName(r.code, locale).replace(/ län$| County$/, ''),
@@ -86,7 +87,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
       ? html``
       : lineChart({
           id: `lan-riket-${i.slug}`,
-          title: `${c.trendChart}: ${name} (${i.unit})`,
+          title: `${c.trendChart}: ${withUnit(name, i.unit)}`,
           desc: c.trendDesc(years[0] ?? 0, years[years.length - 1] ?? 0),
           series: [
             { label: ownName, values: countySeries, dash: 'solid' },

@@ -1,7 +1,6 @@
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatPeriod, formatSek, localePath, messages, type Locale } from '../i18n/index.js';
-import { demoTag } from './demoTag.js';
 
 export interface InitiativeCardParams {
   locale: Locale;
@@ -26,7 +25,6 @@ export function initiativeCard(p: InitiativeCardParams): SafeHtml {
       <span class="status status-${i.status}">${t.initiativeStatus[i.status]}</span> ·
       ${formatPeriod(i.startDate, i.endDate)} ·
       ${i.ownerName}${i.fundingSek > 0 ? html` · ${formatSek(p.locale, i.fundingSek)}` : ''}
-      ${demoTag(p.locale, i.isDemo)}
     </p>
     <p${p.locale === 'en' ? html` lang="sv"` : ''}>${i.summary}</p>
   </article>`;

@@ -31,8 +31,9 @@ export const en: Messages = {
   examplesOfYear: (year: number) => `Examples of initiatives during ${year}`,
   exampleYearNav: 'Choose year',
   allInitiativesInArea: 'All initiatives in the goal area',
-  demo: 'Demo data',
-  demoNotice: 'This record is demo data and does not describe a real initiative.',
+  demoSiteTitle: 'Demo data.',
+  demoSiteNotice:
+    'The initiatives, the organisations’ details, the reports and the indicator values on this site are made-up examples that show how the service works.',
   status: 'Status',
   period: 'Period',
   owner: 'Responsible organisation',

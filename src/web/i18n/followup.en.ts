@@ -36,7 +36,6 @@ export const followupEn: FollowupMessages = {
   exampleTarget: 'example target value',
   exampleTargetNote: 'The target is an example to show the method. It is not an adopted target.',
   noTarget: 'No target value',
-  demoNote: 'Demo data: the values are made up to show how the page works.',
   total: 'Total',
   women: 'Women',
   men: 'Men',
@@ -64,6 +63,7 @@ export const followupEn: FollowupMessages = {
   mapChart: (year) => `Map of the municipalities in ${year}`,
   mapDesc: (year) =>
     `Map with the municipalities shaded by their value in ${year}; a darker shade means a higher value.`,
+  mapTableLink: 'The map’s figures are in the table under the bar chart.',
   tableCaption: (what) => `Table: ${what}`,
   downloadCsv: 'Download the data (CSV)',
   downloadXlsx: 'Download the data (Excel)',

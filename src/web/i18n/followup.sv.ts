@@ -36,7 +36,6 @@ export const followupSv = {
   exampleTarget: 'exempel på målvärde',
   exampleTargetNote: 'Målvärdet är ett exempel för att visa metoden. Det är inte ett beslutat mål.',
   noTarget: 'Inget målvärde',
-  demoNote: 'Demodata: värdena är påhittade för att visa hur sidan fungerar.',
   total: 'Totalt',
   women: 'Kvinnor',
   men: 'Män',
@@ -64,6 +63,7 @@ export const followupSv = {
   mapChart: (year: number) => `Karta över kommunerna ${year}`,
   mapDesc: (year: number) =>
     `Karta där kommunerna är färgade efter värdet ${year}; mörkare färg betyder högre värde.`,
+  mapTableLink: 'Kartans siffror finns i tabellen under stapeldiagrammet.',
   tableCaption: (what: string) => `Tabell: ${what}`,
   downloadCsv: 'Ladda ner data (CSV)',
   downloadXlsx: 'Ladda ner data (Excel)',

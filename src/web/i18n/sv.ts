@@ -28,8 +28,9 @@ export const sv = {
   examplesOfYear: (year: number) => `Exempel på insatser under ${year}`,
   exampleYearNav: 'Välj år',
   allInitiativesInArea: 'Alla insatser inom målområdet',
-  demo: 'Demodata',
-  demoNotice: 'Posten är demodata och beskriver inte en verklig insats.',
+  demoSiteTitle: 'Demodata.',
+  demoSiteNotice:
+    'Insatserna, aktörernas uppgifter, rapporterna och indikatorvärdena på den här webbplatsen är påhittade exempel som visar hur tjänsten fungerar.',
   status: 'Status',
   period: 'Period',
   owner: 'Ansvarig organisation',

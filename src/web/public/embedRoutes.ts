@@ -19,7 +19,6 @@ import {
   widgetDocument,
 } from './embedPages.js';
 import { indicatorCharts } from './indicatorCharts.js';
-import { renderPage } from '../page.js';
 import { publicUrl } from '../siteConfig.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -107,11 +106,7 @@ export function embedRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
       req: FastifyRequest,
       reply: FastifyReply,
       render: () => Promise<{ title: string; body: ReturnType<typeof openDataPage> }>,
-    ) =>
-      cache.serve(req, reply, async () => ({
-        type: HTML,
-        body: renderPage(locale, req.url, await render()),
-      }));
+    ) => cache.servePage(req, reply, locale, render);
 
     app.get(at('/oppna-data'), (req, reply) =>
       page(req, reply, async () => ({

@@ -11,9 +11,6 @@ export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtm
   const t = messages(locale);
   const f = followupMessages(locale);
   const sv = locale === 'sv';
-  const anyDemo = areas.some((a) =>
-    a.goals.some((g) => g.indicators.some((i) => i.indicator.isDemo)),
-  );
   return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}">
       <ol>
         <li><a href="${localePath(locale, '/')}">${t.navHome}</a></li>
@@ -22,7 +19,6 @@ export function followupPage(locale: Locale, areas: GoalAreaFollowUp[]): SafeHtm
     </nav>
     <h1>${f.overviewTitle}</h1>
     <p class="lead">${f.overviewLead}</p>
-    ${anyDemo ? html`<p class="notice">${f.demoNote}</p>` : ''}
     <details class="method">
       <summary>${f.methodTitle}</summary>
       <p>${f.method}</p>

@@ -48,20 +48,39 @@ describe('follow-up pages', () => {
     expect(en).toContain(`href="/en/indikatorer/${split}"`);
   });
 
-  it('renders an indicator page with three charts, their tables, and demo and example marks', async () => {
+  it('renders an indicator page with three charts, their tables, the demo notice and example marks', async () => {
     for (const slug of [split, total]) {
       for (const prefix of ['', '/en']) {
         const body = await validHtml(`${prefix}/indikatorer/${slug}`);
         expect(body.match(/role="img"/g)?.length, slug).toBe(3);
-        expect(body.match(/<caption>/g)?.length, slug).toBe(3);
+        // The map's figures are the bar chart's: one table, linked from the map.
+        expect(body.match(/<caption>/g)?.length, slug).toBe(2);
+        expect(body).toContain(`<div class="chart-table" id="kommuner-${slug}-table">`);
+        expect(body).toContain(`<p class="chart-table-link"><a href="#kommuner-${slug}-table">`);
         expect(body).toContain(`href="${prefix}/indikatorer/${slug}.csv"`);
-        expect(body).toContain('tag-demo');
+        expect(body).toContain('class="demo-notice"');
+        expect(body).not.toContain('tag-demo');
         expect(body).toContain(prefix ? 'example target value' : 'exempel på målvärde');
       }
     }
     const sv = await validHtml(`/indikatorer/${split}`);
     expect(sv).toContain('Kvinnor');
     expect(sv).toContain('Män');
+  });
+
+  it('names a unit once in every chart title and caption, also where the name ends with it', async () => {
+    const list = await app.inject('/uppfoljning');
+    const slugs = [
+      ...new Set([...list.body.matchAll(/href="\/indikatorer\/([a-z0-9-]+)"/g)].map((m) => m[1]!)),
+    ];
+    expect(slugs.length).toBeGreaterThan(10);
+    const repeated: string[] = [];
+    for (const path of slugs.flatMap((s) => [`/indikatorer/${s}`, `/en/indikatorer/${s}`])) {
+      const body = (await app.inject(path)).body;
+      for (const m of body.matchAll(/<(?:figcaption|caption|title)[^>]*>([^<]*)</g))
+        if (/(\([^()]+\))\s*\1/.test(m[1]!)) repeated.push(`${path}: ${m[1]}`);
+    }
+    expect(repeated).toEqual([]);
   });
 
   it('shows headline values and status on the goal area page', async () => {

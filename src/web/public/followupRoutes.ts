@@ -18,10 +18,9 @@ import type { PageCache } from '../pageCache.js';
 import { comparisonRoutes } from './comparisonRoutes.js';
 import { followupPage } from './followupPage.js';
 import { indicatorPage } from './indicatorPage.js';
-import { renderPage, type Page } from '../page.js';
+import type { Page } from '../page.js';
 import { publicUrl } from '../siteConfig.js';
 
-const HTML = 'text/html; charset=utf-8';
 const slugParams = z.object({
   slug: z
     .string()
@@ -38,10 +37,7 @@ export function followupRoutes(app: FastifyInstance, db: Db, cache: PageCache) {
     const f = followupMessages(locale);
     const at = (path: string) => localePath(locale, path);
     const page = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<Page>) =>
-      cache.serve(req, reply, async () => ({
-        type: HTML,
-        body: renderPage(locale, req.url, await render()),
-      }));
+      cache.servePage(req, reply, locale, render);
 
     app.get(at('/uppfoljning'), (req, reply) =>
       page(req, reply, async () => ({

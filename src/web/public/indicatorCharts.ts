@@ -1,4 +1,5 @@
 import type { IndicatorDetail, ObservationRow } from '../../domain/followup/indicatorQueries.js';
+import { withUnit } from '../components/charts/unitTitle.js';
 import { COUNTRY, county as countyArea, series } from '../../domain/followup/indicatorStatus.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { barChart } from '../components/charts/barChart.js';
@@ -51,7 +52,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       ?.value;
   const line = lineChart({
     id: `trend-${i.slug}`,
-    title: `${f.trendChart}: ${name} (${i.unit})`,
+    title: `${f.trendChart}: ${withUnit(name, i.unit)}`,
     desc: `${f.trendDesc(name, years[0] ?? 0, years[years.length - 1] ?? 0)}${i.genderSplit ? ` ${f.genderDesc}` : ''}`,
     series: lines,
     baseline:
@@ -100,7 +101,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   const tableRows = [...rows, [countyLink, cell(county)], [f.country, cell(country)]];
   const bar = barChart({
     id: `kommuner-${i.slug}`,
-    title: `${f.barChart(year)}: ${name} (${i.unit})`,
+    title: `${f.barChart(year)}: ${withUnit(name, i.unit)}`,
     desc: f.barDesc(year),
     bars: municipalities.map((m) => ({ label: placeName(m), value: valueOf(m.code) })),
     references,
@@ -116,7 +117,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   });
   const map = choropleth({
     id: `karta-${i.slug}`,
-    title: `${f.mapChart(year)}: ${name} (${i.unit})`,
+    title: `${f.mapChart(year)}: ${withUnit(name, i.unit)}`,
     desc: f.mapDesc(year),
     areas: municipalities.map((m) => ({
       code: m.code,
@@ -127,11 +128,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
     format: fmt,
     missingLabel: f.missing,
     legendTitle: i.unit,
-    table: {
-      caption: f.tableCaption(`${f.mapChart(year)} (${i.unit})`),
-      head: [f.municipality, f.value],
-      rows,
-    },
+    table: { sameAs: { href: `#kommuner-${i.slug}-table`, label: f.mapTableLink } },
     csv,
     xlsx,
   });

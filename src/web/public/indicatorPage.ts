@@ -5,7 +5,6 @@ import type {
 } from '../../domain/followup/indicatorQueries.js';
 import type { IndicatorStatus } from '../../domain/followup/indicatorStatus.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
-import { demoTag } from '../components/demoTag.js';
 import { html, type SafeHtml } from '../html.js';
 import { followupMessages } from '../i18n/followup.en.js';
 import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
@@ -42,8 +41,7 @@ export function indicatorPage(locale: Locale, d: IndicatorPageData): SafeHtml {
         <li>${f.indicator}</li>
       </ol>
     </nav>
-    <h1>${sv ? i.nameSv : i.nameEn} ${demoTag(locale, i.isDemo)}</h1>
-    ${i.isDemo ? html`<p class="notice">${f.demoNote}</p>` : ''}
+    <h1>${sv ? i.nameSv : i.nameEn}</h1>
     <dl class="facts">
       <dt>${f.goalArea}</dt>
       <dd>

@@ -2,7 +2,6 @@ import { countyCode } from '../../region/activeRegion.js';
 import type { PresentedInitiative } from '../../domain/initiatives/presentInitiative.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
 import { countyMap } from '../components/countyMap.js';
-import { demoTag } from '../components/demoTag.js';
 import { evaluationList, type PublicEvaluation } from '../components/evaluationList.js';
 import { html, type SafeHtml } from '../html.js';
 import {
@@ -19,6 +18,7 @@ import { goalPath } from './strategyDocumentPage.js';
 export interface ProgressReportView {
   periodStart: string;
   periodEnd: string;
+  publishedAt: string;
   trafficLight: 'enligt-plan' | 'risk' | 'avvikelse';
   narrative: string;
   participantsK: number | null;
@@ -58,8 +58,7 @@ export function initiativePage(
   const svLang = (translated: string | null) => (en && !translated ? html` lang="sv"` : '');
   const placeCodes = i.places.map((p) => p.code);
   return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/insatser')}">${t.initiatives}</a></li></ol></nav>
-<h1${svLang(extra.english.title)}>${title} ${demoTag(locale, i.is_demo)}</h1>
-${i.is_demo ? html`<p class="notice">${t.demoNotice}</p>` : ''}
+<h1${svLang(extra.english.title)}>${title}</h1>
 <p class="lead"${svLang(extra.english.summary)}>${summary}</p>
 ${description ? html`<div class="description"${svLang(extra.english.description)}>${renderMarkdown(description)}</div>` : ''}
 <dl class="facts">
@@ -75,7 +74,7 @@ ${extra.measures.length > 0 ? html`<dt>${t.programmeMeasures}</dt><dd><ul>${extr
 ${i.example_of_year ? html`<dt>${t.exampleOfYear(i.example_of_year)}</dt><dd>${i.example_of_year}</dd>` : ''}
 ${i.diarienummer ? html`<dt>${t.diarienummer}</dt><dd>${i.diarienummer}</dd>` : ''}
 ${i.contact_email ? html`<dt>${t.contact}</dt><dd><a href="mailto:${i.contact_email}">${i.contact_email}</a></dd>` : ''}
-<dt>${t.lastUpdated}</dt><dd>${formatDate(locale, i.updated_at)}</dd>
+<dt>${t.lastUpdated}</dt><dd>${formatDate(locale, lastUpdated(i, extra.reports, extra.evaluations))}</dd>
 </dl>
 ${
   i.funding.length > 0
@@ -103,4 +102,22 @@ ${r.narrative ? html`<div class="description"${en ? html` lang="sv"` : ''}>${ren
 }
 ${extra.logicModel ?? ''}
 ${evaluationList(locale, extra.evaluations)}`;
+}
+
+/**
+ * When the initiative's page last changed: its own last edit, or a progress report or an
+ * evaluation published since, whichever is latest (a report from 2023 on an initiative last
+ * edited in 2019 makes the page a 2023 page).
+ */
+export function lastUpdated(
+  i: Pick<PresentedInitiative, 'updated_at'>,
+  reports: Pick<ProgressReportView, 'publishedAt'>[],
+  evaluations: { evaluatedOn: string | null }[],
+): string {
+  const times = [
+    i.updated_at,
+    ...reports.map((r) => r.publishedAt),
+    ...evaluations.flatMap((e) => (e.evaluatedOn ? [e.evaluatedOn] : [])),
+  ];
+  return times.reduce((latest, t) => (Date.parse(t) > Date.parse(latest) ? t : latest));
 }

@@ -2,7 +2,6 @@ import type { OrganisationSummary, getOrganisationBySlug } from '../../domain/ac
 import { linkableUrl } from '../../domain/text/webAddress.js';
 import { formatOrganisationNumber } from '../../domain/actors/organisationNumber.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
-import { demoTag } from '../components/demoTag.js';
 import { initiativeCard } from '../components/initiativeCard.js';
 import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
@@ -21,7 +20,7 @@ ${scrollBox(
 <tbody>
 ${sorted.map(
   (o) =>
-    html`<tr><th scope="row"><a href="${localePath(locale, `/aktorer/${o.slug}`)}">${o.name}</a> ${demoTag(locale, o.isDemo)}</th><td>${t.organisationKind[o.kind]}</td><td class="num">${o.ownedCount}</td><td class="num">${o.partnerCount}</td></tr>`,
+    html`<tr><th scope="row"><a href="${localePath(locale, `/aktorer/${o.slug}`)}">${o.name}</a></th><td>${t.organisationKind[o.kind]}</td><td class="num">${o.ownedCount}</td><td class="num">${o.partnerCount}</td></tr>`,
 )}
 </tbody>
 </table>`,
@@ -36,7 +35,7 @@ export function organisationPage(
 ): SafeHtml {
   const t = messages(locale);
   return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/aktorer')}">${t.navOrganisations}</a></li></ol></nav>
-<h1>${org.name} ${demoTag(locale, org.isDemo)}</h1>
+<h1>${org.name}</h1>
 <dl class="facts">
 <dt>${t.facetOrganisation}</dt><dd>${t.organisationKind[org.kind]}</dd>
 ${org.orgNumber ? html`<dt>${t.orgNumber}</dt><dd>${formatOrganisationNumber(org.orgNumber)}</dd>` : ''}

@@ -1,5 +1,4 @@
 import type { ProgrammeSummary, programmeDetail } from '../../domain/strategy/programmeQueries.js';
-import { demoTag } from '../components/demoTag.js';
 import { html, type SafeHtml } from '../html.js';
 import { compareSv, localePath, messages, type Locale } from '../i18n/index.js';
 
@@ -14,7 +13,7 @@ export function programmesPage(locale: Locale, programmes: ProgrammeSummary[]): 
 <ul class="cards">
 ${sorted.map(
   (p) => html`<li class="card">
-<h2><a href="${localePath(locale, `/handlingsprogram/${p.slug}`)}">${name(locale, p)}</a> ${demoTag(locale, p.isDemo)}</h2>
+<h2><a href="${localePath(locale, `/handlingsprogram/${p.slug}`)}">${name(locale, p)}</a></h2>
 <p${locale === 'en' ? html` lang="sv"` : ''}>${p.descriptionSv}</p>
 <dl class="figures">
 <div><dt>${t.period}</dt><dd>${p.periodStart}–${p.periodEnd}</dd></div>
@@ -33,8 +32,7 @@ export function programmePage(
   const t = messages(locale);
   const p = d.programme;
   return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/handlingsprogram')}">${t.navProgrammes}</a></li></ol></nav>
-<h1>${name(locale, p)} ${demoTag(locale, p.isDemo)}</h1>
-${p.isDemo ? html`<p class="notice">${t.demoNotice}</p>` : ''}
+<h1>${name(locale, p)}</h1>
 <p class="lead"${locale === 'en' ? html` lang="sv"` : ''}>${p.descriptionSv}</p>
 <dl class="facts">
 <dt>${t.period}</dt><dd>${p.periodStart}–${p.periodEnd}</dd>
@@ -50,7 +48,7 @@ ${
     ? html`<p>${t.noInitiativesForMeasure}</p>`
     : html`<ul>${m.initiatives.map(
         (i) =>
-          html`<li><a href="${localePath(locale, `/insatser/${i.id}`)}"${locale === 'en' && !i.titleEn ? html` lang="sv"` : ''}>${locale === 'en' && i.titleEn ? i.titleEn : i.title}</a> (${t.initiativeStatus[i.status as keyof typeof t.initiativeStatus]}) ${demoTag(locale, i.isDemo)}</li>`,
+          html`<li><a href="${localePath(locale, `/insatser/${i.id}`)}"${locale === 'en' && !i.titleEn ? html` lang="sv"` : ''}>${locale === 'en' && i.titleEn ? i.titleEn : i.title}</a> (${t.initiativeStatus[i.status as keyof typeof t.initiativeStatus]})</li>`,
       )}</ul>`
 }
 </section>`,

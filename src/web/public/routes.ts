@@ -20,7 +20,7 @@ import { goalAreaBySlug, strategyOverview } from '../../domain/strategy/queries.
 import { sdgGoalDetail, sdgGoalSummaries } from '../../domain/strategy/sdgQueries.js';
 import { tableCsv, tableXlsx, type Table } from '../../domain/opendata/tables.js';
 import { XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
-import { renderPage, sendPage, type Page } from '../page.js';
+import { sendPage, type Page } from '../page.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { localePath, messages } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
@@ -47,7 +47,6 @@ import { publicUrl } from '../siteConfig.js';
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slugParams = z.object({ slug: z.string().max(100) });
 
-const HTML = 'text/html; charset=utf-8';
 
 /**
  * Public pages, Swedish at the root and English under /en, all cached until the data changes.
@@ -59,10 +58,7 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
     const t = messages(locale);
     const at = (path: string) => localePath(locale, path);
     const page = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<Page>) =>
-      cache.serve(req, reply, async () => ({
-        type: HTML,
-        body: renderPage(locale, req.url, await render()),
-      }));
+      cache.servePage(req, reply, locale, render);
 
     app.get(at('/'), (req, reply) =>
       page(req, reply, async () => {

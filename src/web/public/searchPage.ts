@@ -8,7 +8,6 @@ import {
   sortOrders,
   type SearchQuery,
 } from '../../domain/initiatives/searchQuery.js';
-import { demoTag } from '../components/demoTag.js';
 import { escapeHtml, html, raw, type SafeHtml } from '../html.js';
 import {
   formatPeriod,
@@ -131,7 +130,7 @@ function hitCard(locale: Locale, h: SearchHit): SafeHtml {
   const titleLang = locale === 'en' && !h.titleEn ? html` lang="sv"` : '';
   return html`<article class="card initiative-card">
 <h3><a href="${localePath(locale, `/insatser/${h.id}`)}"${titleLang}>${title}</a></h3>
-<p class="meta"><span class="status status-${h.status}">${t.initiativeStatus[h.status]}</span> · ${formatPeriod(h.startDate, h.endDate)} · ${h.ownerName}${h.fundingSek > 0 ? html` · ${formatSek(locale, h.fundingSek)}` : ''} ${demoTag(locale, h.isDemo)}</p>
+<p class="meta"><span class="status status-${h.status}">${t.initiativeStatus[h.status]}</span> · ${formatPeriod(h.startDate, h.endDate)} · ${h.ownerName}${h.fundingSek > 0 ? html` · ${formatSek(locale, h.fundingSek)}` : ''}</p>
 <p${locale === 'en' ? html` lang="sv"` : ''}>${h.snippet ? highlight(h.snippet) : h.summary}</p>
 </article>`;
 }

@@ -13,9 +13,8 @@ import { formatDate, localePath, type Locale } from '../i18n/index.js';
 import { strategyEn } from '../i18n/strategy.en.js';
 import { strategySv } from '../i18n/strategy.sv.js';
 import type { PageCache } from '../pageCache.js';
-import { renderPage, type Page } from '../page.js';
+import type { Page } from '../page.js';
 
-const HTML = 'text/html; charset=utf-8';
 const slugParams = z.object({
   slug: z
     .string()
@@ -92,10 +91,7 @@ export function strategyArchiveRoutes(app: FastifyInstance, db: Db, cache: PageC
     const t = locale === 'sv' ? strategySv : strategyEn;
     const at = (path: string) => localePath(locale, path);
     const page = (req: FastifyRequest, reply: FastifyReply, render: () => Promise<Page>) =>
-      cache.serve(req, reply, async () => ({
-        type: HTML,
-        body: renderPage(locale, req.url, await render()),
-      }));
+      cache.servePage(req, reply, locale, render);
 
     app.get(at('/strategin/arkiv'), (req, reply) =>
       page(req, reply, async () => ({

@@ -14,7 +14,6 @@ import { stylesheet } from '../reportDocument.js';
 import { chromiumPath, publicUrl } from '../siteConfig.js';
 import { strategyDocumentMessages } from '../i18n/strategyDocument.en.js';
 import { goalPage } from './goalPage.js';
-import { renderPage } from '../page.js';
 import { strategyDocumentPage, strategyStandaloneDocument } from './strategyDocumentPage.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -36,22 +35,19 @@ export function strategyDocumentRoutes(app: FastifyInstance, db: Db, cache: Page
     const at = (path: string) => localePath(locale, path);
 
     app.get(at('/strategin'), (req: FastifyRequest, reply: FastifyReply) =>
-      cache.serve(req, reply, async () => {
+      cache.servePage(req, reply, locale, async () => {
         const d = await strategyDocument(db);
         const s = d.strategy;
         return {
-          type: HTML,
-          body: renderPage(locale, req.url, {
-            title: locale === 'sv' ? s.nameSv : s.nameEn,
-            description: locale === 'sv' ? s.visionSv : s.visionEn,
-            body: strategyDocumentPage(locale, d),
-          }),
+          title: locale === 'sv' ? s.nameSv : s.nameEn,
+          description: locale === 'sv' ? s.visionSv : s.visionEn,
+          body: strategyDocumentPage(locale, d),
         };
       }),
     );
 
     app.get(at('/malomraden/:slug/mal/:code'), (req, reply) =>
-      cache.serve(req, reply, async () => {
+      cache.servePage(req, reply, locale, async () => {
         const params = goalParams.safeParse(req.params);
         if (!params.success) throw new NotFoundError('Målet finns inte.');
         const { area, goals } = await goalAreaBySlug(db, params.data.slug);
@@ -64,19 +60,16 @@ export function strategyDocumentRoutes(app: FastifyInstance, db: Db, cache: Page
         ]);
         const name = locale === 'sv' ? goal.nameSv : goal.nameEn;
         return {
-          type: HTML,
-          body: renderPage(locale, req.url, {
-            title: `${strategyDocumentMessages(locale).goalTitle(goal.code)}: ${name}`,
-            description: name,
-            body: goalPage({
-              locale,
-              area,
-              goal,
-              goals,
-              indicators: headlines.filter((h) => h.indicator.goal.id === goal.id),
-              initiatives,
-              moneySek: goalMoney.get(goal.code) ?? 0,
-            }),
+          title: `${strategyDocumentMessages(locale).goalTitle(goal.code)}: ${name}`,
+          description: name,
+          body: goalPage({
+            locale,
+            area,
+            goal,
+            goals,
+            indicators: headlines.filter((h) => h.indicator.goal.id === goal.id),
+            initiatives,
+            moneySek: goalMoney.get(goal.code) ?? 0,
           }),
         };
       }),

@@ -7,6 +7,11 @@ export interface ChartTable {
   rows: (string | number | SafeHtml)[][];
 }
 
+/** Where a chart shows the same figures as another chart's table: a link to that table. */
+export interface SharedTable {
+  sameAs: { href: string; label: string };
+}
+
 export interface ChartFrameParams {
   /** A unique id prefix for the title and description. */
   id: string;
@@ -16,7 +21,8 @@ export interface ChartFrameParams {
   width: number;
   height: number;
   content: SafeHtml;
-  table: ChartTable;
+  /** The data table, or a link to the table of another chart with the same figures. */
+  table: ChartTable | SharedTable;
   csv: { href: string; label: string };
   /** The same data as a spreadsheet, linked beside the CSV. */
   xlsx?: { href: string; label: string };
@@ -45,18 +51,28 @@ export function chartFrame(p: ChartFrameParams): SafeHtml {
       <desc id="${descId}">${p.desc}</desc>
       ${p.content}
     </svg>
-    <div class="chart-table">
+    ${'sameAs' in p.table ? html`<p class="chart-table-link"><a href="${p.table.sameAs.href}">${p.table.sameAs.label}</a></p>` : dataTable(`${p.id}-table`, p.table)}
+    <p class="chart-download">
+      <a href="${p.csv.href}" download>${p.csv.label}</a>${
+        p.xlsx ? html` · <a href="${p.xlsx.href}" download>${p.xlsx.label}</a>` : ''
+      }
+    </p>
+  </figure>`;
+}
+
+function dataTable(id: string, table: ChartTable): SafeHtml {
+  return html`<div class="chart-table" id="${id}">
       <table>
         <caption>
-          ${p.table.caption}
+          ${table.caption}
         </caption>
         <thead>
           <tr>
-            ${p.table.head.map((h, i) => html`<th scope="col"${i > 0 ? html` class="num"` : ''}>${h}</th>`)}
+            ${table.head.map((h, i) => html`<th scope="col"${i > 0 ? html` class="num"` : ''}>${h}</th>`)}
           </tr>
         </thead>
         <tbody>
-          ${p.table.rows.map(
+          ${table.rows.map(
             (r) =>
               html`<tr>
                 ${r.map((c, i) =>
@@ -66,11 +82,5 @@ export function chartFrame(p: ChartFrameParams): SafeHtml {
           )}
         </tbody>
       </table>
-    </div>
-    <p class="chart-download">
-      <a href="${p.csv.href}" download>${p.csv.label}</a>${
-        p.xlsx ? html` · <a href="${p.xlsx.href}" download>${p.xlsx.label}</a>` : ''
-      }
-    </p>
-  </figure>`;
+    </div>`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { barChart } from './barChart.js';
 import { choropleth, PALETTE } from './choropleth.js';
 import { lineChart } from './lineChart.js';
+import { withUnit } from './unitTitle.js';
 
 const fmt = (n: number) => n.toFixed(1);
 const table = { caption: 'Tabell', head: ['År', 'Värde'], rows: [[2020, '1,0']] };
@@ -148,5 +149,14 @@ describe('choropleth', () => {
     expect(out).toContain(`fill="${PALETTE[PALETTE.length - 1]}"`);
     expect(out).toContain('<title>Högsby: Saknas</title>');
     for (const n of coordinates(out)) expect(n).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('withUnit', () => {
+  it('adds the unit once', () => {
+    expect(withUnit('Valdeltagande, andel (%)', '%')).toBe('Valdeltagande, andel (%)');
+    expect(withUnit('Valdeltagande, andel', '%')).toBe('Valdeltagande, andel (%)');
+    expect(withUnit('Invånare (antal)', 'kr')).toBe('Invånare (antal) (kr)');
+    expect(withUnit('Invånare', '')).toBe('Invånare');
   });
 });

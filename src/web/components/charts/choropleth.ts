@@ -1,6 +1,6 @@
 import { scaleQuantize } from 'd3-scale';
 import { html, type SafeHtml } from '../../html.js';
-import { chartFrame, type ChartTable } from './chartFrame.js';
+import { chartFrame, type ChartTable, type SharedTable } from './chartFrame.js';
 import { projectMunicipalities, type MapArea } from './geometry.js';
 
 export interface ChoroplethParams {
@@ -11,7 +11,7 @@ export interface ChoroplethParams {
   format: (n: number) => string;
   missingLabel: string;
   legendTitle: string;
-  table: ChartTable;
+  table: ChartTable | SharedTable;
   csv: { href: string; label: string };
   xlsx?: { href: string; label: string };
 }
