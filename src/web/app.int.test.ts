@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/rows.js';
 import type { Database } from '../db/client.js';
 import { listPublishedInitiatives } from '../domain/initiatives/queries.js';
-import { seedDemo } from '../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../test/database.js';
+import { createDemoDatabase, createTestDatabase } from '../test/database.js';
 import { buildApp } from './app.js';
 
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
 });
 afterAll(async () => {
@@ -55,7 +53,7 @@ describe('public pages', () => {
     expect(res.body).toContain(first!.title.replace(/&/g, '&amp;'));
     expect(res.body.match(/Demodata/g)).toHaveLength(1);
     expect(res.body).toContain(
-      '<div class="demo-notice"><p class="wrap"><strong>Demodata.</strong>',
+      '<div class="demo-notice"><p class="wrap"><strong>Demodata:</strong> insatser, rapporter',
     );
     const search = await app.inject('/insatser');
     expect(search.body.match(/Demodata/g)).toHaveLength(1);
@@ -77,6 +75,26 @@ describe('public pages', () => {
     expect(res.body).toMatch(
       new RegExp(`<dt>Senast uppdaterad</dt><dd>\\d+ \\p{L}+ ${row!.year}</dd>`, 'u'),
     );
+  });
+
+  it("draws an initiative's own places on its map, not every initiative's counts", async () => {
+    const [row] = await queryRows<{ id: number; names: string[] }>(
+      database.db,
+      sql`select i.id, array_agg(p.name_sv order by p.code) as names
+        from initiatives i join initiative_places ip on ip.initiative_id = i.id
+        join places p on p.code = ip.place_code and p.kind = 'kommun'
+        where i.workflow_state = 'publicerad' group by i.id having count(*) between 1 and 3 order by i.id limit 1`,
+    );
+    const body = (await app.inject(`/insatser/${row!.id}`)).body;
+    const map = /<svg class="county-map"[\s\S]*?<\/svg>/.exec(body)![0];
+    expect(map).toContain('aria-label="Insatsens platser"');
+    expect(map).not.toContain('class="count"');
+    for (const name of row!.names)
+      expect(map).toContain(`aria-label="${name}: insatsen verkar här"`);
+    expect(map.match(/insatsen verkar här/g)!.length).toBe(row!.names.length * 2);
+    expect(map.match(/class="current"/g)!.length).toBe(row!.names.length);
+    // The municipalities' page keeps the counts.
+    expect((await app.inject('/kommuner')).body).toContain('class="count"');
   });
 
   it('says nothing of demo data where there is none', async () => {

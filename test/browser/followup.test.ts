@@ -4,8 +4,7 @@ import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { demoIndicators } from '../../src/seed/demo/indicators.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 
 let database: Database;
@@ -14,8 +13,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
   base = await listenOnLoopback(app);
   browser = await launchChromium();

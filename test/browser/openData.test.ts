@@ -3,8 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { goalAreas, organisations } from '../../src/db/schema/index.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { makeUser, PASSWORD } from '../../src/web/auth/testSupport.js';
 import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
@@ -16,8 +15,7 @@ let base: string;
 let areaSlug: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   const [org] = await database.db.select().from(organisations).limit(1);
   await makeUser(database.db, 'system.agare@example.se', 'aktor', [org!.id]);
   areaSlug = (await database.db.select().from(goalAreas).limit(1))[0]!.slug;

@@ -3,8 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { listPublishedInitiatives } from '../../src/domain/initiatives/queries.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { launchChromium, listenOnLoopback } from './support.js';
 
@@ -15,8 +14,7 @@ let base: string;
 let initiativeId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   initiativeId = (await listPublishedInitiatives(database.db, { limit: 1 }))[0]!.id;
   app = await buildApp({ database });
   base = await listenOnLoopback(app);

@@ -4,9 +4,8 @@ import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { listPublishedInitiatives } from '../../src/domain/initiatives/queries.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
 import { publishFollowUpReport } from '../../src/domain/evaluation/publishFollowUpReport.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase, testCtx } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 
 let database: Database;
@@ -16,8 +15,7 @@ let base: string;
 let initiativeId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   await publishFollowUpReport(testCtx(database.db), { year: 2024 });
   initiativeId = (await listPublishedInitiatives(database.db, { limit: 1 }))[0]!.id;
   app = await buildApp({ database });

@@ -5,16 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { buildAnnualReport } from '../../src/domain/evaluation/annualReport.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase } from '../../src/test/database.js';
 import { renderPdf } from '../../src/web/pdf.js';
 import { reportDocument } from '../../src/web/reportDocument.js';
 
 let database: Database;
 let dir: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   dir = await mkdtemp(path.join(tmpdir(), 'riktning-pdf-'));
 });
 afterAll(async () => {

@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { seedDemo } from '../../src/seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../src/test/database.js';
+import { createDemoDatabase } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
 import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
 
@@ -18,8 +17,7 @@ let base: string;
 let dir: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
   base = await listenOnLoopback(app);
   browser = await launchChromium();

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase, testCtx } from '../../test/database.js';
 import { buildApp } from '../../web/app.js';
 import { transitionInitiative } from '../initiatives/transitionInitiative.js';
 import { buildAnnualReport } from './annualReport.js';
@@ -11,8 +10,7 @@ import { publishFollowUpReport } from './publishFollowUpReport.js';
 let database: Database;
 let app: FastifyInstance;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
 });
 afterAll(async () => {

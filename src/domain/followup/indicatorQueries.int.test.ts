@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { demoIndicators } from '../../seed/demo/indicators.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx, withRollback } from '../../test/database.js';
+import { createDemoDatabase, testCtx, withRollback } from '../../test/database.js';
 import { importObservations } from '../imports/importObservations.js';
 import {
   followUpOverview,
@@ -17,8 +16,7 @@ import { indicatorStatus } from './indicatorStatus.js';
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
 });
 afterAll(async () => {
   await database?.close();

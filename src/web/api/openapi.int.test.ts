@@ -1,8 +1,7 @@
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { testConfig } from '../../test/config.js';
 import { apiRoutes } from './routes.js';
@@ -12,8 +11,7 @@ let database: Database;
 let app: FastifyInstance;
 const registered: RouteOptions[] = [];
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
   // A bare Fastify with only the open-data routes, to list every route they register.
   const probe = Fastify();

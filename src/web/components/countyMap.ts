@@ -17,6 +17,11 @@ export interface CountyMapParams {
   places: PlaceSummary[];
   /** Municipalities to emphasise, e.g. on a municipality's own page. */
   highlight?: string | string[];
+  /**
+   * An initiative's own map: its places marked, every municipality named without the counts of
+   * all initiatives (which are not this initiative's).
+   */
+  own?: boolean;
 }
 
 /**
@@ -49,13 +54,18 @@ export function countyMap(p: CountyMapParams): SafeHtml {
     const cy = largest.reduce((s, [, lat]) => s + lat, 0) / largest.length;
     const [x, y] = project([cx, cy]).split(',');
     const name = p.locale === 'sv' ? m.nameSv : m.nameEn;
-    const label = `${name}: ${t.initiativesCount(m.initiativeCount)}`;
+    const here = countyWide || marked.has(m.code);
+    const label = p.own
+      ? here
+        ? `${name}: ${t.mapInitiativeHere}`
+        : name
+      : `${name}: ${t.initiativesCount(m.initiativeCount)}`;
     return {
-      shape: html`<a href="${localePath(p.locale, `/kommuner/${m.code}`)}" aria-label="${label}"${marked.size === 1 && marked.has(m.code) ? html` aria-current="page"` : ''}><title>${label}</title><path d="${d}"${countyWide || marked.has(m.code) ? html` class="current"` : ''}/></a>`,
-      label: html`<text x="${x}" y="${y}" text-anchor="middle"><tspan class="name" x="${x}">${name}</tspan><tspan class="count" x="${x}" dy="1.1em">${m.initiativeCount}</tspan></text>`,
+      shape: html`<a href="${localePath(p.locale, `/kommuner/${m.code}`)}" aria-label="${label}"${marked.size === 1 && marked.has(m.code) ? html` aria-current="page"` : ''}><title>${label}</title><path d="${d}"${here ? html` class="current"` : ''}/></a>`,
+      label: html`<text x="${x}" y="${y}" text-anchor="middle"><tspan class="name" x="${x}">${name}</tspan>${p.own ? '' : html`<tspan class="count" x="${x}" dy="1.1em">${m.initiativeCount}</tspan>`}</text>`,
     };
   });
   // The names are drawn after every shape, so no neighbour covers them; the links carry the
   // same words for assistive technology.
-  return html`<svg class="county-map" viewBox="-2 -2 ${(width + 4).toFixed(0)} ${(height + 4).toFixed(0)}" role="group" aria-label="${t.mapTitle}">${shapes.map((s) => s.shape)}<g class="labels" aria-hidden="true">${shapes.map((s) => s.label)}</g></svg>`;
+  return html`<svg class="county-map" viewBox="-2 -2 ${(width + 4).toFixed(0)} ${(height + 4).toFixed(0)}" role="group" aria-label="${p.own ? t.placeMapTitle : t.mapTitle}">${shapes.map((s) => s.shape)}<g class="labels" aria-hidden="true">${shapes.map((s) => s.label)}</g></svg>`;
 }

@@ -15,7 +15,7 @@ export interface LayoutParams {
   languageHref?: string;
   /** Further skip links after "Hoppa till innehållet", e.g. straight to a search's results. */
   skipLinks?: { href: string; label: string }[];
-  /** The installation holds demo data: one notice under the menu says so on every page. */
+  /** The installation holds demo data: one notice under the header says so on every page. */
   demo?: boolean;
 }
 
@@ -58,8 +58,8 @@ ${(p.skipLinks ?? []).map((l) => html`<a class="skip-link" href="${l.href}">${l.
 ${navItem('/', t.navHome)}${navItem('/strategin', m.navStrategy)}${navItem('/uppfoljning', m.navFollowUp)}${navItem('/insatser', t.navInitiatives)}${navItem('/kommuner', t.navPlaces)}${navItem('/aktorer', t.navOrganisations)}${navItem('/handlingsprogram', t.navProgrammes)}${navItem('/agenda-2030', t.navAgenda)}${navItem('/tackning', t.navCoverage)}${navItem('/oppna-data', m.navOpenData)}
 </ul></nav>
 </div>
-${p.demo ? html`<div class="demo-notice"><p class="wrap"><strong>${t.demoSiteTitle}</strong> ${t.demoSiteNotice}</p></div>` : ''}
 </header>
+${p.demo ? html`<div class="demo-notice"><p class="wrap"><strong>${t.demoSiteTitle}</strong> ${t.demoSiteNotice}</p></div>` : ''}
 <main id="innehall" class="wrap" tabindex="-1">
 ${p.body}
 </main>

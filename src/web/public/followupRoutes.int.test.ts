@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { seedDemo } from '../../seed/seedDemo.js';
 import { demoIndicators } from '../../seed/demo/indicators.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase } from '../../test/database.js';
 import { htmlValidator } from '../../test/html.js';
 import { buildApp } from '../app.js';
 
@@ -12,8 +11,7 @@ let app: FastifyInstance;
 const validator = htmlValidator;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
 });
 afterAll(async () => {

@@ -87,7 +87,7 @@ ${
     : ''
 }
 <h2>${t.placeMapTitle}</h2>
-${countyMap({ locale, places: extra.places, highlight: placeCodes })}
+${countyMap({ locale, places: extra.places, highlight: placeCodes, own: true })}
 ${
   extra.reports.length > 0
     ? html`<h2>${t.progressReports}</h2>

@@ -6,8 +6,7 @@ import type { Database } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { searchInitiatives } from '../../domain/initiatives/searchInitiatives.js';
 import { parseSearchQuery } from '../../domain/initiatives/searchQuery.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 
 let database: Database;
@@ -15,8 +14,7 @@ let app: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

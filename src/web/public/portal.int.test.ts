@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { listPublishedInitiatives } from '../../domain/initiatives/queries.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase, testCtx } from '../../test/database.js';
 import { htmlValidator } from '../../test/html.js';
 import { buildApp } from '../app.js';
 
@@ -16,8 +15,7 @@ let initiativeId: number;
 const validator = htmlValidator;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   app = await buildApp({ database });
   initiativeId = (await listPublishedInitiatives(database.db, { limit: 1 }))[0]!.id;
 });

@@ -47,7 +47,6 @@ import { publicUrl } from '../siteConfig.js';
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slugParams = z.object({ slug: z.string().max(100) });
 
-
 /**
  * Public pages, Swedish at the root and English under /en, all cached until the data changes.
  * `db` serves the reads (a read replica when one is routed); `primary` takes the form posts.

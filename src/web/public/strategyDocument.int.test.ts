@@ -5,8 +5,7 @@ import type { Database } from '../../db/client.js';
 import { strategies } from '../../db/schema/index.js';
 import { publishedReport } from '../../domain/evaluation/publishFollowUpReport.js';
 import { strategyDocument } from '../../domain/strategy/strategyDocument.js';
-import { seedDemo } from '../../seed/seedDemo.js';
-import { createTestDatabase, testCtx } from '../../test/database.js';
+import { createDemoDatabase } from '../../test/database.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
 import { escapeHtml } from '../html.js';
@@ -15,8 +14,7 @@ let database: Database;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(testCtx(database.db));
+  database = await createDemoDatabase();
   // The page reads the database, never the seed: a chapter changed here shows on the page.
   await database.db
     .update(strategies)
