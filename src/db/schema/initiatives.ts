@@ -109,11 +109,16 @@ export const initiatives = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The search document: the Swedish texts and their English versions where written (both
+     * with the Swedish configuration the queries use, so an English word finds its own form),
+     * then the place names.
+     */
     search: tsvector()
       .notNull()
       .generatedAlwaysAs(
         (): SQL =>
-          sql`setweight(to_tsvector('swedish', coalesce(${initiatives.title}, '')), 'A') || setweight(to_tsvector('swedish', coalesce(${initiatives.summary}, '')), 'B') || setweight(to_tsvector('swedish', coalesce(${initiatives.description}, '')), 'C') || setweight(to_tsvector('swedish', ${initiatives.placeNames}), 'D')`,
+          sql`setweight(to_tsvector('swedish', coalesce(${initiatives.title}, '') || ' ' || coalesce(${initiatives.titleEn}, '')), 'A') || setweight(to_tsvector('swedish', coalesce(${initiatives.summary}, '') || ' ' || coalesce(${initiatives.summaryEn}, '')), 'B') || setweight(to_tsvector('swedish', coalesce(${initiatives.description}, '') || ' ' || coalesce(${initiatives.descriptionEn}, '')), 'C') || setweight(to_tsvector('swedish', ${initiatives.placeNames}), 'D')`,
       ),
   },
   (t) => [

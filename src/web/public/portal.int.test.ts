@@ -127,6 +127,25 @@ describe('search', () => {
     expect(en.body).toContain('href="#resultat">Skip to the results</a>');
   });
 
+  it('finds an initiative by the words of its English text, on both sites', async () => {
+    const before = await app.inject('/en/insatser?q=hydrogen&sort=relevans');
+    expect(before.body).toContain('Most initiatives are described in Swedish only');
+    const [row] = await queryRows<{ id: number }>(
+      database.db,
+      sql`update initiatives set title_en = 'Hydrogen refuelling along the coast'
+        where id = (select max(id) from initiatives where workflow_state = 'publicerad') returning id`,
+    );
+    for (const url of ['/en/insatser?q=hydrogen', '/insatser?q=hydrogen&sort=nyast']) {
+      const res = await app.inject(url);
+      expect(res.body, url).toContain(
+        `href="${url.startsWith('/en') ? '/en' : ''}/insatser/${row!.id}"`,
+      );
+    }
+    expect((await app.inject('/en/insatser?q=hydrogen')).body).toContain(
+      'Hydrogen refuelling along the coast',
+    );
+  });
+
   it('corrects a misspelt word against the published texts', async () => {
     const res = await app.inject('/insatser?q=bredbnad');
     expect(res.statusCode).toBe(200);
