@@ -110,6 +110,9 @@ describe('bar chart', () => {
     expectTextAlternative(out);
     expect(out.match(/<rect /g)).toHaveLength(2);
     expect(out).toContain('Saknas');
+    // The reference lines lie under the bars, and every figure sits on a white halo.
+    expect(out.lastIndexOf('<line ')).toBeLessThan(out.indexOf('<rect '));
+    expect(out).toMatch(/<text [^>]*class="halo"[^>]*>75\.0<\/text>/);
     expect(out).toContain('Kalmar län: 72.0');
     for (const n of coordinates(out)) expect(Number.isFinite(n)).toBe(true);
   });
