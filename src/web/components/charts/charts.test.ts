@@ -65,6 +65,16 @@ describe('line chart', () => {
     expect(out).toContain('Målvärde*');
     expect(out).toContain('Utgångsvärde');
     expect(out).toContain('&lt;script&gt;');
+    // The path to the target: from the baseline's point to the target's.
+    const path =
+      /<g class="chart-target-path"><line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/.exec(
+        out,
+      );
+    expect(path).not.toBeNull();
+    const [, x1, y1, x2, y2] = path!.map(Number);
+    expect(x2!).toBeGreaterThan(x1!);
+    expect(y2!).toBeLessThan(y1!);
+    expect(lineChart({ ...params, baseline: null }).toString()).not.toContain('chart-target-path');
   });
 
   it('links the data as XLSX beside the CSV when given, and only then', () => {

@@ -78,6 +78,12 @@ export function lineChart(p: LineChartParams): SafeHtml {
   const target = p.target
     ? html`<g class="chart-target"><line x1="${M.left}" x2="${W - M.right}" y1="${coord(y(p.target.value))}" y2="${coord(y(p.target.value))}" stroke="#0b0c0c" stroke-width="1.5" stroke-dasharray="12 4 2 4" /><text x="${W - M.right + 6}" y="${coord(y(p.target.value) + 4)}">${p.target.label}</text></g>`
     : '';
+  // The path the target asks for: straight from the baseline to the target value in its year,
+  // so a reader sees whether the line runs ahead of it or behind.
+  const targetPath =
+    p.target && p.baseline && p.target.year > p.baseline.year
+      ? html`<g class="chart-target-path"><line x1="${coord(x(p.baseline.year))}" y1="${coord(y(p.baseline.value))}" x2="${coord(x(p.target.year))}" y2="${coord(y(p.target.value))}" stroke="#505a5f" stroke-width="1.5" stroke-dasharray="4 3" /><circle cx="${coord(x(p.target.year))}" cy="${coord(y(p.target.value))}" r="4" fill="#505a5f" /></g>`
+      : '';
   const baseline = p.baseline
     ? html`<g class="chart-baseline"><circle cx="${coord(x(p.baseline.year))}" cy="${coord(y(p.baseline.value))}" r="6" fill="#ffffff" stroke="#0b0c0c" stroke-width="2" /><text x="${coord(x(p.baseline.year) + 9)}" y="${coord(y(p.baseline.value) - 9)}">${p.baseline.label}</text></g>`
     : '';
@@ -93,7 +99,7 @@ export function lineChart(p: LineChartParams): SafeHtml {
     desc: p.desc,
     width: W,
     height: H,
-    content: html`${grid}${target}${lines}${baseline}`,
+    content: html`${grid}${target}${targetPath}${lines}${baseline}`,
     table: p.table,
     csv: p.csv,
     xlsx: p.xlsx,
