@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import { countyRanking, isCountyCode } from '../../domain/followup/countyRanking.js';
 import { withUnit } from './charts/unitTitle.js';
 import { COUNTRY, series, type ObservationPoint } from '../../domain/followup/indicatorStatus.js';
@@ -54,7 +55,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
   const of = ranking.counties.length;
   const bars = barChart({
     id: `lan-${i.slug}`,
-    title: `${c.lanChart(ranking.year)}: ${withUnit(name, i.unit)}`,
+    title: `${c.lanChart(ranking.year)}: ${withUnit(name, unitLabel(locale, i.unit))}`,
     desc: c.lanDesc(of, ranking.year, ownName),
     bars: ranking.counties.map((r) => ({
       label: countyName(r.code, locale).replace(/ län$| County$/, ''),
@@ -66,7 +67,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
     format: fmt,
     missingLabel: c.missing,
     table: {
-      caption: c.tableCaption(`${c.lanChart(ranking.year)} (${i.unit})`),
+      caption: c.tableCaption(`${c.lanChart(ranking.year)} (${unitLabel(locale, i.unit)})`),
       head: [c.place, c.county, c.value],
       rows: [
         ...ranking.counties.map((r) => [r.rank, countyName(r.code, locale), fmt(r.value)]),
@@ -87,7 +88,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
       ? html``
       : lineChart({
           id: `lan-riket-${i.slug}`,
-          title: `${c.trendChart}: ${withUnit(name, i.unit)}`,
+          title: `${c.trendChart}: ${withUnit(name, unitLabel(locale, i.unit))}`,
           desc: c.trendDesc(years[0] ?? 0, years[years.length - 1] ?? 0),
           series: [
             { label: ownName, values: countySeries, dash: 'solid' },
@@ -97,7 +98,7 @@ export function countyComparison(locale: Locale, p: CountyComparisonParams): Saf
           target: null,
           format: fmt,
           table: {
-            caption: c.tableCaption(`${c.trendChart} (${i.unit})`),
+            caption: c.tableCaption(`${c.trendChart} (${unitLabel(locale, i.unit)})`),
             head: [c.year, ownName, c.country],
             rows: years.map((y) => [y, at(countySeries, y), at(countrySeries, y)]),
           },

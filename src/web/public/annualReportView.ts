@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import { regionIdentity } from '../../region/activeRegion.js';
 import type { AnnualReportData, ReportInitiative } from '../../domain/evaluation/annualReport.js';
 import { html, raw, type SafeHtml } from '../html.js';
@@ -65,7 +66,7 @@ ${scrollBox(
           ? '–'
           : html`<ul>${g.indicators.map(
               (ind) =>
-                html`<li>${sv ? ind.nameSv : ind.nameEn}: ${ind.value === null ? '–' : `${nf(locale).format(ind.value)} ${ind.unit} (${ind.period})`}</li>`,
+                html`<li>${sv ? ind.nameSv : ind.nameEn}: ${ind.value === null ? '–' : `${nf(locale).format(ind.value)} ${unitLabel(locale, ind.unit)} (${ind.period})`}</li>`,
             )}</ul>`
       }</td></tr>`,
   )}</tbody>

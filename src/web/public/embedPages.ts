@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import type { InitiativeListItem } from '../../domain/initiatives/queries.js';
 import { scrollBox } from '../components/scrollBox.js';
 import { html, type SafeHtml } from '../html.js';
@@ -168,7 +169,7 @@ ${scrollBox(
 <caption>${t.indicatorsCaption}</caption>
 <thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.unit}</th><th scope="col">${t.files}</th></tr></thead>
 <tbody>${p.indicators.map(
-    (i) => html`<tr><th scope="row">${i.name}</th><td>${i.unit}</td>
+    (i) => html`<tr><th scope="row">${i.name}</th><td>${unitLabel(p.locale, i.unit)}</td>
 <td><a href="${api}/indicators/${i.slug}/observations.csv" download>CSV<span class="visually-hidden">: ${i.name}</span></a> · <a href="${api}/indicators/${i.slug}/observations.xlsx" download>Excel<span class="visually-hidden">: ${i.name}</span></a></td></tr>`,
   )}</tbody>
 </table>`,

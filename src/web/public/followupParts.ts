@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import type { IndicatorHeadline } from '../../domain/followup/indicatorQueries.js';
 import type { Trend } from '../../domain/followup/indicatorStatus.js';
 import {
@@ -27,7 +28,7 @@ export function formatValue(locale: Locale, value: number, decimals: number): st
 
 /** "71,4 %" or "12 345 kr": the unit after the value. */
 export function withUnit(locale: Locale, value: number, decimals: number, unit: string): string {
-  return `${formatValue(locale, value, decimals)} ${unit}`;
+  return `${formatValue(locale, value, decimals)} ${unitLabel(locale, unit)}`;
 }
 
 /** A status as text with a symbol, so it never rests on colour alone. */

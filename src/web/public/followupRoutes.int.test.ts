@@ -43,6 +43,10 @@ describe('follow-up pages', () => {
     expect(sv).toContain(`href="/indikatorer/${split}"`);
     const en = await validHtml('/en/uppfoljning');
     expect(en).toContain('<html lang="en">');
+    // Units read in English on the English site.
+    expect(en).toContain('per inhabitant');
+    expect(en).not.toContain('per invånare');
+    expect(sv).toContain('per invånare');
     expect(en).toContain(`href="/en/indikatorer/${split}"`);
   });
 

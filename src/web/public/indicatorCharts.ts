@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import type { IndicatorDetail, ObservationRow } from '../../domain/followup/indicatorQueries.js';
 import { withUnit } from '../components/charts/unitTitle.js';
 import { COUNTRY, county as countyArea, series } from '../../domain/followup/indicatorStatus.js';
@@ -52,7 +53,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
       ?.value;
   const line = lineChart({
     id: `trend-${i.slug}`,
-    title: `${f.trendChart}: ${withUnit(name, i.unit)}`,
+    title: `${f.trendChart}: ${withUnit(name, unitLabel(locale, i.unit))}`,
     desc: `${f.trendDesc(name, years[0] ?? 0, years[years.length - 1] ?? 0)}${i.genderSplit ? ` ${f.genderDesc}` : ''}`,
     series: lines,
     baseline:
@@ -69,7 +70,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
         : null,
     format: fmt,
     table: {
-      caption: f.tableCaption(`${f.trendChart} (${i.unit})`),
+      caption: f.tableCaption(`${f.trendChart} (${unitLabel(locale, i.unit)})`),
       head: [f.year, f.total, ...(i.genderSplit ? [f.women, f.men] : [])],
       rows: years.map((y) => [
         y,
@@ -101,14 +102,14 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   const tableRows = [...rows, [countyLink, cell(county)], [f.country, cell(country)]];
   const bar = barChart({
     id: `kommuner-${i.slug}`,
-    title: `${f.barChart(year)}: ${withUnit(name, i.unit)}`,
+    title: `${f.barChart(year)}: ${withUnit(name, unitLabel(locale, i.unit))}`,
     desc: f.barDesc(year),
     bars: municipalities.map((m) => ({ label: placeName(m), value: valueOf(m.code) })),
     references,
     format: fmt,
     missingLabel: f.missing,
     table: {
-      caption: f.tableCaption(`${f.barChart(year)} (${i.unit})`),
+      caption: f.tableCaption(`${f.barChart(year)} (${unitLabel(locale, i.unit)})`),
       head: [f.municipality, f.value],
       rows: tableRows,
     },
@@ -117,7 +118,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
   });
   const map = choropleth({
     id: `karta-${i.slug}`,
-    title: `${f.mapChart(year)}: ${withUnit(name, i.unit)}`,
+    title: `${f.mapChart(year)}: ${withUnit(name, unitLabel(locale, i.unit))}`,
     desc: f.mapDesc(year),
     areas: municipalities.map((m) => ({
       code: m.code,
@@ -127,7 +128,7 @@ export function indicatorCharts(locale: Locale, d: IndicatorChartData): SafeHtml
     })),
     format: fmt,
     missingLabel: f.missing,
-    legendTitle: i.unit,
+    legendTitle: unitLabel(locale, i.unit),
     table: { sameAs: { href: `#kommuner-${i.slug}-table`, label: f.mapTableLink } },
     csv,
     xlsx,

@@ -1,3 +1,4 @@
+import { unitLabel } from '../i18n/units.js';
 import type {
   IndicatorDetail,
   ObservationRow,
@@ -52,7 +53,7 @@ export function indicatorPage(locale: Locale, d: IndicatorPageData): SafeHtml {
       <dt>${f.goal}</dt>
       <dd>${i.goal.code} ${sv ? i.goal.nameSv : i.goal.nameEn}</dd>
       <dt>${f.unit}</dt>
-      <dd>${i.unit}</dd>
+      <dd>${unitLabel(locale, i.unit)}</dd>
       <dt>${f.source}</dt>
       <dd>
         ${source}${
