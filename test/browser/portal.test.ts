@@ -96,7 +96,7 @@ describe('public portal journey', () => {
       } finally {
         await context.close();
       }
-    });
+    }, 240_000);
   }
 });
 

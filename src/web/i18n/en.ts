@@ -90,7 +90,7 @@ export const en: Messages = {
   searchTitle: 'Search initiatives',
   searchLabel: 'Search words',
   searchHint:
-    'Most initiatives are described in Swedish only, so Swedish words find the most: vätgas (hydrogen), solceller (solar cells), bredband (broadband). English words find the initiatives that have an English text. Use quotation marks for phrases, OR for either–or and minus to exclude, e.g. "vätgas" OR solceller -Öland.',
+    'Most initiatives are written in Swedish: Swedish words find the most, e.g. vätgas (hydrogen). Quotation marks for phrases, OR for either–or, minus to exclude.',
   searchButton: 'Search',
   filters: 'Filter',
   applyFilters: 'Show results',

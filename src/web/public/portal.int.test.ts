@@ -129,7 +129,7 @@ describe('search', () => {
 
   it('finds an initiative by the words of its English text, on both sites', async () => {
     const before = await app.inject('/en/insatser?q=hydrogen&sort=relevans');
-    expect(before.body).toContain('Most initiatives are described in Swedish only');
+    expect(before.body).toContain('Most initiatives are written in Swedish');
     const [row] = await queryRows<{ id: number }>(
       database.db,
       sql`update initiatives set title_en = 'Hydrogen refuelling along the coast'
