@@ -5,6 +5,13 @@ import { currentStrategy } from '../strategy/queries.js';
 import { analyseCoverage, loadFundedInitiatives } from './coverage.js';
 import { coverageLabels } from './coverageReference.js';
 import { countyCode } from '../../region/activeRegion.js';
+import {
+  countySummaryFacts,
+  type SummaryFact,
+  type SummaryIndicator,
+} from '../followup/indicatorSummary.js';
+import type { ObservationPoint } from '../followup/indicatorStatus.js';
+import { isCountyCode } from '../followup/countyRanking.js';
 
 export interface ReportInitiative {
   id: number;
@@ -38,14 +45,12 @@ export interface AnnualReportData {
       nameSv: string;
       nameEn: string;
       activeInitiatives: number;
-      indicators: {
-        nameSv: string;
-        nameEn: string;
-        unit: string;
-        value: number | null;
-        period: number | null;
-        isExample: boolean;
-      }[];
+      indicators: (ReportIndicatorValue & {
+        /** Reports published before the numbers in words have none. */
+        decimals?: number;
+        /** What the county's numbers up to the year say: change, rank, pace, women/men. */
+        facts?: SummaryFact[];
+      })[];
     }[];
     examples: ReportInitiative[];
     /** The editors' introduction to the area, when written. */
@@ -56,6 +61,50 @@ export interface AnnualReportData {
   gaps: { goals: string[]; places: string[]; perspectives: string[] };
   evaluations: { title: string; evaluator: string; evaluatedOn: string; findings: string }[];
   anyDemo: boolean;
+}
+
+/** An indicator's latest county value up to the report's year. */
+interface ReportIndicatorValue {
+  nameSv: string;
+  nameEn: string;
+  unit: string;
+  value: number | null;
+  period: number | null;
+  isExample: boolean;
+}
+
+interface ReportIndicatorRow extends ReportIndicatorValue, SummaryIndicator {
+  id: number;
+  code: string;
+}
+
+/** The indicators' values up to the year: the own county by gender, and every län and riket. */
+async function reportPoints(
+  db: Db,
+  ids: number[],
+  year: number,
+): Promise<Map<number, ObservationPoint[]>> {
+  const byIndicator = new Map<number, ObservationPoint[]>();
+  if (ids.length === 0) return byIndicator;
+  const rows = await queryRows<ObservationPoint & { indicatorId: number }>(
+    db,
+    sql`select indicator_id as "indicatorId", place_code as "placeCode", period, gender, value, status
+        from observations
+        where indicator_id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and period <= ${year} and value is not null
+          and (place_code = ${countyCode()} or (gender = 'T' and place_code like '00%'))
+        order by period`,
+  );
+  for (const { indicatorId, ...p } of rows) {
+    if (p.placeCode !== countyCode() && p.placeCode !== '0000' && !isCountyCode(p.placeCode))
+      continue;
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push(p);
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
 }
 
 const initiativeColumns = sql`i.id, i.title, i.summary, o.name as "ownerName", i.start_date::text as "startDate",
@@ -113,17 +162,11 @@ export async function buildAnnualReport(
             and extract(year from i.start_date) <= ${year} and (i.end_date is null or extract(year from i.end_date) >= ${year})
           group by g.code, ga.slug`,
     ),
-    queryRows<{
-      code: string;
-      nameSv: string;
-      nameEn: string;
-      unit: string;
-      value: number | null;
-      period: number | null;
-      isExample: boolean;
-    }>(
+    queryRows<ReportIndicatorRow>(
       db,
-      sql`select g.code, ind.name_sv as "nameSv", ind.name_en as "nameEn", ind.unit, ind.target_is_example as "isExample",
+      sql`select ind.id, g.code, ind.name_sv as "nameSv", ind.name_en as "nameEn", ind.unit, ind.target_is_example as "isExample",
+            ind.direction, ind.decimals, ind.gender_split as "genderSplit", ind.baseline_year as "baselineYear",
+            ind.baseline_value as "baselineValue", ind.target_year as "targetYear", ind.target_value as "targetValue",
             o.value, o.period
           from indicators ind join goals g on g.id = ind.goal_id and ind.published_at is not null join goal_areas ga on ga.id = g.goal_area_id and ga.strategy_id = ${strategy.id}
           left join lateral (select value, period from observations ob where ob.indicator_id = ind.id and ob.place_code = ${countyCode()}
@@ -150,6 +193,11 @@ export async function buildAnnualReport(
       places: labels.places.map((p) => p.key),
       perspectives: labels.perspectives.map((p) => p.key),
     },
+    year,
+  );
+  const pointsOf = await reportPoints(
+    db,
+    indicatorRows.map((r) => r.id),
     year,
   );
   const areaMoney = new Map(coverage.money.goalAreas.map((m) => [m.key, m.amount]));
@@ -180,7 +228,16 @@ export async function buildAnnualReport(
         activeInitiatives: goalRows.find((r) => r.code === g.key)?.active ?? 0,
         indicators: indicatorRows
           .filter((r) => r.code === g.key)
-          .map(({ code: _c, ...rest }) => rest),
+          .map((r) => ({
+            nameSv: r.nameSv,
+            nameEn: r.nameEn,
+            unit: r.unit,
+            value: r.value,
+            period: r.period,
+            isExample: r.isExample,
+            decimals: r.decimals,
+            facts: countySummaryFacts(r, pointsOf.get(r.id) ?? [], countyCode()),
+          })),
       })),
     examples: exampleRows.filter((e) => e.areaSlug === a.key).map(strip),
     ...introductionOf(a.key),

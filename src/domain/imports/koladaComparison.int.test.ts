@@ -9,6 +9,7 @@ import { buildApp } from '../../web/app.js';
 import { defineIndicator } from '../followup/defineIndicator.js';
 import { readFixture, startFixtureServer, type FixtureServer } from './fixtureServer.js';
 import { KOLADA_BATCH_SIZE } from './kolada/koladaClient.js';
+import { publishFollowUpReport } from '../evaluation/publishFollowUpReport.js';
 
 /**
  * The nightly import fetches the comparison areas by default (riket, every län, the county's
@@ -58,8 +59,16 @@ beforeAll(async () => {
   const sources = { koladaBaseUrl: server.baseUrl, scbV1BaseUrl: '', scbV2BaseUrl: '' };
   const outcome = await refreshIndicator(ctx, { slug: 'forvarvsarbetande' }, sources);
   if (!outcome?.ok) throw new Error(`import failed: ${JSON.stringify(outcome)}`);
+  await publishFollowUpReport(ctx, { year: 2023 });
   app = await buildApp({ database });
 }, 120_000);
+
+/** The text of a page section, tags removed and white space folded. */
+const textOf = (body: string, start: string) => {
+  const from = body.indexOf(start);
+  const section = body.slice(from, body.indexOf('</section>', from));
+  return section.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+};
 
 afterAll(async () => {
   await app?.close();
@@ -92,6 +101,53 @@ describe('Kolada comparison areas', () => {
     expect(sv.body).toContain('Västra Götalands län');
     const en = await app.inject('/en/indikatorer/forvarvsarbetande');
     expect(en.body).toMatch(/rank \d+ of 21/);
+  });
+
+  it('tells the numbers in words from the values shown, in both languages', async () => {
+    const sv = (await app.inject('/indikatorer/forvarvsarbetande')).body;
+    const rank = /plats (\d+) av 21/.exec(sv)![1];
+    const words = textOf(sv, '<section aria-labelledby="i-ord">');
+    expect(words).toContain(
+      'År 2023 var värdet för Kalmar län 76,2 %, mot 76,0 % år 2022: en ökning med 0,2, en förbättring.',
+    );
+    expect(words).toContain(
+      `Bland de 21 län som har ett värde 2023 har Kalmar län plats ${rank}; riket hade 80,4 %.`,
+    );
+    expect(words).toContain(
+      'År 2023 var värdet 75,0 % för kvinnor och 77,3 % för män, en skillnad på 2,3 (högre för män).',
+    );
+    const en = textOf(
+      (await app.inject('/en/indikatorer/forvarvsarbetande')).body,
+      '<section aria-labelledby="i-ord">',
+    );
+    expect(en).toContain(
+      `Among the 21 counties with a value in 2023, Kalmar County ranks ${rank}; Sweden had 80.4 %.`,
+    );
+  });
+
+  it('shows the municipality beside the county and riket, with its change in words', async () => {
+    const body = (await app.inject('/kommuner/0881')).body;
+    const row = body.slice(body.indexOf('/indikatorer/forvarvsarbetande'));
+    const cells = [
+      ...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g),
+    ].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+    expect(cells.slice(0, 4)).toEqual(['2023', '77,7', '76,2', '80,4']);
+    expect(cells[4]).toBe(
+      'År 2023 var värdet för Nybro 77,7 %, mot 77,5 % år 2022: en ökning med 0,2, en förbättring.',
+    );
+  });
+
+  it('freezes the county among the län and riket into the annual report', async () => {
+    const sv = (await app.inject('/utvecklingsaret/2023')).body;
+    const rank = /plats (\d+) av 21/.exec(
+      (await app.inject('/indikatorer/forvarvsarbetande')).body,
+    )![1];
+    expect(sv).toContain(
+      `Bland de 21 län som har ett värde 2023 har Kalmar län plats ${rank}; riket hade 80,4 %.`,
+    );
+    const en = (await app.inject('/en/utvecklingsaret/2023')).body;
+    expect(en).toContain('<h3>The numbers in words</h3>');
+    expect(en).toContain(`Kalmar County ranks ${rank}; Sweden had 80.4 %.`);
   });
 
   it('downloads the comparison table with every län and riket and the places', async () => {

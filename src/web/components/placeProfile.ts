@@ -4,6 +4,8 @@ import { html, type SafeHtml } from '../html.js';
 import { localePath, type Locale } from '../i18n/index.js';
 import { placeProfileMessages } from '../i18n/placeProfile.en.js';
 import { formatValue } from '../public/followupParts.js';
+import { placeSummaryFacts } from '../../domain/followup/indicatorSummary.js';
+import { summarySentences } from './indicatorSummary.js';
 import { scrollBox } from './scrollBox.js';
 
 /** The Swedish genitive of a name: "Nybros", "Gotlands läns", but "Mönsterås" stays as it is. */
@@ -35,17 +37,22 @@ export function sparkline(own: YearValue[], reference: YearValue[]): SafeHtml {
   return html`<svg class="sparkline" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" aria-hidden="true" focusable="false">${reference.length > 1 ? html`<path class="reference" d="${path(reference)}"/>` : ''}<path class="own" d="${path(own)}"/></svg>`;
 }
 
-/** The change of a series since its first value, in words, judged by the indicator's direction. */
-function trendText(locale: Locale, row: PlaceIndicator, own: YearValue[]): SafeHtml {
-  const m = placeProfileMessages(locale);
-  const first = own[0];
-  const last = own[own.length - 1];
-  if (!first || !last || own.length < 2) return html`${m.noSeries}`;
-  const diff = last.value - first.value;
-  const amount = formatValue(locale, Math.abs(diff), row.indicator.decimals);
-  if (amount === formatValue(locale, 0, row.indicator.decimals)) return html`${m.flat(first.year)}`;
-  const better = diff > 0 === (row.indicator.direction === 'higher');
-  return html`${diff > 0 ? m.up(amount, first.year) : m.down(amount, first.year)} <span class="${better ? 'better' : 'worse'}">(${better ? m.better : m.worse})</span>`;
+/**
+ * The change of the place's series in words: since the strategy's baseline year (or the first
+ * year with a value) and since the value before, judged by the indicator's direction.
+ */
+function trendText(p: PlaceProfileParams, row: PlaceIndicator, own: YearValue[]): SafeHtml {
+  const facts = placeSummaryFacts(row.indicator, own, [], []).filter(
+    (f) => f.kind === 'sinceBaseline' || f.kind === 'sinceLast',
+  );
+  const subject = p.isCounty ? p.countyName : p.placeName;
+  const sentences = summarySentences(facts, {
+    locale: p.locale,
+    subject,
+    unit: row.indicator.unit,
+    decimals: row.indicator.decimals,
+  });
+  return html`${sentences.length === 0 ? placeProfileMessages(p.locale).noSeries : sentences.join(' ')}`;
 }
 
 export interface PlaceProfileParams {
@@ -90,7 +97,7 @@ export function placeProfile(p: PlaceProfileParams): SafeHtml {
       const cells = p.isCounty
         ? [at(row.county), at(row.country)]
         : [at(row.place), at(row.county), at(row.country)];
-      return html`<tr><th scope="row"><a href="${localePath(p.locale, `/indikatorer/${i.slug}`)}">${name(i)}</a></th><td class="num">${year ?? m.missing}</td>${cells.map((c) => html`<td class="num">${c}</td>`)}<td class="trend">${sparkline(own, reference)} ${trendText(p.locale, row, own)}</td></tr>`;
+      return html`<tr><th scope="row"><a href="${localePath(p.locale, `/indikatorer/${i.slug}`)}">${name(i)}</a></th><td class="num">${year ?? m.missing}</td>${cells.map((c) => html`<td class="num">${c}</td>`)}<td class="trend">${sparkline(own, reference)} ${trendText(p, row, own)}</td></tr>`;
     });
     return scrollBox(
       m.caption(name(area), p.placeName),

@@ -3,20 +3,15 @@ export const placeProfileSv = {
   heading: (place: string) => `Så går det i ${place}`,
   /** `ofPlace` is the genitive ("Nybros"). */
   lead: (ofPlace: string, place: string, county: string) =>
-    `Strategins indikatorer med ${ofPlace} senaste värde bredvid ${county} och riket. Utvecklingen är ${ofPlace} förändring sedan det första året med värde; linjen visar ${place} och den streckade länet.`,
+    `Strategins indikatorer med ${ofPlace} senaste värde bredvid ${county} och riket. Utvecklingen är ${ofPlace} förändring sedan strategins utgångsår (eller det första året med värde) och sedan värdet före det senaste; linjen visar ${place} och den streckade länet.`,
   countyLead: (ofCounty: string) =>
-    `Strategins indikatorer med ${ofCounty} senaste värde bredvid riket. Utvecklingen är länets förändring sedan det första året med värde; den streckade linjen visar riket.`,
+    `Strategins indikatorer med ${ofCounty} senaste värde bredvid riket. Utvecklingen är länets förändring sedan strategins utgångsår (eller det första året med värde) och sedan värdet före det senaste; den streckade linjen visar riket.`,
   caption: (area: string, place: string) => `${area}: ${place} jämfört med länet och riket`,
   indicator: 'Indikator',
   year: 'År',
   country: 'Riket',
   trend: 'Utveckling',
   missing: 'Saknas',
-  up: (amount: string, since: number) => `Ökat ${amount} sedan ${since}`,
-  down: (amount: string, since: number) => `Minskat ${amount} sedan ${since}`,
-  flat: (since: number) => `Oförändrat sedan ${since}`,
-  better: 'bättre',
-  worse: 'sämre',
   noSeries: 'För få värden',
   none: 'Strategin har ännu inga publicerade indikatorer.',
 };

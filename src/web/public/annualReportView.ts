@@ -5,6 +5,8 @@ import { html, raw, type SafeHtml } from '../html.js';
 import { formatDate, formatMillions, localePath, messages, type Locale } from '../i18n/index.js';
 import { scrollBox } from '../components/scrollBox.js';
 import { reportContents, reportMoneyChart } from './reportParts.js';
+import { summarySentences } from '../components/indicatorSummary.js';
+import { summaryMessages } from '../i18n/summary.en.js';
 
 /** Paragraphs separated by an empty line, each its own <p>, so none merge. */
 const paragraphs = (text: string | null | undefined): SafeHtml =>
@@ -22,6 +24,29 @@ function initiativeList(locale: Locale, items: ReportInitiative[], baseUrl: stri
     (i) =>
       html`<li><a href="${baseUrl}${localePath(locale, `/insatser/${i.id}`)}"${locale === 'en' ? html` lang="sv"` : ''}>${i.title}</a> – ${i.ownerName}</li>`,
   )}</ul>`;
+}
+
+/** The area's indicators in sentences, from the facts frozen with the report. */
+function inWords(locale: Locale, a: AnnualReportData['areas'][number]): SafeHtml {
+  const region = regionIdentity();
+  const items = a.goals
+    .flatMap((g) => g.indicators)
+    .map((ind) => ({
+      ind,
+      sentences: summarySentences(ind.facts ?? [], {
+        locale,
+        subject: locale === 'sv' ? region.countySv : region.countyEn,
+        unit: ind.unit,
+        decimals: ind.decimals ?? 1,
+      }),
+    }))
+    .filter((x) => x.sentences.length > 0);
+  if (items.length === 0) return html``;
+  return html`<h3>${summaryMessages(locale).heading}</h3>
+<dl class="in-words">${items.map(
+    (x) =>
+      html`<dt>${locale === 'sv' ? x.ind.nameSv : x.ind.nameEn}</dt><dd>${x.sentences.join(' ')}</dd>`,
+  )}</dl>`;
 }
 
 /** The report's body: the same for the web page, the frozen snapshot and the PDF. */
@@ -72,6 +97,7 @@ ${scrollBox(
   )}</tbody>
 </table>`,
 )}
+${inWords(locale, a)}
 ${a.examples.length > 0 ? html`<h3>${t.reportExamples}</h3>${initiativeList(locale, a.examples, baseUrl)}` : ''}
 </section>`,
 )}

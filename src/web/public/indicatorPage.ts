@@ -12,6 +12,10 @@ import { formatDate, localePath, messages, type Locale } from '../i18n/index.js'
 import { countyComparison } from '../components/countyComparison.js';
 import { indicatorCharts } from './indicatorCharts.js';
 import { statusBadge, withUnit } from './followupParts.js';
+import { countySummaryFacts } from '../../domain/followup/indicatorSummary.js';
+import { regionIdentity } from '../../region/activeRegion.js';
+import { summaryParagraph } from '../components/indicatorSummary.js';
+import { summaryMessages } from '../i18n/summary.en.js';
 
 export interface IndicatorPageData {
   indicator: IndicatorDetail;
@@ -19,6 +23,23 @@ export interface IndicatorPageData {
   status: IndicatorStatus;
   revisions: RevisionNote[];
   places: PlaceSummary[];
+}
+
+/** The indicator's numbers for the own county in sentences, when the data support any. */
+function inWords(locale: Locale, d: IndicatorPageData): SafeHtml {
+  const region = regionIdentity();
+  const facts = countySummaryFacts(d.indicator, d.observations, region.koladaId);
+  const text = summaryParagraph(facts, {
+    locale,
+    subject: locale === 'sv' ? region.countySv : region.countyEn,
+    unit: d.indicator.unit,
+    decimals: d.indicator.decimals,
+  });
+  if (text.toString() === '') return html``;
+  return html`<section aria-labelledby="i-ord">
+      <h2 id="i-ord">${summaryMessages(locale).heading}</h2>
+      ${text}
+    </section>`;
 }
 
 /** An indicator: what it measures, its baseline and target, its status, charts and revisions. */
@@ -90,6 +111,7 @@ export function indicatorPage(locale: Locale, d: IndicatorPageData): SafeHtml {
         ? html`<p class="notice">* ${f.exampleTargetNote}</p>`
         : ''
     }
+    ${inWords(locale, d)}
     <section aria-labelledby="status">
       <h2 id="status">${f.statusFor}</h2>
       <dl class="facts">
