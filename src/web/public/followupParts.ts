@@ -20,6 +20,8 @@ export function formatValue(locale: Locale, value: number, decimals: number): st
     f = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
+      // A value that rounds to zero reads "0,0", never "−0,0".
+      signDisplay: 'negative',
     });
     numberFormats.set(key, f);
   }
