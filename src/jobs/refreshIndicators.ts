@@ -39,7 +39,10 @@ export async function refreshAllIndicators(ctx: Ctx): Promise<{ queued: number; 
   return { queued, skipped: rows.length - queued };
 }
 
-/** Refreshes one indicator from its source through the existing import commands. */
+/**
+ * Refreshes one indicator from its source through the existing import commands (which note a
+ * renamed or removed Kolada KPI for the analysts' source watch).
+ */
 export async function refreshIndicator(
   ctx: Ctx,
   payload: unknown,
@@ -63,12 +66,13 @@ export async function refreshIndicator(
   const last = ctx.now().getUTCFullYear();
   const first = Math.min(indicator.baselineYear ?? last - 10, last);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const kolada = koladaClient(sources.koladaBaseUrl);
   const outcome =
     indicator.source === 'kolada'
       ? await importKoladaValues(
           ctx,
           { kpi: indicator.sourceRef, indicator: slug, places, years },
-          { client: koladaClient(sources.koladaBaseUrl) },
+          { client: kolada },
         )
       : await importScbTable(
           ctx,

@@ -19,6 +19,17 @@ import { places, users } from './actors.js';
 import { initiatives } from './initiatives.js';
 import { goals, strategies } from './strategy.js';
 
+/** What the nightly check found at the source, kept until an analyst marks it as seen. */
+export interface SourceNotice {
+  kind: 'removed' | 'renamed';
+  /** The title before a rename. */
+  from?: string;
+  /** The title after a rename. */
+  to?: string;
+  /** When the change was first seen (ISO 8601). */
+  at: string;
+}
+
 export const indicatorSource = pgEnum('indicator_source', ['kolada', 'scb', 'manual']);
 export const indicatorDirection = pgEnum('indicator_direction', ['higher', 'lower']);
 
@@ -53,6 +64,10 @@ export const indicators = pgTable(
       .default(sql`'{}'::text[]`),
     /** In a draft strategy version: the indicator it was copied from. */
     sourceIndicatorId: integer().references((): AnyPgColumn => indicators.id),
+    /** The source's own title of the KPI or table when last checked; null before the first check. */
+    sourceTitle: text(),
+    /** A change at the source an analyst has not yet seen to: the KPI removed or renamed. */
+    sourceNotice: jsonb().$type<SourceNotice>(),
     isDemo: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** When the indicator was made public; null while it is a draft the portal does not show. */

@@ -37,13 +37,26 @@ import {
 } from './indicatorForm.js';
 import { ownValuesRoutes } from './ownValuesRoutes.js';
 import { adminShell } from './views.js';
+import {
+  dismissSourceNotice,
+  revisionsSinceReports,
+  sourceNotices,
+} from '../../domain/followup/sourceWatch.js';
+import { sourceWatchMessages } from '../i18n/sourceWatch.en.js';
+import { sourceWatchSection } from './sourceWatchView.js';
 
 export { INDICATORS_PATH } from './indicatorForm.js';
 
 type Messages = typeof followupAdminSv.indicators;
 type Locale = 'sv' | 'en';
 
-function catalogueView(t: Messages, locale: Locale, rows: CatalogueRow[], notice: string | null) {
+function catalogueView(
+  t: Messages,
+  locale: Locale,
+  rows: CatalogueRow[],
+  notice: string | null,
+  watch: SafeHtml,
+) {
   const value = (year: number | null, v: number | null, example = false) =>
     year === null || v === null
       ? '–'
@@ -51,6 +64,7 @@ function catalogueView(t: Messages, locale: Locale, rows: CatalogueRow[], notice
   return html`<h1>${t.title}</h1>
 <p>${t.lead}</p>
 ${notice ? html`<p class="message" role="status">${notice}</p>` : ''}
+${watch}
 <p><a href="${INDICATORS_PATH}/ny">${t.create}</a></p>
 ${
   rows.length === 0
@@ -148,10 +162,31 @@ export function indicatorAdminRoutes(app: FastifyInstance, deps: { db: Db; now: 
   app.get(INDICATORS_PATH, { preHandler: allowed }, async (req, reply) => {
     const { locale, t } = messages(req);
     const done = (req.query as Record<string, unknown>).klart;
-    const notice = done === 'skapad' ? t.createdNotice : done === 'sparad' ? t.saved : null;
-    const rows = await indicatorCatalogue(deps.db);
-    return page(req, reply, t.title, catalogueView(t, locale, rows, notice));
+    const notice =
+      done === 'skapad'
+        ? t.createdNotice
+        : done === 'sparad'
+          ? t.saved
+          : done === 'sedd'
+            ? sourceWatchMessages(locale).seenDone
+            : null;
+    const [rows, revised, notices] = await Promise.all([
+      indicatorCatalogue(deps.db),
+      revisionsSinceReports(deps.db),
+      sourceNotices(deps.db),
+    ]);
+    const watch = sourceWatchSection(locale, revised, notices, csrfToken(req, reply));
+    return page(req, reply, t.title, catalogueView(t, locale, rows, notice, watch));
   });
+
+  app.post(
+    `${INDICATORS_PATH}/:id/bevakning/sedd`,
+    { preHandler: [allowed, verifyCsrf] },
+    async (req, reply) => {
+      await dismissSourceNotice(ctxOf(req), idOf(req));
+      return reply.redirect(`${INDICATORS_PATH}?klart=sedd`, 303);
+    },
+  );
 
   app.get(`${INDICATORS_PATH}/ny`, { preHandler: allowed }, (req, reply) => {
     const { t } = messages(req);

@@ -185,6 +185,12 @@ export const routeMatrix: MatrixRow[] = [
     expect: curators(303),
   },
   {
+    method: 'POST',
+    path: '/admin/indikatorer/:id/bevakning/sedd',
+    record: 'indicator',
+    expect: analysts(303),
+  },
+  {
     method: 'GET',
     path: '/admin/indikatorer/:id/varden',
     record: 'indicator',

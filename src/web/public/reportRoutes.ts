@@ -8,7 +8,9 @@ import {
   publishedReports,
 } from '../../domain/evaluation/publishFollowUpReport.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
+import { revisionsSinceReports, type ReportRevisions } from '../../domain/followup/sourceWatch.js';
+import { sourceWatchMessages } from '../i18n/sourceWatch.en.js';
 import { formatDate, localePath, messages, type Locale } from '../i18n/index.js';
 import type { PageCache } from '../pageCache.js';
 import { PdfUnavailableError, renderPdf } from '../pdf.js';
@@ -20,6 +22,22 @@ import type { ServePage } from '../page.js';
 import { yearQuery } from './yearQuery.js';
 
 const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The dated notice above a frozen report whose values the sources revised afterwards: how many,
+ * since when, and the indicators whose pages hold the current values. The report stays as it was.
+ */
+function revisedNotice(locale: Locale, r: ReportRevisions): SafeHtml {
+  const w = sourceWatchMessages(locale);
+  return html`<section class="notice" aria-labelledby="reviderat">
+<h2 id="reviderat">${w.reportHeading}</h2>
+<p>${w.reportNotice(r.count, formatDate(locale, r.publishedAt), formatDate(locale, r.latest))}</p>
+<ul>${r.indicators.map(
+    (i) =>
+      html`<li><a href="${localePath(locale, `/indikatorer/${i.slug}`)}#revideringar">${locale === 'sv' ? i.nameSv : i.nameEn}</a> (${w.revisedCount(i.count)})</li>`,
+  )}</ul>
+</section>`;
+}
 
 /** Coverage and the annual follow-up reports, in one language. */
 export function reportRoutes(r: {
@@ -84,9 +102,10 @@ ${reports.length === 0 ? html`<p>${t.noReports}</p>` : html`<ul>${reports.map((r
   app.get(at('/utvecklingsaret/:year'), (req, reply) =>
     page(req, reply, async () => {
       const { data, publishedAt } = await publishedReport(db, reportYear(req));
+      const [revised] = await revisionsSinceReports(db, data.year);
       return {
         title: t.reportTitle(data.year),
-        body: html`${annualReportBody(locale, data)}
+        body: html`${revised ? revisedNotice(locale, revised) : ''}${annualReportBody(locale, data)}
 <p>${t.reportPublishedOn(formatDate(locale, publishedAt))}</p>
 <p><a href="${at(`/utvecklingsaret/${data.year}/rapport.pdf`)}">${t.reportPdf}</a> · <a href="${at(`/utvecklingsaret/${data.year}/utskrift`)}">${t.reportPrint}</a></p>`,
       };
