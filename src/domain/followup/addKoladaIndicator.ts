@@ -11,6 +11,8 @@ export interface AddKoladaIndicatorInput {
   goalCode: string;
   slug?: string;
   direction?: 'higher' | 'lower';
+  /** A draft the portal does not show until a curator publishes it. */
+  draft?: boolean;
 }
 
 /** The unit Kolada writes at the end of a KPI title: "andel (%)" → "%", "kr/inv" → "kr/inv". */
@@ -63,6 +65,7 @@ export async function addKoladaIndicator(
     sourceRef: kpi.id,
     direction: input.direction ?? 'higher',
     genderSplit: Boolean(kpi.is_divided_by_gender),
+    ...(input.draft ? { draft: true } : {}),
   });
   return defined.ok ? { ok: true, value: { id: defined.value.id, slug } } : defined;
 }

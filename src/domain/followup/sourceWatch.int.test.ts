@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { goals, indicators } from '../../db/schema/index.js';
 import { buildApp } from '../../web/app.js';
-import { as, CSRF, form, makeUser, signIn } from '../../web/auth/testSupport.js';
+import { as, CSRF, form, signedInAs } from '../../web/auth/testSupport.js';
 import { context, systemActor } from '../context.js';
 import { createTestDatabase } from '../../test/database.js';
 import { publishFollowUpReport, publishedReport } from '../evaluation/publishFollowUpReport.js';
@@ -69,10 +69,8 @@ beforeAll(async () => {
   if (!defined.ok) throw new Error(JSON.stringify(defined.issues));
   indicatorId = defined.value.id;
   app = await buildApp({ database });
-  await makeUser(database.db, 'analytiker@example.se', 'analytiker');
-  await makeUser(database.db, 'aktor@example.se', 'aktor');
-  analyst = (await signIn(app, 'analytiker@example.se')).session;
-  actor = (await signIn(app, 'aktor@example.se')).session;
+  analyst = await signedInAs(app, database.db, 'analytiker');
+  actor = await signedInAs(app, database.db, 'aktor');
 }, 120_000);
 
 afterAll(async () => {

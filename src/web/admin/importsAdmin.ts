@@ -1,3 +1,4 @@
+import { koladaCatalogueRoutes } from './koladaCatalogueRoutes.js';
 import { idParam } from './adminRouteKit.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
@@ -116,8 +117,12 @@ ${runsTable(t, locale, runs)}`,
   });
 }
 
-/** The follow-up admin pages: import runs and the indicator catalogue. */
-export function followupAdminRoutes(app: FastifyInstance, deps: { db: Db; now: () => Date }) {
+/** The follow-up admin pages: import runs, the indicator catalogue and Kolada's catalogue. */
+export function followupAdminRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; now: () => Date; koladaBaseUrl: string },
+) {
   importAdminRoutes(app, deps);
   indicatorAdminRoutes(app, deps);
+  koladaCatalogueRoutes(app, deps);
 }

@@ -175,6 +175,8 @@ export const routeMatrix: MatrixRow[] = [
   // (src/domain/followup/policies.ts). Publishing a draft indicator is the curators' step.
   { method: 'GET', path: '/admin/indikatorer', expect: analysts(200) },
   { method: 'GET', path: '/admin/indikatorer/ny', expect: analysts(200) },
+  { method: 'GET', path: '/admin/indikatorer/kolada', expect: analysts(200) },
+  { method: 'POST', path: '/admin/indikatorer/kolada', expect: analysts(400) },
   { method: 'POST', path: '/admin/indikatorer', expect: analysts(400) },
   { method: 'GET', path: '/admin/indikatorer/:id', record: 'indicator', expect: analysts(200) },
   { method: 'POST', path: '/admin/indikatorer/:id', record: 'indicator', expect: analysts(400) },

@@ -196,3 +196,14 @@ export function linkIn(mail: CaughtMail, path: string): string {
   if (!m) throw new Error(`no ${path} link in mail`);
   return new URL(m[0]).pathname;
 }
+
+/** A new user of the role (`<role>@example.se`), signed in: the session. */
+export async function signedInAs(
+  app: FastifyInstance,
+  db: Db,
+  role: UserRole,
+): Promise<string | null> {
+  const email = `${role}@example.se`;
+  await makeUser(db, email, role);
+  return (await signIn(app, email)).session;
+}
