@@ -17,6 +17,7 @@ interface SourcedIndicator {
   source: 'kolada' | 'scb' | 'manual';
   sourceRef: string | null;
   baselineYear: number | null;
+  sourceSelection?: Record<string, string[]> | null;
 }
 
 /**
@@ -52,7 +53,8 @@ export async function refreshIndicator(
   if (typeof slug !== 'string') throw new Error('Jobbet saknar indikatorns kortnamn (slug).');
   const [indicator] = await queryRows<SourcedIndicator>(
     ctx.db,
-    sql`select slug, source::text as source, source_ref as "sourceRef", baseline_year as "baselineYear"
+    sql`select slug, source::text as source, source_ref as "sourceRef", baseline_year as "baselineYear",
+        source_selection as "sourceSelection"
       from indicators where slug = ${slug}`,
   );
   if (!indicator) throw new Error(`Indikatorn ${slug} finns inte.`);
@@ -76,7 +78,14 @@ export async function refreshIndicator(
         )
       : await importScbTable(
           ctx,
-          { api: 'v2', table: indicator.sourceRef, indicator: slug, places, years },
+          {
+            api: 'v2',
+            table: indicator.sourceRef,
+            indicator: slug,
+            places,
+            years,
+            ...(indicator.sourceSelection ? { selection: indicator.sourceSelection } : {}),
+          },
           { client: scbClient({ v1: sources.scbV1BaseUrl, v2: sources.scbV2BaseUrl }) },
         );
   if (!outcome.ok) {

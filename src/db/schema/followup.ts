@@ -46,6 +46,8 @@ export const indicators = pgTable(
     unit: text().notNull(),
     source: indicatorSource().notNull(),
     sourceRef: text(),
+    /** An SCB table's fixed values beside region and time: variable code → value codes. */
+    sourceSelection: jsonb().$type<Record<string, string[]>>(),
     direction: indicatorDirection().notNull(),
     genderSplit: boolean().notNull().default(false),
     decimals: integer().notNull().default(1),

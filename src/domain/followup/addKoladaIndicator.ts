@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { goalAreas, goals, strategies } from '../../db/schema/index.js';
 import type { Ctx } from '../context.js';
 import type { KoladaClient } from '../imports/kolada/koladaClient.js';
 import { fail, issue, type Result } from '../result.js';
 import { defineIndicator } from './defineIndicator.js';
+import { currentGoalId, sourceSlug } from './sourceIndicator.js';
 
 export interface AddKoladaIndicatorInput {
   kpi: string;
@@ -22,16 +21,6 @@ export function unitOfKoladaTitle(title: string): string {
   return last.length > 0 && last.length <= 30 && last !== title.trim() ? last : 'värde';
 }
 
-const slugOf = (kpi: string, title: string) =>
-  `${title
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '')}-${kpi.toLowerCase()}`;
-
 /**
  * Adds a Kolada KPI as an indicator on a goal in one step, with Kolada's own metadata: the title
  * as the name, the description, the gender split and the unit read from the title. The nightly
@@ -45,17 +34,13 @@ export async function addKoladaIndicator(
   if (!/^[NU]\d{5}$/.test(input.kpi)) {
     return fail([issue('kpi', 'Ett Kolada-id är N eller U och fem siffror, t.ex. N00914.')]);
   }
-  const [goal] = await ctx.db
-    .select({ id: goals.id })
-    .from(goals)
-    .innerJoin(goalAreas, eq(goalAreas.id, goals.goalAreaId))
-    .innerJoin(strategies, eq(strategies.id, goalAreas.strategyId))
-    .where(and(eq(goals.code, input.goalCode), eq(strategies.isCurrent, true)));
-  if (!goal) return fail([issue('goal', `Strategin har inget mål ${input.goalCode}.`, 'unknown')]);
+  const goalId = await currentGoalId(ctx, input.goalCode);
+  if (goalId === null)
+    return fail([issue('goal', `Strategin har inget mål ${input.goalCode}.`, 'unknown')]);
   const kpi = await client.kpi(input.kpi);
-  const slug = input.slug ?? slugOf(kpi.id, kpi.title);
+  const slug = input.slug ?? sourceSlug(kpi.id, kpi.title);
   const defined = await defineIndicator(ctx, {
-    goalId: goal.id,
+    goalId,
     slug,
     nameSv: kpi.title,
     nameEn: kpi.title,

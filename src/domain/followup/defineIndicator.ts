@@ -51,6 +51,14 @@ export const indicatorSchema = z
       .max(200)
       .nullish()
       .transform((v) => v || null),
+    /** An SCB table's fixed values beside region and time (variable code → value codes). */
+    sourceSelection: z
+      .record(
+        z.string().regex(/^[\wÅÄÖåäö+-]{1,60}$/, 'Ogiltig variabelkod.'),
+        z.array(z.string().min(1).max(60)).min(1).max(20),
+      )
+      .refine((r) => Object.keys(r).length <= 20, 'Högst 20 variabler.')
+      .nullish(),
     direction: z.enum(['higher', 'lower'], { error: 'Välj om högre eller lägre är bättre.' }),
     genderSplit: z.boolean().default(false),
     decimals: z

@@ -9,6 +9,7 @@ import { CSV_COLUMNS, parseObservationsCsv, splitCsv } from './csv/parseObservat
 import { parseKoladaDataPage, parseKoladaKpiPage } from './kolada/koladaSchema.js';
 import { SourceParseError } from './parsedRow.js';
 import { parseJsonStat, scbCellsToRows } from './scb/jsonStat.js';
+import { parseScbMetadata, parseScbTables } from './scb/scbCatalogue.js';
 
 /** Property-based tests of the importers' parsers: any input gives rows or a typed error, never a crash. */
 const text = fc.oneof(
@@ -97,7 +98,7 @@ describe('Kolada JSON (property)', () => {
   );
 
   it(
-    'a KPI page and any JSON text never crash the parser',
+    'a KPI page, an SCB catalogue answer and any JSON text never crash the parser',
     () => {
       fc.assert(
         fc.property(fc.oneof(fc.json(), text), (body) => {
@@ -109,6 +110,8 @@ describe('Kolada JSON (property)', () => {
           }
           parsesOrRefuses(() => parseKoladaKpiPage(value));
           parsesOrRefuses(() => parseKoladaDataPage(value));
+          parsesOrRefuses(() => parseScbTables(value));
+          parsesOrRefuses(() => parseScbMetadata('TAB1', value));
         }),
         { numRuns: FUZZ_RUNS },
       );

@@ -1,3 +1,5 @@
+import { scbCatalogueRoutes } from './scbCatalogueRoutes.js';
+import type { Config } from '../../config.js';
 import { koladaCatalogueRoutes } from './koladaCatalogueRoutes.js';
 import { idParam } from './adminRouteKit.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -117,12 +119,13 @@ ${runsTable(t, locale, runs)}`,
   });
 }
 
-/** The follow-up admin pages: import runs, the indicator catalogue and Kolada's catalogue. */
+/** The follow-up admin pages: import runs, the indicator catalogue, Kolada's and SCB's catalogues. */
 export function followupAdminRoutes(
   app: FastifyInstance,
-  deps: { db: Db; now: () => Date; koladaBaseUrl: string },
+  deps: { db: Db; now: () => Date; sources: Config['sources'] },
 ) {
   importAdminRoutes(app, deps);
   indicatorAdminRoutes(app, deps);
-  koladaCatalogueRoutes(app, deps);
+  koladaCatalogueRoutes(app, { ...deps, koladaBaseUrl: deps.sources.koladaBaseUrl });
+  scbCatalogueRoutes(app, { ...deps, ...deps.sources });
 }

@@ -45,6 +45,7 @@ import {
 import { sourceWatchMessages } from '../i18n/sourceWatch.en.js';
 import { sourceWatchSection } from './sourceWatchView.js';
 import { koladaCatalogueMessages } from '../i18n/koladaCatalogue.en.js';
+import { scbCatalogueMessages } from '../i18n/scbCatalogue.en.js';
 
 export { INDICATORS_PATH } from './indicatorForm.js';
 
@@ -66,7 +67,7 @@ function catalogueView(
 <p>${t.lead}</p>
 ${notice ? html`<p class="message" role="status">${notice}</p>` : ''}
 ${watch}
-<p><a href="${INDICATORS_PATH}/ny">${t.create}</a> · <a href="${INDICATORS_PATH}/kolada">${koladaCatalogueMessages(locale).link}</a></p>
+<p><a href="${INDICATORS_PATH}/ny">${t.create}</a> · <a href="${INDICATORS_PATH}/kolada">${koladaCatalogueMessages(locale).link}</a> · <a href="${INDICATORS_PATH}/scb">${scbCatalogueMessages(locale).link}</a></p>
 ${
   rows.length === 0
     ? html`<p>${t.none}</p>`

@@ -25,6 +25,34 @@ import { INDICATORS_PATH } from './indicatorForm.js';
 import { adminLocale } from './locale.js';
 import { adminShell } from './views.js';
 
+/** Only those who keep the indicator catalogue search the sources' catalogues. */
+export async function allowedToKeepIndicators(req: FastifyRequest, reply: FastifyReply) {
+  if (!req.account) return redirectToSignIn(req, reply);
+  if (!indicatorPolicy.manage(actorFor(req.account))) throw new ForbiddenError();
+}
+
+/** A catalogue page inside the admin shell, under Indikatorer, never cached. */
+export function sendCataloguePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  title: string,
+  body: SafeHtml,
+  status = 200,
+) {
+  const locale = adminLocale(req);
+  reply.header('cache-control', 'no-store');
+  return sendPage(
+    reply,
+    {
+      title,
+      body: adminShell(INDICATORS_PATH, actorFor(req.account!), body, locale),
+      path: req.url,
+    },
+    status,
+    locale,
+  );
+}
+
 export const KOLADA_CATALOGUE_PATH = `${INDICATORS_PATH}/kolada`;
 /** The most KPIs one page lists; Kolada's first page can hold hundreds. */
 const SHOWN = 50;
@@ -124,10 +152,6 @@ export function koladaCatalogueRoutes(
   app: FastifyInstance,
   deps: { db: Db; now: () => Date; koladaBaseUrl: string },
 ) {
-  const allowed = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.account) return redirectToSignIn(req, reply);
-    if (!indicatorPolicy.manage(actorFor(req.account))) throw new ForbiddenError();
-  };
   const client = () => koladaClient(deps.koladaBaseUrl);
   const show = async (req: FastifyRequest, reply: FastifyReply, s: SearchState, status = 200) => {
     const locale = adminLocale(req);
@@ -141,17 +165,7 @@ export function koladaCatalogueRoutes(
         .map((r) => [r.sourceRef!, { id: r.id, name: locale === 'sv' ? r.nameSv : r.nameEn }]),
     );
     const body = catalogueSearchView(locale, s, choices.goals, existing, csrfToken(req, reply));
-    reply.header('cache-control', 'no-store');
-    return sendPage(
-      reply,
-      {
-        title: koladaCatalogueMessages(locale).title,
-        body: adminShell(INDICATORS_PATH, actorFor(req.account!), body, locale),
-        path: req.url,
-      },
-      status,
-      locale,
-    );
+    return sendCataloguePage(req, reply, koladaCatalogueMessages(locale).title, body, status);
   };
   /** Kolada's answer to the words, or the state that says why there is none. */
   const search = async (req: FastifyRequest, q: string): Promise<SearchState> => {
@@ -166,40 +180,44 @@ export function koladaCatalogueRoutes(
     }
   };
 
-  app.get(KOLADA_CATALOGUE_PATH, { preHandler: allowed }, async (req, reply) => {
+  app.get(KOLADA_CATALOGUE_PATH, { preHandler: allowedToKeepIndicators }, async (req, reply) => {
     const s = await search(req, queryParam(req, 'sok', MAX_QUERY + 1).trim());
     return show(req, reply, s, s.error ? 502 : 200);
   });
 
-  app.post(KOLADA_CATALOGUE_PATH, { preHandler: [allowed, verifyCsrf] }, async (req, reply) => {
-    const m = koladaCatalogueMessages(adminLocale(req));
-    const chosen = {
-      kpi: field(req.body, 'kpi'),
-      goal: field(req.body, 'goal'),
-      direction: field(req.body, 'direction'),
-    };
-    const q = field(req.body, 'sok').slice(0, MAX_QUERY);
-    const ctx = context(deps.db, actorFor(req.account!), deps.now);
-    try {
-      const added = await addKoladaIndicator(
-        ctx,
-        {
-          kpi: chosen.kpi,
-          goalCode: chosen.goal,
-          direction: chosen.direction === 'lower' ? 'lower' : 'higher',
-          draft: true,
-        },
-        client(),
-      );
-      if (added.ok) {
-        return reply.redirect(`${INDICATORS_PATH}/${String(added.value.id)}?klart=skapad`, 303);
+  app.post(
+    KOLADA_CATALOGUE_PATH,
+    { preHandler: [allowedToKeepIndicators, verifyCsrf] },
+    async (req, reply) => {
+      const m = koladaCatalogueMessages(adminLocale(req));
+      const chosen = {
+        kpi: field(req.body, 'kpi'),
+        goal: field(req.body, 'goal'),
+        direction: field(req.body, 'direction'),
+      };
+      const q = field(req.body, 'sok').slice(0, MAX_QUERY);
+      const ctx = context(deps.db, actorFor(req.account!), deps.now);
+      try {
+        const added = await addKoladaIndicator(
+          ctx,
+          {
+            kpi: chosen.kpi,
+            goalCode: chosen.goal,
+            direction: chosen.direction === 'lower' ? 'lower' : 'higher',
+            draft: true,
+          },
+          client(),
+        );
+        if (added.ok) {
+          return reply.redirect(`${INDICATORS_PATH}/${String(added.value.id)}?klart=skapad`, 303);
+        }
+        const s = await search(req, q);
+        return show(req, reply, { ...s, error: m.addFailed, issues: added.issues, chosen }, 400);
+      } catch (err) {
+        if (!(err instanceof SourceError)) throw err;
+        const s = await search(req, q);
+        return show(req, reply, { ...s, error: m.failed(err.message), issues: [], chosen }, 502);
       }
-      const s = await search(req, q);
-      return show(req, reply, { ...s, error: m.addFailed, issues: added.issues, chosen }, 400);
-    } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      const s = await search(req, q);
-      return show(req, reply, { ...s, error: m.failed(err.message), issues: [], chosen }, 502);
-    }
-  });
+    },
+  );
 }

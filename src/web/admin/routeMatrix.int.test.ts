@@ -10,6 +10,8 @@ import type { WorkflowAction } from '../../domain/initiatives/workflow.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
 import { buildApp } from '../app.js';
+import { startFixtureServer, type FixtureServer } from '../../domain/imports/fixtureServer.js';
+import { testConfig } from '../../test/config.js';
 import { as, CSRF, form, makeUser, signIn } from '../auth/testSupport.js';
 import { buildRecord, type MatrixWorld } from './routeMatrixTargets.js';
 import {
@@ -56,9 +58,22 @@ function collectRoutes(instance: FastifyInstance): string[] {
   return routes;
 }
 
+let sources: FixtureServer;
+
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildApp({ database });
+  // The catalogue pages ask the sources; recorded answers on loopback stand in for them.
+  sources = await startFixtureServer((req) =>
+    req.path.endsWith('/metadata')
+      ? { fixture: 'scb/TAB638-metadata.json' }
+      : { fixture: 'scb/tables-search-folkmangd.json' },
+  );
+  const config = testConfig({
+    SCB_PXWEB_V1_BASE_URL: sources.baseUrl,
+    SCB_PXWEB_V2_BASE_URL: sources.baseUrl,
+    KOLADA_BASE_URL: sources.baseUrl,
+  });
+  app = await buildApp({ database, config });
   const ctx = context(database.db, systemActor('test'));
   for (const [key, slug, kind] of [
     ['a', 'matris-a', 'kommun'],
@@ -100,6 +115,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+  await sources?.close();
   await database?.close();
 });
 

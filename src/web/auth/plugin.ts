@@ -60,5 +60,5 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
   strategyAdminRoutes(app, deps);
   consultationAdminRoutes(app, deps);
   apiTokenRoutes(app, deps);
-  followupAdminRoutes(app, { ...deps, koladaBaseUrl: config.sources.koladaBaseUrl });
+  followupAdminRoutes(app, { ...deps, sources: config.sources });
 }
