@@ -79,7 +79,7 @@ export function indicatorPage(locale: Locale, d: IndicatorPageData): SafeHtml {
       <dd>
         ${source}${
           i.source === 'kolada'
-            ? html`<br /><span class="attribution">${f.koladaAttribution}</span>`
+            ? html`<br><span class="attribution">${f.koladaAttribution}</span>`
             : ''
         }
       </dd>
