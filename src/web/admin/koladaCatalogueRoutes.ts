@@ -2,9 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { actorFor } from '../../domain/actors/sessions.js';
 import { context } from '../../domain/context.js';
-import { ForbiddenError } from '../../domain/errors.js';
 import { addKoladaIndicator, unitOfKoladaTitle } from '../../domain/followup/addKoladaIndicator.js';
-import { indicatorPolicy } from '../../domain/followup/defineIndicator.js';
 import {
   indicatorCatalogue,
   indicatorFormChoices,
@@ -14,51 +12,25 @@ import { koladaClient } from '../../domain/imports/kolada/koladaClient.js';
 import { SourceError } from '../../domain/imports/sourceHttp.js';
 import type { Issue } from '../../domain/result.js';
 import { csrfField } from '../auth/formParts.js';
-import { redirectToSignIn } from '../auth/session.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDate } from '../i18n/index.js';
 import { koladaCatalogueMessages } from '../i18n/koladaCatalogue.en.js';
-import { sendPage } from '../page.js';
 import { field, queryParam } from './adminRouteKit.js';
 import { INDICATORS_PATH } from './indicatorForm.js';
 import { adminLocale } from './locale.js';
-import { adminShell } from './views.js';
-
-/** Only those who keep the indicator catalogue search the sources' catalogues. */
-export async function allowedToKeepIndicators(req: FastifyRequest, reply: FastifyReply) {
-  if (!req.account) return redirectToSignIn(req, reply);
-  if (!indicatorPolicy.manage(actorFor(req.account))) throw new ForbiddenError();
-}
-
-/** A catalogue page inside the admin shell, under Indikatorer, never cached. */
-export function sendCataloguePage(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  title: string,
-  body: SafeHtml,
-  status = 200,
-) {
-  const locale = adminLocale(req);
-  reply.header('cache-control', 'no-store');
-  return sendPage(
-    reply,
-    {
-      title,
-      body: adminShell(INDICATORS_PATH, actorFor(req.account!), body, locale),
-      path: req.url,
-    },
-    status,
-    locale,
-  );
-}
+import {
+  allowedToKeepIndicators,
+  errorBox,
+  goalAndDirection,
+  type Goal,
+  MAX_QUERY,
+  searchForm,
+  sendCataloguePage,
+  SHOWN,
+} from './sourceCatalogueParts.js';
 
 export const KOLADA_CATALOGUE_PATH = `${INDICATORS_PATH}/kolada`;
-/** The most KPIs one page lists; Kolada's first page can hold hundreds. */
-const SHOWN = 50;
-const MAX_QUERY = 100;
-
-type Goal = Awaited<ReturnType<typeof indicatorFormChoices>>['goals'][number];
 
 interface SearchState {
   q: string;
@@ -97,11 +69,7 @@ ${
     ? html`<p>${m.exists} <a href="${INDICATORS_PATH}/${String(had.id)}">${had.name}</a></p>`
     : html`<form method="post" action="${KOLADA_CATALOGUE_PATH}" class="kpi-add">${csrfField(csrf)}
 <input type="hidden" name="kpi" value="${k.id}"><input type="hidden" name="sok" value="${s.q}">
-<div class="field"><label for="${id}-goal">${m.goal}</label><select id="${id}-goal" name="goal">${goals.map(
-        (g) =>
-          html`<option value="${g.code}"${chosen?.goal === g.code ? html` selected` : ''}>${g.code} ${locale === 'sv' ? g.nameSv : g.nameEn}</option>`,
-      )}</select></div>
-<div class="field"><label for="${id}-direction">${m.direction}</label><select id="${id}-direction" name="direction"><option value="higher">${m.higher}</option><option value="lower"${chosen?.direction === 'lower' ? html` selected` : ''}>${m.lower}</option></select></div>
+${goalAndDirection(locale, `${id}-`, goals, chosen, m)}
 <button type="submit">${m.add(k.id)}</button></form>`
 }
 </article>`;
@@ -118,20 +86,8 @@ function catalogueSearchView(
   const shown = s.found?.slice(0, SHOWN) ?? [];
   return html`<h1>${m.title}</h1>
 <p>${m.lead}</p>
-${
-  s.error
-    ? html`<div class="error-summary" role="alert"><p>${s.error}</p>${
-        s.issues.length > 0
-          ? html`<ul>${s.issues.map((i) => html`<li>${i.message}</li>`)}</ul>`
-          : ''
-      }</div>`
-    : ''
-}
-<form method="get" action="${KOLADA_CATALOGUE_PATH}" role="search">
-<div class="field"><label for="sok">${m.searchLabel}</label><p class="hint" id="sok-hint">${m.searchHint}</p>
-<input id="sok" name="sok" type="search" value="${s.q}" maxlength="${String(MAX_QUERY)}" aria-describedby="sok-hint"></div>
-<button type="submit">${m.search}</button>
-</form>
+${errorBox(s.error, s.issues)}
+${searchForm(KOLADA_CATALOGUE_PATH, m, s.q)}
 ${
   s.found === null
     ? ''

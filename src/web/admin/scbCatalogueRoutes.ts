@@ -20,20 +20,20 @@ import { formatDate } from '../i18n/index.js';
 import { scbCatalogueMessages } from '../i18n/scbCatalogue.en.js';
 import { field, queryParam } from './adminRouteKit.js';
 import { INDICATORS_PATH } from './indicatorForm.js';
-import { allowedToKeepIndicators, sendCataloguePage } from './koladaCatalogueRoutes.js';
 import { adminLocale } from './locale.js';
+import {
+  allowedToKeepIndicators,
+  errorBox,
+  goalAndDirection,
+  type Goal,
+  MAX_QUERY,
+  searchForm,
+  sendCataloguePage,
+  SHOWN,
+} from './sourceCatalogueParts.js';
 
 export const SCB_CATALOGUE_PATH = `${INDICATORS_PATH}/scb`;
-const SHOWN = 50;
-const MAX_QUERY = 100;
 type Locale = 'sv' | 'en';
-
-const errorBox = (message: string | null, issues: Issue[] = []) =>
-  message
-    ? html`<div class="error-summary" role="alert"><p>${message}</p>${
-        issues.length > 0 ? html`<ul>${issues.map((i) => html`<li>${i.message}</li>`)}</ul>` : ''
-      }</div>`
-    : '';
 
 function searchView(
   locale: Locale,
@@ -46,11 +46,7 @@ function searchView(
   return html`<h1>${m.title}</h1>
 <p>${m.lead}</p>
 ${errorBox(error)}
-<form method="get" action="${SCB_CATALOGUE_PATH}" role="search">
-<div class="field"><label for="sok">${m.searchLabel}</label><p class="hint" id="sok-hint">${m.searchHint}</p>
-<input id="sok" name="sok" type="search" value="${q}" maxlength="${String(MAX_QUERY)}" aria-describedby="sok-hint"></div>
-<button type="submit">${m.search}</button>
-</form>
+${searchForm(SCB_CATALOGUE_PATH, m, q)}
 ${
   found === null
     ? ''
@@ -69,7 +65,7 @@ ${
 function tableView(
   locale: Locale,
   meta: ScbTableMetadata,
-  goals: Awaited<ReturnType<typeof indicatorFormChoices>>['goals'],
+  goals: Goal[],
   state: { q: string; chosen: Record<string, string>; error: string | null; issues: Issue[] },
   csrf: string,
 ): SafeHtml {
@@ -97,11 +93,7 @@ ${choosableVariables(meta).map((v) => {
   )}</select></div>`;
 })}
 </fieldset>
-<div class="field"><label for="goal">${m.goal}</label><select id="goal" name="goal">${goals.map(
-    (g) =>
-      html`<option value="${g.code}"${state.chosen.goal === g.code ? html` selected` : ''}>${g.code} ${locale === 'sv' ? g.nameSv : g.nameEn}</option>`,
-  )}</select></div>
-<div class="field"><label for="direction">${m.direction}</label><select id="direction" name="direction"><option value="higher">${m.higher}</option><option value="lower"${state.chosen.direction === 'lower' ? html` selected` : ''}>${m.lower}</option></select></div>
+${goalAndDirection(locale, '', goals, state.chosen, m)}
 <button type="submit">${m.add}</button>
 </form>`;
 }
@@ -145,7 +137,7 @@ export function scbCatalogueRoutes(
         issues: [
           {
             field: 'table',
-            message: `${meta.id}: ingen region- och tidsvariabel.`,
+            message: m.noRegionOrTime(meta.id),
             code: 'invalid',
           },
         ],

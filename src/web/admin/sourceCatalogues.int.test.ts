@@ -8,6 +8,7 @@ import { testConfig } from '../../test/config.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { as, CSRF, form, signedInAs } from '../auth/testSupport.js';
+import { htmlProblems } from '../../test/html.js';
 
 /**
  * The analysts' search in Kolada's KPI catalogue and SCB's tables (PxWebApi 2.0) over recorded
@@ -71,6 +72,7 @@ describe("Kolada's KPI catalogue in the admin", () => {
     expect(res.body).toContain('<dt>Publicerat</dt><dd>27 november 2024</dd>');
     expect(res.body).toContain('<dt>Enhet</dt><dd>%</dd>');
     expect(res.body).toContain('value="förvärvsarbetande"');
+    expect(await htmlProblems(res.body)).toEqual([]);
     expect(server.requests.at(-1)?.query.get('title')).toBe('förvärvsarbetande');
     const none = await get(`${PATH}?sok=zzz`, analyst);
     expect(none.body).toContain('Inga nyckeltal i Kolada matchar ”zzz”.');
@@ -107,6 +109,7 @@ describe("Kolada's KPI catalogue in the admin", () => {
       /<div class="error-summary" role="alert"><p>Sökningen i Kolada misslyckades: /,
     );
     expect(res.body).toContain('value="trasig"');
+    expect(await htmlProblems(res.body)).toEqual([]);
   });
 
   it('refuses a KPI id not of Kolada’s form and keeps the search', async () => {
@@ -150,6 +153,8 @@ describe("SCB's table catalogue in the admin", () => {
       '<option value="">(utelämna – summan)</option><option value="OG">',
     );
     expect(table.body).not.toContain('name="v.Region"');
+    expect(await htmlProblems(found.body)).toEqual([]);
+    expect(await htmlProblems(table.body)).toEqual([]);
   });
 
   it('adds the table with the chosen values as a draft indicator', async () => {
@@ -192,6 +197,7 @@ describe("SCB's table catalogue in the admin", () => {
     expect(res.body).toContain('<option value="100+" selected>');
     expect(res.body).toMatch(/<option value="2\.1" selected>/);
     expect(res.body).toContain('<option value="lower" selected>');
+    expect(await htmlProblems(res.body)).toEqual([]);
     const failed = await get(`${SCB_PATH}?sok=trasig`, analyst);
     expect(failed.statusCode).toBe(502);
     expect(failed.body).toContain('Frågan till SCB misslyckades:');

@@ -31,6 +31,8 @@ export const scbCatalogueEn: ScbCatalogueMessages = {
   lower: 'Lower is better',
   add: 'Add as an indicator',
   back: 'Back to the search',
+  noRegionOrTime: (id) =>
+    `Table ${id} has no variable for region and time, so it cannot be followed up by area and year.`,
   tooLong: 'The search may be at most 100 characters.',
 };
 

@@ -29,6 +29,8 @@ export const scbCatalogueSv = {
   lower: 'Lägre är bättre',
   add: 'Lägg till som indikator',
   back: 'Tillbaka till sökningen',
+  noRegionOrTime: (id: string) =>
+    `Tabellen ${id} har ingen variabel för region och tid, så den kan inte följas upp per område och år.`,
   tooLong: 'Sökningen får vara högst 100 tecken.',
 };
 
