@@ -11,7 +11,7 @@ import {
   type SummaryIndicator,
 } from '../followup/indicatorSummary.js';
 import type { ObservationPoint } from '../followup/indicatorStatus.js';
-import { isCountyCode } from '../followup/countyRanking.js';
+import { countyRanking, isCountyCode } from '../followup/countyRanking.js';
 
 export interface ReportInitiative {
   id: number;
@@ -50,6 +50,8 @@ export interface AnnualReportData {
         decimals?: number;
         /** What the county's numbers up to the year say: change, rank, pace, women/men. */
         facts?: SummaryFact[];
+        /** The county beside riket, the other län and its municipalities; null when none of them has a value. */
+        comparison?: ReportComparison | null;
       })[];
     }[];
     examples: ReportInitiative[];
@@ -61,6 +63,20 @@ export interface AnnualReportData {
   gaps: { goals: string[]; places: string[]; perspectives: string[] };
   evaluations: { title: string; evaluator: string; evaluatedOn: string; findings: string }[];
   anyDemo: boolean;
+}
+
+/**
+ * An indicator's county value in the latest year up to the report's in which it can be compared:
+ * with riket, its place among the län (1 = best by the indicator's direction) and the lowest and
+ * highest of its own municipalities.
+ */
+export interface ReportComparison {
+  year: number;
+  county: number;
+  country: number | null;
+  rank: { rank: number; of: number } | null;
+  lowest: { name: string; value: number } | null;
+  highest: { name: string; value: number } | null;
 }
 
 /** An indicator's latest county value up to the report's year. */
@@ -105,6 +121,76 @@ async function reportPoints(
     byIndicator.set(indicatorId, list);
   }
   return byIndicator;
+}
+
+/** The own municipalities' total values up to the year, per indicator, with their names. */
+async function municipalPoints(
+  db: Db,
+  ids: number[],
+  year: number,
+): Promise<Map<number, { name: string; period: number; value: number }[]>> {
+  const byIndicator = new Map<number, { name: string; period: number; value: number }[]>();
+  if (ids.length === 0) return byIndicator;
+  const rows = await queryRows<{
+    indicatorId: number;
+    name: string;
+    period: number;
+    value: number;
+  }>(
+    db,
+    sql`select o.indicator_id as "indicatorId", p.name_sv as name, o.period, o.value
+        from observations o join places p on p.code = o.place_code
+        where o.indicator_id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and o.period <= ${year} and o.value is not null and o.gender = 'T'
+          and p.kind = 'kommun' and not p.comparison
+        order by p.name_sv`,
+  );
+  for (const { indicatorId, ...r } of rows) {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push(r);
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
+}
+
+/**
+ * The county beside riket, the län and its municipalities in the latest year up to the report's
+ * in which the county has a value: the year of the län ranking where there is one.
+ */
+export function reportComparison(
+  indicator: Pick<SummaryIndicator, 'direction'>,
+  points: ObservationPoint[],
+  municipalities: { name: string; period: number; value: number }[],
+  ownCode: string,
+): ReportComparison | null {
+  const ranking = countyRanking(points, ownCode, indicator.direction);
+  const own = points.filter((p) => p.placeCode === ownCode && p.gender === 'T' && p.value !== null);
+  const year = ranking?.own ? ranking.year : Math.max(...own.map((p) => p.period));
+  const county = own.find((p) => p.period === year)?.value;
+  if (county === undefined || county === null) return null;
+  const country =
+    points.find((p) => p.placeCode === '0000' && p.gender === 'T' && p.period === year)?.value ??
+    null;
+  const inYear = municipalities
+    .filter((m) => m.period === year)
+    .sort((a, b) => a.value - b.value || a.name.localeCompare(b.name, 'sv'));
+  const rank =
+    ranking?.own && ranking.year === year
+      ? { rank: ranking.own.rank, of: ranking.counties.length }
+      : null;
+  if (country === null && rank === null && inYear.length < 2) return null;
+  const pick = (m: { name: string; value: number } | undefined) =>
+    m ? { name: m.name, value: m.value } : null;
+  return {
+    year,
+    county,
+    country,
+    rank,
+    lowest: inYear.length >= 2 ? pick(inYear[0]) : null,
+    highest: inYear.length >= 2 ? pick(inYear[inYear.length - 1]) : null,
+  };
 }
 
 const initiativeColumns = sql`i.id, i.title, i.summary, o.name as "ownerName", i.start_date::text as "startDate",
@@ -195,11 +281,11 @@ export async function buildAnnualReport(
     },
     year,
   );
-  const pointsOf = await reportPoints(
-    db,
-    indicatorRows.map((r) => r.id),
-    year,
-  );
+  const indicatorIds = indicatorRows.map((r) => r.id);
+  const [pointsOf, municipalOf] = await Promise.all([
+    reportPoints(db, indicatorIds, year),
+    municipalPoints(db, indicatorIds, year),
+  ]);
   const areaMoney = new Map(coverage.money.goalAreas.map((m) => [m.key, m.amount]));
   const strip = ({
     areaSlug: _a,
@@ -237,6 +323,12 @@ export async function buildAnnualReport(
             isExample: r.isExample,
             decimals: r.decimals,
             facts: countySummaryFacts(r, pointsOf.get(r.id) ?? [], countyCode()),
+            comparison: reportComparison(
+              r,
+              pointsOf.get(r.id) ?? [],
+              municipalOf.get(r.id) ?? [],
+              countyCode(),
+            ),
           })),
       })),
     examples: exampleRows.filter((e) => e.areaSlug === a.key).map(strip),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { goals } from '../../db/schema/index.js';
+import { goals, places } from '../../db/schema/index.js';
 import { refreshIndicator } from '../../jobs/refreshIndicators.js';
 import { createTestDatabase, testCtx } from '../../test/database.js';
 import { buildApp } from '../../web/app.js';
@@ -148,6 +148,52 @@ describe('Kolada comparison areas', () => {
     const en = (await app.inject('/en/utvecklingsaret/2023')).body;
     expect(en).toContain('<h3>The numbers in words</h3>');
     expect(en).toContain(`Kalmar County ranks ${rank}; Sweden had 80.4 %.`);
+  });
+
+  it('sets the county beside riket, the län and its municipalities in the annual report', async () => {
+    // The county's lowest and highest municipality in 2023, from the recorded Kolada answer.
+    const recorded = JSON.parse(await readFixture('kolada/data-N00914-comparison.json')) as {
+      values: {
+        municipality: string;
+        period: number;
+        values: { gender: string; value: number }[];
+      }[];
+    };
+    const own = recorded.values
+      .filter((r) => r.period === 2023 && /^08\d\d$/.test(r.municipality))
+      .map((r) => ({ code: r.municipality, value: r.values.find((v) => v.gender === 'T')!.value }))
+      .sort((a, b) => a.value - b.value);
+    const [lowest, highest] = [own[0]!, own[own.length - 1]!];
+    const [low, high] = await Promise.all(
+      [lowest, highest].map(
+        async (m) =>
+          (await database.db.select().from(places).where(eq(places.code, m.code)))[0]!.nameSv,
+      ),
+    );
+    const sv = (await app.inject('/utvecklingsaret/2023')).body;
+    const rank = /plats (\d+) av 21/.exec(
+      (await app.inject('/indikatorer/forvarvsarbetande')).body,
+    )![1];
+    const table = sv.slice(sv.indexOf('<table class="comparison-summary">'));
+    const row = table.slice(table.indexOf('<tbody>'));
+    const cells = [
+      ...row
+        .slice(row.indexOf('<tbody>'), row.indexOf('</tr>'))
+        .matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g),
+    ].map((m) => m[1]!.trim());
+    const pct = (v: number) => `${v.toFixed(1).replace('.', ',')} %`;
+    expect(cells).toEqual([
+      'Förvärvsarbetande invånare 20–64 år, andel (%)',
+      '2023',
+      '76,2 %',
+      '80,4 %',
+      `${rank} av 21`,
+      `${low} ${pct(lowest.value)}`,
+      `${high} ${pct(highest.value)}`,
+    ]);
+    const en = (await app.inject('/en/utvecklingsaret/2023')).body;
+    expect(en).toContain('<h3>The county among the counties and its municipalities</h3>');
+    expect(en).toContain(`<td class="num">${rank} of 21</td>`);
   });
 
   it('downloads the comparison table with every län and riket and the places', async () => {

@@ -34,6 +34,18 @@ export const summaryEn: SummaryMessages = {
   referenceCounty: (value) => `the county ${value}`,
   referenceCountry: (value) => `Sweden ${value}`,
   and: 'and',
+  comparison: {
+    heading: 'The county among the counties and its municipalities',
+    caption: (area) =>
+      `${area}: the county compared with Sweden, the counties and the municipalities`,
+    indicator: 'Indicator',
+    year: 'Year',
+    country: 'Sweden',
+    rank: 'Place among the counties',
+    rankOf: (rank, of) => `${rank} of ${of}`,
+    lowest: 'Lowest among the municipalities',
+    highest: 'Highest among the municipalities',
+  },
 };
 
 export const summaryMessages = (locale: 'sv' | 'en'): SummaryMessages =>

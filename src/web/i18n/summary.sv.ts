@@ -36,6 +36,17 @@ export const summarySv = {
   referenceCounty: (value: string) => `länet ${value}`,
   referenceCountry: (value: string) => `riket ${value}`,
   and: 'och',
+  comparison: {
+    heading: 'Länet bland länen och kommunerna',
+    caption: (area: string) => `${area}: länet jämfört med riket, länen och kommunerna`,
+    indicator: 'Indikator',
+    year: 'År',
+    country: 'Riket',
+    rank: 'Plats bland länen',
+    rankOf: (rank: number, of: number) => `${rank} av ${of}`,
+    lowest: 'Lägst bland kommunerna',
+    highest: 'Högst bland kommunerna',
+  },
 };
 
 export type SummaryMessages = typeof summarySv;

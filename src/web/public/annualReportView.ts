@@ -7,6 +7,7 @@ import { scrollBox } from '../components/scrollBox.js';
 import { reportContents, reportMoneyChart } from './reportParts.js';
 import { summarySentences } from '../components/indicatorSummary.js';
 import { summaryMessages } from '../i18n/summary.en.js';
+import { withUnit } from './followupParts.js';
 
 /** Paragraphs separated by an empty line, each its own <p>, so none merge. */
 const paragraphs = (text: string | null | undefined): SafeHtml =>
@@ -47,6 +48,37 @@ function inWords(locale: Locale, a: AnnualReportData['areas'][number]): SafeHtml
     (x) =>
       html`<dt>${locale === 'sv' ? x.ind.nameSv : x.ind.nameEn}</dt><dd>${x.sentences.join(' ')}</dd>`,
   )}</dl>`;
+}
+
+/**
+ * The area's indicators beside riket, the other län and the county's own municipalities, as
+ * frozen with the report; reports frozen before the comparison have none.
+ */
+function comparisonTable(locale: Locale, a: AnnualReportData['areas'][number]): SafeHtml {
+  const region = regionIdentity();
+  const m = summaryMessages(locale).comparison;
+  const rows = a.goals
+    .flatMap((g) => g.indicators)
+    .filter((ind) => ind.comparison)
+    .map((ind) => ({ ind, c: ind.comparison! }));
+  if (rows.length === 0) return html``;
+  const value = (unit: string, decimals: number, v: number | null | undefined) =>
+    v === null || v === undefined ? '–' : withUnit(locale, v, decimals, unit);
+  const area = locale === 'sv' ? a.nameSv : a.nameEn;
+  return html`<h3>${m.heading}</h3>
+${scrollBox(
+  m.caption(area),
+  html`<table class="comparison-summary">
+<caption>${m.caption(area)}</caption>
+<thead><tr><th scope="col">${m.indicator}</th><th scope="col" class="num">${m.year}</th><th scope="col" class="num">${locale === 'sv' ? region.countySv : region.countyEn}</th><th scope="col" class="num">${m.country}</th><th scope="col" class="num">${m.rank}</th><th scope="col">${m.lowest}</th><th scope="col">${m.highest}</th></tr></thead>
+<tbody>${rows.map(({ ind, c }) => {
+    const d = ind.decimals ?? 1;
+    const place = (p: { name: string; value: number } | null) =>
+      p ? `${p.name} ${value(ind.unit, d, p.value)}` : '–';
+    return html`<tr><th scope="row">${locale === 'sv' ? ind.nameSv : ind.nameEn}</th><td class="num">${c.year}</td><td class="num">${value(ind.unit, d, c.county)}</td><td class="num">${value(ind.unit, d, c.country)}</td><td class="num">${c.rank ? m.rankOf(c.rank.rank, c.rank.of) : '–'}</td><td>${place(c.lowest)}</td><td>${place(c.highest)}</td></tr>`;
+  })}</tbody>
+</table>`,
+)}`;
 }
 
 /** The report's body: the same for the web page, the frozen snapshot and the PDF. */
@@ -98,6 +130,7 @@ ${scrollBox(
 </table>`,
 )}
 ${inWords(locale, a)}
+${comparisonTable(locale, a)}
 ${a.examples.length > 0 ? html`<h3>${t.reportExamples}</h3>${initiativeList(locale, a.examples, baseUrl)}` : ''}
 </section>`,
 )}
