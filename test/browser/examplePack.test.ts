@@ -18,6 +18,8 @@ import { seedPackIndicators } from '../../src/region/seedPackIndicators.js';
 import { seedReference } from '../../src/seed/seedReference.js';
 import { emptyDatabaseEnv, testCtx } from '../../src/test/database.js';
 import { buildApp } from '../../src/web/app.js';
+import * as mails from '../../src/mail/templates.js';
+import * as consultationMails from '../../src/mail/consultationTemplates.js';
 import { expectNoViolations, launchChromium, listenOnLoopback, widths } from './support.js';
 
 /**
@@ -99,6 +101,13 @@ const pages = [
   '/en/indikatorer/forvarvsarbetande-20-64',
 ];
 
+/**
+ * Every page type at the narrow width, where the layout differs most from the default pack's
+ * checked pages; at the wide width the pages whose content is most the pack's own (the default
+ * pack's own portal test runs every page type at both widths).
+ */
+const wide = new Set(['/', '/kommuner/0380', '/indikatorer/forvarvsarbetande-20-64', '/en']);
+
 describe('the example pack in a browser', () => {
   for (const viewport of widths) {
     it(`has no axe violations and names only its own region (${viewport.name})`, async () => {
@@ -106,7 +115,7 @@ describe('the example pack in a browser', () => {
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       try {
-        for (const p of pages) {
+        for (const p of viewport === widths[0] ? pages : pages.filter((q) => wide.has(q))) {
           const res = await page.goto(`${base}${p}`);
           expect(res?.status(), p).toBe(200);
           // The comparison of all län names every county, the default one too, as data.
@@ -123,6 +132,60 @@ describe('the example pack in a browser', () => {
       }
     }, 240_000);
   }
+
+  it('names only its own region in its feeds, exports and mails', async () => {
+    // The open-data package and the places API list every county as a comparison area; the
+    // rest speaks of the installation's own region only.
+    for (const p of [
+      '/flode.atom',
+      '/malomraden/arbete-och-kompetens/flode.atom',
+      '/insatser.csv',
+      '/dcat',
+      '/api/v1/iati/activities.xml',
+      '/api/v1/strategies',
+      '/api/v1/goal-areas',
+      '/api/v1/indicators',
+      '/api/v1/openapi.json',
+      '/api/v1/initiatives.csv',
+    ]) {
+      const res = await fetch(`${base}${p}`);
+      expect(res.status, p).toBe(200);
+      const body = await res.text();
+      expect(body.length, p).toBeGreaterThan(0);
+      expect(body.match(DEFAULT_REGION)?.[0], p).toBeUndefined();
+    }
+    const link = `${base}/x`;
+    const written = [
+      mails.invitationMail({ link, role: 'samordnare', organisation: 'Heby kommun', days: 7 }),
+      mails.passwordResetMail({ link, minutes: 60 }),
+      mails.initiativeSubmittedMail({ title: 'T', organisation: 'Heby kommun', link }),
+      mails.initiativeReturnedMail({ title: 'T', comment: 'C', link }),
+      mails.initiativePublishedMail({ title: 'T', link }),
+      mails.proposalRebasedMail({ title: 'T', link }),
+      mails.reportReminderMail({
+        title: 'T',
+        periodSv: '2025',
+        periodEn: '2025',
+        dueDate: '2026-01-31',
+        daysLate: 0,
+        link,
+      }),
+      mails.progressReportReturnedMail({ title: 'T', comment: 'C', link }),
+      consultationMails.consultationInvitationMail({
+        organisation: 'Heby kommun',
+        titleSv: 'T',
+        titleEn: 'T',
+        opensOn: '2026-01-01',
+        closesOn: '2026-02-01',
+        link,
+      }),
+      consultationMails.commentVerificationMail({ displayName: 'A', titleSv: 'T', link, days: 2 }),
+    ];
+    for (const m of written) {
+      expect(m.text).toContain('Exempelregionen i Uppsala län');
+      expect(`${m.subject}\n${m.text}`.match(DEFAULT_REGION)?.[0], m.subject).toBeUndefined();
+    }
+  });
 
   it('shows its county among the län, its municipalities and the numbers in words', async () => {
     const context = await browser.newContext({ viewport: widths[1] });
