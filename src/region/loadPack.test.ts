@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,20 @@ describe('region pack', () => {
     if (!result.ok) return;
     expect(result.pack.identity.lanCode).toMatch(/^\d{2}$/);
     expect(result.pack.strategy.goals.length).toBeGreaterThan(0);
+  });
+
+  it('accepts every pack shipped in regions/, each for its own county', () => {
+    const root = path.dirname(defaultRegionDir);
+    const shipped = readdirSync(root, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(root, e.name));
+    expect(shipped.length).toBeGreaterThanOrEqual(2);
+    const lan = shipped.map((dir) => {
+      const result = loadRegionPack(dir);
+      expect(result.ok ? [] : result.issues, dir).toEqual([]);
+      return result.ok ? result.pack.identity.lanCode : null;
+    });
+    expect(new Set(lan).size).toBe(shipped.length);
   });
 
   it('names file, line and key of an unknown län code', () => {
