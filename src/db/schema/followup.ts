@@ -21,7 +21,8 @@ import { goals, strategies } from './strategy.js';
 
 /** What the nightly check found at the source, kept until an analyst marks it as seen. */
 export interface SourceNotice {
-  kind: 'removed' | 'renamed';
+  /** removed: the source no longer knows the KPI or table; discontinued: SCB no longer updates the table. */
+  kind: 'removed' | 'renamed' | 'discontinued';
   /** The title before a rename. */
   from?: string;
   /** The title after a rename. */

@@ -18,22 +18,61 @@ export async function noteKoladaKpi(
   indicatorId: number,
   title: string | null,
 ): Promise<SourceNotice | null> {
+  return noteSource(ctx, indicatorId, (row, at) => {
+    let notice: SourceNotice | null = row.notice;
+    if (title === null) {
+      if (row.notice?.kind !== 'removed') notice = { kind: 'removed', at };
+    } else if (row.sourceTitle !== null && row.sourceTitle !== title) {
+      notice = { kind: 'renamed', from: row.sourceTitle, to: title, at };
+    } else if (row.notice?.kind === 'removed') {
+      // The KPI is back under its old name: the removal no longer holds.
+      notice = null;
+    }
+    return { sourceTitle: title ?? row.sourceTitle, notice };
+  });
+}
+
+/**
+ * Notes what SCB's catalogue said of an indicator's own table at an import: its title and whether
+ * it is discontinued, or null when SCB no longer knows it. A discontinued or unknown table is kept
+ * as a notice until an analyst marks it as seen; a table that is current again clears it. SCB's
+ * titles are kept but a changed title is no notice: SCB rewords titles when a year is added.
+ */
+export async function noteScbTable(
+  ctx: Ctx,
+  indicatorId: number,
+  table: { label: string; discontinued?: boolean | null } | null,
+): Promise<SourceNotice | null> {
+  return noteSource(ctx, indicatorId, (row, at) => {
+    let notice: SourceNotice | null = row.notice;
+    if (table === null) {
+      if (row.notice?.kind !== 'removed') notice = { kind: 'removed', at };
+    } else if (table.discontinued) {
+      if (row.notice?.kind !== 'discontinued') notice = { kind: 'discontinued', at };
+    } else if (row.notice?.kind === 'removed' || row.notice?.kind === 'discontinued') {
+      notice = null;
+    }
+    return { sourceTitle: table?.label ?? row.sourceTitle, notice };
+  });
+}
+
+type Watched = { sourceTitle: string | null; notice: SourceNotice | null };
+
+/**
+ * Reads the indicator's kept title and notice, lets `decide` say what holds now, and stores it,
+ * with an audit event for a new notice.
+ */
+async function noteSource(
+  ctx: Ctx,
+  indicatorId: number,
+  decide: (row: Watched, at: string) => Watched,
+): Promise<SourceNotice | null> {
   const [row] = await ctx.db
     .select({ sourceTitle: indicators.sourceTitle, notice: indicators.sourceNotice })
     .from(indicators)
     .where(eq(indicators.id, indicatorId));
   if (!row) throw new NotFoundError('Indikatorn finns inte.');
-  const at = ctx.now().toISOString();
-  let notice: SourceNotice | null = row.notice;
-  if (title === null) {
-    if (row.notice?.kind !== 'removed') notice = { kind: 'removed', at };
-  } else if (row.sourceTitle !== null && row.sourceTitle !== title) {
-    notice = { kind: 'renamed', from: row.sourceTitle, to: title, at };
-  } else if (row.notice?.kind === 'removed') {
-    // The KPI is back under its old name: the removal no longer holds.
-    notice = null;
-  }
-  const sourceTitle = title ?? row.sourceTitle;
+  const { sourceTitle, notice } = decide(row, ctx.now().toISOString());
   if (sourceTitle === row.sourceTitle && notice === row.notice) return notice;
   await inTransaction(ctx, async (tx) => {
     await tx.db
@@ -73,6 +112,7 @@ export async function dismissSourceNotice(ctx: Ctx, indicatorId: number): Promis
 export interface SourceNoticeRow {
   id: number;
   slug: string;
+  source: 'kolada' | 'scb' | 'manual';
   nameSv: string;
   nameEn: string;
   sourceRef: string | null;
@@ -83,7 +123,7 @@ export interface SourceNoticeRow {
 export async function sourceNotices(db: Db): Promise<SourceNoticeRow[]> {
   return queryRows<SourceNoticeRow>(
     db,
-    sql`select id, slug, name_sv as "nameSv", name_en as "nameEn", source_ref as "sourceRef",
+    sql`select id, slug, source::text as source, name_sv as "nameSv", name_en as "nameEn", source_ref as "sourceRef",
           source_notice as notice
         from indicators where source_notice is not null order by id`,
   );

@@ -11,6 +11,8 @@ import {
 import { scbCellsToRows, type ScbMapping } from './scb/jsonStat.js';
 import type { ScbClient, ScbSelection } from './scb/scbClient.js';
 import { sourceIssue } from './sourceFailure.js';
+import { SourceError } from './sourceHttp.js';
+import { noteScbTable } from '../followup/sourceWatch.js';
 
 export interface ImportScbInput {
   api: 'v1' | 'v2';
@@ -28,6 +30,21 @@ export interface ImportScbInput {
 /** Our place code as SCB writes it. */
 export function placeToScbRegion(code: string): string {
   return /^00\d{2}$/.test(code) ? code.slice(2) : code;
+}
+
+/**
+ * Asks SCB's catalogue whether the table is still there and still updated, for the source watch.
+ * A catalogue that does not answer says nothing: the data call that follows decides the import.
+ */
+async function watchTable(ctx: Ctx, indicatorId: number, table: string, client: ScbClient) {
+  let info: { label: string; discontinued?: boolean | null } | null;
+  try {
+    info = await client.table(table);
+  } catch (err) {
+    if (!(err instanceof SourceError && err.code === 'unknown_table')) return;
+    info = null;
+  }
+  await noteScbTable(ctx, indicatorId, info);
 }
 
 /** Fetches one SCB table (PxWeb v1 or PxWebApi 2.0) and stores it on an indicator. */
@@ -60,6 +77,10 @@ export async function importScbTable(
   };
   // One call to SCB and one write: the run shows 0 of 2 while the table is fetched.
   const runId = await startImportRun(ctx, { source: 'scb', params, progressTotal: 2 });
+  // Only the indicator's own PxWebApi 2.0 table is watched (v1 has no catalogue to ask).
+  if (input.api === 'v2' && indicator.source === 'scb' && indicator.sourceRef === input.table) {
+    await watchTable(ctx, indicator.id, input.table, deps.client);
+  }
   let rows;
   try {
     const data =

@@ -7,8 +7,9 @@ import { INDICATORS_PATH } from './indicatorForm.js';
 
 /**
  * "Källbevakning" on the indicator catalogue: values revised since each published report (linked
- * to the revisions on the indicator pages and to the report's notice) and the Kolada KPIs that
- * were renamed or removed, each with the step that marks it as seen. Nothing when all is quiet.
+ * to the revisions on the indicator pages and to the report's notice) and the Kolada KPIs and SCB
+ * tables that were renamed, removed or discontinued, each with the step that marks it as seen.
+ * Nothing when all is quiet.
  */
 export function sourceWatchSection(
   locale: 'sv' | 'en',
@@ -36,10 +37,13 @@ ${
     ? ''
     : html`<ul class="source-notices">${notices.map((n) => {
         const kpi = n.sourceRef ?? n.slug;
+        const on = date(n.notice.at);
         const text =
           n.notice.kind === 'renamed'
-            ? w.renamed(kpi, n.notice.from ?? '', n.notice.to ?? '', date(n.notice.at))
-            : w.removed(kpi, date(n.notice.at));
+            ? w.renamed(kpi, n.notice.from ?? '', n.notice.to ?? '', on)
+            : n.notice.kind === 'discontinued'
+              ? w.discontinued(kpi, on)
+              : w.removed(kpi, on, n.source === 'scb' ? 'SCB' : 'Kolada');
         return html`<li><strong>${name(n)}</strong>: ${text}
 <a href="${INDICATORS_PATH}/${String(n.id)}">${w.editIndicator}</a>
 <form method="post" action="${INDICATORS_PATH}/${String(n.id)}/bevakning/sedd" class="inline">${csrfField(csrf)}<button type="submit">${w.seen}</button></form></li>`;

@@ -13,8 +13,10 @@ export const sourceWatchEn: SourceWatchMessages = {
   revisedOn: (latest) => `latest ${latest}`,
   publicReport: 'The report with the notice',
   renamed: (kpi, from, to, on) => `Kolada renamed ${kpi} on ${on}: from “${from}” to “${to}”.`,
-  removed: (kpi, on) =>
-    `Kolada no longer knows ${kpi} (since ${on}); the indicator gets no new values until its source is changed.`,
+  removed: (kpi, on, source) =>
+    `${source} no longer knows ${kpi} (since ${on}); the indicator gets no new values until its source is changed.`,
+  discontinued: (table, on) =>
+    `SCB no longer updates table ${table} (since ${on}); choose a new table for the indicator.`,
   seen: 'Mark as seen',
   seenDone: 'The notice is marked as seen.',
   editIndicator: 'Edit the indicator',

@@ -12,8 +12,10 @@ export const sourceWatchSv = {
   publicReport: 'Rapporten med notisen',
   renamed: (kpi: string, from: string, to: string, on: string) =>
     `Kolada har bytt namn på ${kpi} den ${on}: från ”${from}” till ”${to}”.`,
-  removed: (kpi: string, on: string) =>
-    `Kolada känner inte längre till ${kpi} (sedan ${on}); indikatorn får inga nya värden förrän källan byts.`,
+  removed: (kpi: string, on: string, source: string) =>
+    `${source} känner inte längre till ${kpi} (sedan ${on}); indikatorn får inga nya värden förrän källan byts.`,
+  discontinued: (table: string, on: string) =>
+    `SCB uppdaterar inte längre tabellen ${table} (sedan ${on}); välj en ny tabell för indikatorn.`,
   seen: 'Markera som sedd',
   seenDone: 'Notisen är markerad som sedd.',
   editIndicator: 'Ändra indikatorn',

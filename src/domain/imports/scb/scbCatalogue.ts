@@ -8,21 +8,19 @@ import { SourceParseError } from '../parsedRow.js';
  * dimensions list every variable and value, with `extension.elimination` where a variable may be
  * left out, `role` naming the time, geo and metric variables, and units on the metric's category.
  */
+const tableInfo = z.object({
+  id: z.string().min(1).max(40),
+  label: z.string().max(1000),
+  description: z.string().max(4000).nullish(),
+  updated: z.string().max(40).nullish(),
+  firstPeriod: z.string().max(20).nullish(),
+  lastPeriod: z.string().max(20).nullish(),
+  variableNames: z.array(z.string().max(200)).max(50).optional(),
+  discontinued: z.boolean().nullish(),
+});
+
 const tablesPage = z.object({
-  tables: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(40),
-        label: z.string().max(1000),
-        description: z.string().max(4000).nullish(),
-        updated: z.string().max(40).nullish(),
-        firstPeriod: z.string().max(20).nullish(),
-        lastPeriod: z.string().max(20).nullish(),
-        variableNames: z.array(z.string().max(200)).max(50).optional(),
-        discontinued: z.boolean().nullish(),
-      }),
-    )
-    .max(1000),
+  tables: z.array(tableInfo).max(1000),
   page: z.object({ totalElements: z.number().int().nonnegative() }).optional(),
 });
 
@@ -95,6 +93,14 @@ export function parseScbTables(body: unknown): { tables: ScbTable[]; total: numb
     tables: parsed.data.tables,
     total: parsed.data.page?.totalElements ?? parsed.data.tables.length,
   };
+}
+
+/** Parses `/tables/{id}`, one table as the search lists it; throws only SourceParseError. */
+export function parseScbTable(body: unknown): ScbTable {
+  const parsed = tableInfo.safeParse(body);
+  if (!parsed.success)
+    throw new SourceParseError(`SCB:s tabell: oväntad form (${problem(parsed.error)}).`);
+  return parsed.data;
 }
 
 /** Parses `/tables/{id}/metadata`; throws only SourceParseError. */

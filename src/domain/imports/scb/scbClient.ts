@@ -2,6 +2,7 @@ import { SourceError, sourceHttp, type HttpOptions } from '../sourceHttp.js';
 import { parseJsonStat, type JsonStatDataset } from './jsonStat.js';
 import {
   parseScbMetadata,
+  parseScbTable,
   parseScbTables,
   type ScbTable,
   type ScbTableMetadata,
@@ -20,6 +21,8 @@ export interface ScbClient {
   v2(tableId: string, selection: ScbSelection): Promise<JsonStatDataset>;
   /** PxWebApi 2.0: the table catalogue searched by words (`/tables?query=…`), first page. */
   searchTables(query: string): Promise<{ tables: ScbTable[]; total: number }>;
+  /** PxWebApi 2.0: one table as the catalogue lists it, with `discontinued` (`/tables/{id}`). */
+  table(tableId: string): Promise<ScbTable>;
   /** PxWebApi 2.0: a table's variables and values (`/tables/{id}/metadata`). */
   metadata(tableId: string): Promise<ScbTableMetadata>;
   readonly requests: number;
@@ -83,6 +86,12 @@ export function scbClient(bases: { v1: string; v2: string }, options: HttpOption
       const params = new URLSearchParams({ query: query.trim(), lang: 'sv', pageSize: '50' });
       return parseScbTables(await http.getJson(`${v2Base}/tables?${params.toString()}`));
     },
+    table: (tableId) =>
+      guard(
+        tableId,
+        () => http.getJson(`${v2Base}/tables/${encodeURIComponent(tableId)}?lang=sv`),
+        parseScbTable,
+      ),
     metadata: (tableId) =>
       guard(
         tableId,
