@@ -40,6 +40,9 @@ export default defineConfig({
           include: integration,
           globalSetup: ['src/test/globalSetup.ts'],
           env: { TZ: 'UTC', TEST_BACKEND: backend },
+          // Files share a worker's loaded modules: loading the app once per file cost minutes.
+          // A file that changes module state restores it; TEST_ISOLATE=true isolates each file.
+          isolate: process.env.TEST_ISOLATE === 'true',
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

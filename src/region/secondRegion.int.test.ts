@@ -42,6 +42,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // Files may share a worker's modules: leave the default pack active for the next one.
+  useRegionPack(requireRegionPack(defaultRegionDir));
   await app?.close();
   await database?.close();
   await drop?.();
