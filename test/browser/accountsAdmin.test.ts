@@ -91,11 +91,20 @@ describe('administration of users, organisations and the log', () => {
 
         await page.goto(`${base}/admin/logg`);
         await expectNoViolations(page);
+        // The step just taken reads in words, the organisation named and linked, within the page.
+        const created = page.getByRole('row').filter({ hasText: 'Organisation skapad' }).first();
+        await expect.poll(() => created.getByRole('link', { name }).count()).toBe(1);
+        const overflow =
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+        expect(await page.evaluate<number>(overflow)).toBe(0);
 
         await page.getByRole('link', { name: 'English' }).click();
         await page.waitForURL(/\/admin\/logg$/);
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Log');
+        await expect
+          .poll(() => page.getByRole('row').filter({ hasText: 'Organisation created' }).count())
+          .toBeGreaterThan(0);
         await expectNoViolations(page);
         await page.goto(`${base}/admin/organisationer`);
         await expectNoViolations(page);

@@ -1,9 +1,10 @@
 import { auditEvents } from '../../db/schema/index.js';
 import type { Ctx } from '../context.js';
+import type { AuditAction, AuditEntityType } from './vocabulary.js';
 
 export interface AuditInput {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | number;
   before?: unknown;
   after?: unknown;

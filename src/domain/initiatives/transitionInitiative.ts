@@ -8,7 +8,7 @@ import { proposalMerge, type MergeChoice } from './threeWayMerge.js';
 import type { InitiativeField } from './versionDiff.js';
 import { loadInitiativeData, loadInitiativeState } from './initiativeData.js';
 import { initiativeColumns, writeInitiativeRelations } from './initiativeRelations.js';
-import { appendVersion, type VersionAction } from './initiativeVersions.js';
+import { appendVersion } from './initiativeVersions.js';
 import {
   checkTransition,
   pendingTransitions,
@@ -16,7 +16,9 @@ import {
   type WorkflowState,
 } from './workflow.js';
 
-const changeActions: Partial<Record<WorkflowAction, VersionAction>> = {
+const changeActions: Partial<
+  Record<WorkflowAction, 'change_submitted' | 'change_approved' | 'change_returned'>
+> = {
   submit: 'change_submitted',
   approve: 'change_approved',
   return: 'change_returned',
@@ -170,7 +172,9 @@ export async function transitionInitiative(
       proposal,
     });
     await recordAuditEvent(tx, {
-      action: onChange ? `initiative.${changeActions[input.action]}` : `initiative.${input.action}`,
+      action: onChange
+        ? `initiative.${changeActions[input.action]!}`
+        : `initiative.${input.action}`,
       entityType: 'initiative',
       entityId: row.id,
       before: {

@@ -142,7 +142,7 @@ describe('anonymisation of a leaving user', () => {
       label: `user:${email}`,
     };
     await recordAuditEvent(context(database.db, actor), {
-      action: 'initiative.edited',
+      action: 'initiative.updated',
       entityType: 'initiative',
       entityId: initiativeId,
       after: { contactEmail: email },

@@ -47,8 +47,7 @@ export function adminRouteKit(deps: Pick<AdminDeps, 'db' | 'now'>) {
     body: SafeHtml,
     status = 200,
   ) => {
-    const locale = adminLocale(req);
-    const shell = adminShell(current, who(req).actor, body, locale);
+    const shell = adminShell(req, reply, current, body);
     return page(req, reply, title, shell, status);
   };
   return {

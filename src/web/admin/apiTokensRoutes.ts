@@ -144,8 +144,9 @@ export function apiTokenRoutes(app: FastifyInstance, deps: { db: Db; now: () => 
       listApiTokens(deps.db, actor),
     ]);
     const body = adminShell(
+      req,
+      reply,
       API_TOKENS_PATH,
-      actor,
       tokensView({
         t,
         locale,
@@ -157,7 +158,6 @@ export function apiTokenRoutes(app: FastifyInstance, deps: { db: Db; now: () => 
         created: extra.created ?? null,
         notice: extra.notice ?? null,
       }),
-      adminLocale(req),
     );
     // A page that shows a token must never be stored anywhere.
     reply.header('cache-control', 'no-store');
@@ -232,7 +232,7 @@ export function apiTokenRoutes(app: FastifyInstance, deps: { db: Db; now: () => 
           confirmLabel: t.revokeConfirm,
           cancelHref: API_TOKENS_PATH,
         });
-        const body = adminShell(API_TOKENS_PATH, actor, page, locale);
+        const body = adminShell(req, reply, API_TOKENS_PATH, page);
         return sendPage(
           reply,
           { title: t.revokeHeading(token.name), body, path: req.url },

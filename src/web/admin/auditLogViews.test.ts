@@ -18,9 +18,25 @@ describe('fieldChanges', () => {
     ]);
   });
 
-  it('writes nested values as JSON and keeps fields that appear on one side only', () => {
+  it('reads nested objects as dotted fields, lists as JSON, and keeps one-sided fields', () => {
     expect(fieldChanges({ a: [1, 2] }, { a: [1, 2], b: { c: true } })).toEqual([
-      { field: 'b', before: null, after: '{"c":true}' },
+      { field: 'b.c', before: null, after: 'true' },
+    ]);
+    expect(
+      fieldChanges(
+        { version: 3, data: { title: 'Gammal', places: ['0880'], budget: { total: 5 } } },
+        { version: 4, data: { title: 'Ny', places: ['0880', '0881'], budget: { total: 5 } } },
+      ),
+    ).toEqual([
+      { field: 'version', before: '3', after: '4' },
+      { field: 'data.title', before: 'Gammal', after: 'Ny' },
+      { field: 'data.places', before: '["0880"]', after: '["0880","0881"]' },
+    ]);
+  });
+
+  it('stops at three levels and writes what is deeper as JSON', () => {
+    expect(fieldChanges(null, { a: { b: { c: { d: 1 } } } })).toEqual([
+      { field: 'a.b.c', before: null, after: '{"d":1}' },
     ]);
   });
 

@@ -60,15 +60,15 @@ export function importAdminRoutes(app: FastifyInstance, deps: { db: Db; now: () 
     ]);
     if (runs.some((r) => r.status === 'running')) reply.header('refresh', String(REFRESH_SECONDS));
     const body = adminShell(
+      req,
+      reply,
       IMPORTS_PATH,
-      actorFor(req.account!),
       html`<h1>${t.title}</h1>
 <p>${t.lead}</p>
 ${startForm(t, csrfToken(req, reply), indicators, locale, form.issues, form.chosen)}
 ${queuedTable(t, locale, queued)}
 <h2>${t.listHeading}</h2>
 ${runsTable(t, locale, runs)}`,
-      adminLocale(req),
     );
     reply.header('cache-control', 'no-store');
     return sendPage(reply, { title: t.title, body, path: req.url }, status, locale);
@@ -110,10 +110,10 @@ ${runsTable(t, locale, runs)}`,
     if (run.status === 'running') reply.header('refresh', String(REFRESH_SECONDS));
     reply.header('cache-control', 'no-store');
     const body = adminShell(
+      req,
+      reply,
       IMPORTS_PATH,
-      actorFor(req.account!),
       detailView(t, locale, run, csrfToken(req, reply)),
-      adminLocale(req),
     );
     return sendPage(reply, { title: t.runTitle(run.id), body, path: req.url }, 200, locale);
   });

@@ -136,7 +136,7 @@ export function indicatorAdminRoutes(app: FastifyInstance, deps: { db: Db; now: 
       reply,
       {
         title,
-        body: adminShell(INDICATORS_PATH, actorFor(req.account!), body, adminLocale(req)),
+        body: adminShell(req, reply, INDICATORS_PATH, body),
         path: req.url,
       },
       status,

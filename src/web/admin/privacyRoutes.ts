@@ -82,12 +82,7 @@ export function privacyRoutes(app: FastifyInstance, deps: { db: Db; now: () => D
     status = 200,
   ) => {
     const t = messagesOf(req);
-    const body = adminShell(
-      PATH,
-      actorFor(req.account!),
-      privacyView(t, csrfToken(req, reply), state, notice),
-      adminLocale(req),
-    );
+    const body = adminShell(req, reply, PATH, privacyView(t, csrfToken(req, reply), state, notice));
     reply.header('cache-control', 'no-store');
     return sendPage(reply, { title: t.title, body, path: req.url }, status, adminLocale(req));
   };

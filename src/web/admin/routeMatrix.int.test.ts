@@ -226,6 +226,13 @@ describe('admin route × role matrix', () => {
             `${row.method} ${row.path} as ${role}: ${res.statusCode}, expected ${row.expect[role]}`,
           );
         }
+        // Every admin page says who is signed in and offers the way out.
+        const isPage = String(res.headers['content-type'] ?? '').startsWith('text/html');
+        if (row.method === 'GET' && res.statusCode === 200 && isPage) {
+          const bar =
+            /<div class="account-bar"><p>Inloggad som <strong>[^<]+@[^<]+<\/strong>[^]*?<form method="post" action="\/logga-ut">/;
+          if (!bar.test(res.body)) wrong.push(`${row.path} as ${role}: no account bar`);
+        }
       }
     }
     expect(wrong).toEqual([]);

@@ -297,6 +297,7 @@ export const routeMatrix: MatrixRow[] = [
 
   // The audit log: administrators and coordinators.
   { method: 'GET', path: '/admin/logg', expect: curators(200) },
+  { method: 'GET', path: '/admin/logg.csv', expect: curators(200) },
 
   // Initiatives: editing (a save without the version it was read at is a stale save, 409), history,
   // archive and restore, bulk export and import.

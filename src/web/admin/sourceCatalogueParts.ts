@@ -44,7 +44,7 @@ export function sendCataloguePage(
     reply,
     {
       title,
-      body: adminShell(INDICATORS_PATH, actorFor(req.account!), body, locale),
+      body: adminShell(req, reply, INDICATORS_PATH, body),
       path: req.url,
     },
     status,

@@ -69,7 +69,7 @@ export function strategyAdminRoutes(app: FastifyInstance, deps: { db: Db; now: (
       reply,
       {
         title,
-        body: adminShell(STRATEGY_PATH, actorFor(req.account!), body, adminLocale(req)),
+        body: adminShell(req, reply, STRATEGY_PATH, body),
         path: req.url,
       },
       status,

@@ -1,7 +1,7 @@
 import { apiTokenPolicy } from '../../domain/access/apiTokens.js';
 import { roleNames } from '../../domain/actors/policies.js';
-import type { SessionUser } from '../../domain/actors/sessions.js';
-import type { Actor } from '../../domain/context.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor, type SessionUser } from '../../domain/actors/sessions.js';
 import { strategyVersionPolicy } from '../../domain/drafting/policies.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { html, type SafeHtml } from '../html.js';
@@ -27,6 +27,8 @@ import { secondFactorEn } from '../i18n/secondFactor.en.js';
 import { secondFactorSv } from '../i18n/secondFactor.sv.js';
 import { SECOND_FACTOR_ACCOUNT_PATH } from './secondFactorAccountView.js';
 import { csrfField } from '../auth/formParts.js';
+import { csrfToken } from '../csrf.js';
+import { adminLocale } from './locale.js';
 import type { AdminInitiativeRow } from './queries.js';
 import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
 import { accountsNavItems } from './usersNav.js';
@@ -57,18 +59,26 @@ const navTexts = {
   },
 } satisfies Record<Locale, unknown>;
 
-/** The admin area's own menu, above each admin page's content, in the admin language. */
+/**
+ * The admin area's frame around each admin page's content, in the admin language: who is signed
+ * in with the way out, then the admin menu.
+ */
 export function adminShell(
+  req: FastifyRequest,
+  reply: FastifyReply,
   current: string,
-  actor: Actor,
   body: SafeHtml,
-  locale: Locale = 'sv',
 ): SafeHtml {
+  const user = req.account!;
+  const actor = actorFor(user);
+  const locale = adminLocale(req);
   const n = navTexts[locale];
   const item = (href: string, label: string) =>
     html`<li><a href="${href}"${current === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const mayCreate = initiativePolicy.create(actor);
-  return html`<nav class="admin-nav" aria-label="${n.admin.adminNav}"><ul>
+  return html`<div class="account-bar"><p>${n.admin.signedInAs} <strong>${user.email}</strong> (${roleNames[user.role][locale].toLowerCase()})</p>
+<form method="post" action="/logga-ut">${csrfField(csrfToken(req, reply))}<button type="submit" class="link-button">${n.admin.signOut}</button></form></div>
+<nav class="admin-nav" aria-label="${n.admin.adminNav}"><ul>
 ${item('/admin', n.admin.navDashboard)}${item('/admin/insatser', n.admin.navInitiatives)}${mayCreate ? item('/admin/insatser/ny', n.admin.navNewInitiative) : ''}${mayCreate ? item('/admin/insatser/fil', n.bulk) : ''}${item('/admin/rapportering', n.reporting)}${strategyVersionPolicy.manage(actor) ? item('/admin/strategi', n.strategy) : ''}${item('/admin/samrad', n.consultation)}${apiTokenPolicy.page(actor) ? item('/admin/api-nycklar', n.apiTokens) : ''}${analysisPolicy.analyse(actor) ? html`${item('/admin/indikatorer', n.indicators)}${item('/admin/importer', n.imports)}` : ''}${accountsNavItems(actor, item, locale)}${mayHandlePersonalData(actor) ? item('/admin/personuppgifter', n.privacy) : ''}${item('/admin/konto', n.admin.navAccount)}
 </ul></nav>
 ${body}`;
@@ -116,6 +126,5 @@ export function accountView(
   return html`<h1>${a.accountTitle}</h1>
 <dl><dt>${a.signedInAs}</dt><dd>${p.user.email}</dd><dt>${a.role}</dt><dd>${roleNames[p.user.role][locale]}</dd></dl>
 <p><a href="${SECOND_FACTOR_ACCOUNT_PATH}">${(locale === 'en' ? secondFactorEn : secondFactorSv).accountLink}</a></p>
-<form method="post" action="/logga-ut">${csrfField(p.csrf)}<button type="submit">${a.signOut}</button></form>
 <form method="post" action="/logga-ut-overallt">${csrfField(p.csrf)}<button type="submit">${a.signOutEverywhere}</button></form>`;
 }

@@ -1,0 +1,146 @@
+/**
+ * Every kind of event the audit log records and every kind of record it names. Writing an event
+ * takes one of these, so the log's words (src/web/i18n/auditWords.*.ts) cover every event the
+ * product can record: a new code without words in both languages does not compile.
+ */
+
+const workflowActions = ['submit', 'approve', 'return', 'archive', 'restore'] as const;
+const changeActions = ['change_submitted', 'change_approved', 'change_returned'] as const;
+const orderedKinds = ['goalArea', 'goal', 'perspective'] as const;
+const strategyKinds = [...orderedKinds, 'programme', 'measure'] as const;
+const strategyItemActions = ['added', 'changed', 'removed'] as const;
+const sourceNotices = ['renamed', 'removed', 'discontinued'] as const;
+
+export const auditActions = [
+  'accessibility_report.received',
+  'accounts.purged',
+  'action_programme.defined',
+  'api_token.created',
+  'api_token.revoked',
+  'consultation.closed',
+  'consultation.compilation_published',
+  'consultation.created',
+  'consultation.opened',
+  'consultation.organisations_invited',
+  'consultation_comment.hidden',
+  'consultation_comment.published',
+  'consultation_comment.received',
+  'consultation_comment.verified',
+  'consultation_feedback.answered',
+  'consultation_response.document_attached',
+  'consultation_response.saved',
+  'consultation_response.submitted',
+  'database.restored',
+  'dialogue_meeting.recorded',
+  'evaluation.document_attached',
+  'evaluation.published',
+  'evaluation.recorded',
+  'evaluation.updated',
+  'follow_up_report.introductions_saved',
+  'follow_up_report.published',
+  'import.failed',
+  'import.requested',
+  'import.succeeded',
+  'indicator.defined',
+  'indicator.published',
+  'indicator.source_notice_seen',
+  ...sourceNotices.map((k) => `indicator.source_${k}` as const),
+  'indicator.updated',
+  'initiative.archive_declined',
+  'initiative.archive_requested',
+  'initiative.change_proposed',
+  'initiative.change_withdrawn',
+  'initiative.created',
+  'initiative.goals_mapped',
+  'initiative.updated',
+  'initiative.version_restored',
+  ...workflowActions.map((k) => `initiative.${k}` as const),
+  ...changeActions.map((k) => `initiative.${k}` as const),
+  'initiatives.imported',
+  'invitation.accepted',
+  'invitation.created',
+  'logic_model.saved',
+  'mail.resent',
+  'membership.added',
+  'membership.removed',
+  'membership.role_changed',
+  'observations.recorded',
+  'organisation.archived',
+  'organisation.created',
+  'organisation.unarchived',
+  'organisation.updated',
+  'personal_data.extracted',
+  'places.registered',
+  'progress_report.published',
+  'progress_report.returned',
+  'progress_report.saved',
+  'progress_report.submitted',
+  'report_reminder.sent',
+  'reporting_period.created',
+  'reporting_period.opened',
+  'sdg.loaded',
+  'strategy.adopted',
+  'strategy.defined',
+  'strategy.details_changed',
+  'strategy.draft_started',
+  ...strategyKinds.flatMap((k) => strategyItemActions.map((a) => `strategy.${k}.${a}` as const)),
+  ...orderedKinds.map((k) => `strategy.${k}.moved` as const),
+  'synthetic.batch',
+  'user.added',
+  'user.anonymised',
+  'user.disabled',
+  'user.enabled',
+  'user.oidc_linked',
+  'user.passkey_registered',
+  'user.passkey_removed',
+  'user.password_reset_requested',
+  'user.password_set',
+  'user.password_verified',
+  'user.recovery_code_used',
+  'user.recovery_codes_generated',
+  'user.role_changed',
+  'user.second_factor_failed',
+  'user.second_factor_reset',
+  'user.sessions_revoked',
+  'user.signed_in',
+  'user.totp_enrolled',
+  'user.totp_removed',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntityTypes = [
+  'accessibility_report',
+  'action_programme',
+  'api_token',
+  'consultation',
+  'consultation_comment',
+  'consultation_response',
+  'consultation_response_item',
+  'database',
+  'dialogue_meeting',
+  'evaluation',
+  'follow_up_report',
+  'import_run',
+  'indicator',
+  'initiative',
+  'invitation',
+  'mail',
+  'organisation',
+  'person',
+  'place',
+  'progress_report',
+  'reporting_period',
+  'sdg_framework',
+  'strategy',
+  'system',
+  'user',
+] as const;
+
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+const actionSet: ReadonlySet<string> = new Set(auditActions);
+const entitySet: ReadonlySet<string> = new Set(auditEntityTypes);
+
+export const isAuditAction = (v: string): v is AuditAction => actionSet.has(v);
+export const isAuditEntityType = (v: string): v is AuditEntityType => entitySet.has(v);
