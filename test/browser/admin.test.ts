@@ -187,7 +187,19 @@ describe('admin journey', () => {
       const publish = await publisher.newPage();
       try {
         await signIn(publish, 'samordnare@example.se');
-        await publish.goto(`${base}${path}`);
+        // The editor finds it in the list: waiting for them, searched by a word of its name.
+        await publish
+          .getByRole('navigation', { name: 'Administration' })
+          .getByRole('link', { name: 'Insatser', exact: true })
+          .click();
+        await publish.getByLabel('Läge').selectOption({ label: 'Väntar på mig' });
+        await publish.getByLabel('Sök på namn eller organisation').fill(title.split(' ')[0]!);
+        await publish.getByRole('button', { name: 'Visa', exact: true }).click();
+        await publish.waitForURL(/\/admin\/insatser\?q=.+&lage=vantar&/);
+        await expectNoViolations(publish);
+        await expect.poll(() => publish.locator('#traffar').textContent()).toBe('1 insats');
+        await publish.getByRole('link', { name: title }).click();
+        await publish.waitForURL(new RegExp(`${path}$`));
         await publish.getByRole('button', { name: 'Godkänn och publicera' }).click();
         await publish.getByRole('button', { name: 'Ja, godkänn och publicera' }).click();
         await publish.waitForURL(/klart=publicerad/);

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { containsPattern, queryRows } from '../../db/rows.js';
 import { memberships, oidcIdentities, organisations, users } from '../../db/schema/index.js';
 import type { UserRole } from '../context.js';
 import type { MembershipRole } from './memberships.js';
@@ -22,7 +22,7 @@ export interface UserFilter {
   status?: 'aktiv' | 'avstangd';
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = containsPattern;
 
 export async function listUsers(db: Db, f: UserFilter): Promise<UserRow[]> {
   const q = f.q?.trim();

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { containsPattern, queryRows } from '../../db/rows.js';
 import { toCsv } from '../../domain/opendata/csv.js';
 import { isAuditAction } from '../../domain/audit/vocabulary.js';
 import { issue, type Issue } from '../../domain/result.js';
@@ -35,7 +35,7 @@ export interface AuditRow {
 }
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = containsPattern;
 
 function where(f: AuditFilter) {
   const actorId = /^\d{1,10}$/.test(f.actor) ? Number(f.actor) : null;

@@ -44,7 +44,9 @@ import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } 
 import { curatorEmails, ownerEmails } from '../../domain/actors/recipients.js';
 import { overdueNotice } from './reportingRoutes.js';
 import { rebasedProposalsNotice } from './rebasedProposals.js';
-import { accountView, dashboardView, listView } from './views.js';
+import { initiativeList, readListQuery } from './initiativeList.js';
+import { initiativeListView } from './initiativeListView.js';
+import { accountView, dashboardView } from './views.js';
 import { countyCode } from '../../region/activeRegion.js';
 
 export type { AdminDeps } from './adminRouteKit.js';
@@ -126,13 +128,17 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
   });
 
   app.get('/admin/insatser', auth, async (req, reply) => {
-    const rows = await adminInitiatives(deps.db, who(req).actor);
+    const { actor } = who(req);
+    const { locale } = kit.texts(req);
+    const query = readListQuery(req);
+    const list = await initiativeList(deps.db, actor, query, locale);
+    const view = { query, list, mayExport: initiativePolicy.create(actor) };
     return show(
       req,
       reply,
       '/admin/insatser',
       shell(req).initiativesTitle,
-      listView(rows, kit.texts(req).locale),
+      initiativeListView({ ...view, heading: shell(req).initiativesTitle }, locale),
     );
   });
 

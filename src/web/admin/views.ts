@@ -113,11 +113,6 @@ ${table(p.drafts, a.myDrafts, locale)}
 ${p.waiting ? html`<h2>${a.waiting}</h2>${table(p.waiting, a.waiting, locale)}` : ''}`;
 }
 
-export function listView(rows: AdminInitiativeRow[], locale: Locale = 'sv'): SafeHtml {
-  const a = catalogues[locale].admin;
-  return html`<h1>${a.initiativesTitle}</h1>${table(rows, a.initiativesTitle, locale)}`;
-}
-
 export function accountView(
   p: { user: SessionUser; csrf: string },
   locale: Locale = 'sv',
