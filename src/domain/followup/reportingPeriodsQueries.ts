@@ -128,16 +128,3 @@ export async function phantomOwners(db: Db, n: number, today: Date): Promise<Pha
         order by o.name, i.title`,
   );
 }
-
-/** How many expected reports of opened periods are past their due date, for the dashboard. */
-export async function overdueReportCount(db: Db, today: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from reporting_periods p
-        join initiatives i on ${expectedInitiatives}
-        where p.opened_at is not null and p.due_date < ${isoDay(today)}::date
-          and not exists (select 1 from progress_reports pr where pr.initiative_id = i.id
-            and pr.reporting_period_id = p.id and pr.state in ${reportedStates})`,
-  );
-  return row?.n ?? 0;
-}

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCurator } from '../../domain/actors/policies.js';
-import type { Actor } from '../../domain/context.js';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { checkInProgressReport } from '../../domain/followup/progressReportCheckIn.js';
 import { progressReportPolicy } from '../../domain/followup/progressReportPolicy.js';
@@ -22,7 +21,6 @@ import {
 import {
   findReportingPeriod,
   listReportingPeriods,
-  overdueReportCount,
   periodStatus,
   phantomOwners,
 } from '../../domain/followup/reportingPeriodsQueries.js';
@@ -30,7 +28,6 @@ import { submitProgressReport } from '../../domain/followup/submitProgressReport
 import type { Issue } from '../../domain/result.js';
 import { progressReportReturnedMail } from '../../mail/templates.js';
 import { csrfToken } from '../csrf.js';
-import { html } from '../html.js';
 import { reportingEn } from '../i18n/reporting.en.js';
 import { reportingSv } from '../i18n/reporting.sv.js';
 import { annualReportAdminRoutes } from './annualReportRoutes.js';
@@ -399,13 +396,4 @@ export function reportingAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
   evaluationsAdminRoutes(app, deps);
   logicModelAdminRoutes(app, deps);
   annualReportAdminRoutes(app, deps);
-}
-
-/** The dashboard's line about overdue reports, for curators; empty when none is overdue. */
-export async function overdueNotice(deps: Pick<AdminDeps, 'db' | 'now'>, actor: Actor) {
-  if (!isCurator(actor)) return '';
-  const n = await overdueReportCount(deps.db, deps.now());
-  return n === 0
-    ? ''
-    : html`<p class="message"><a href="/admin/uppfoljning/rapporter">${reportingSv.dashboardOverdue(n)}</a></p>`;
 }

@@ -42,8 +42,9 @@ import { adminLocale } from './locale.js';
 import { mergeChoices, readChoices } from './mergeChoices.js';
 import { adminInitiative, adminInitiatives, formChoices, type AdminInitiative } from './queries.js';
 import { curatorEmails, ownerEmails } from '../../domain/actors/recipients.js';
-import { overdueNotice } from './reportingRoutes.js';
 import { rebasedProposalsNotice } from './rebasedProposals.js';
+import { deskItems } from './desk.js';
+import { deskView } from './deskView.js';
 import { initiativeList, readListQuery } from './initiativeList.js';
 import { initiativeListView } from './initiativeListView.js';
 import { accountView, dashboardView } from './views.js';
@@ -116,14 +117,14 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
     const { actor } = who(req);
     const drafts = await adminInitiatives(deps.db, actor, ['utkast', 'returnerad'], true);
     const waiting = isCurator(actor) ? await adminInitiatives(deps.db, actor, ['inskickad']) : null;
-    const overdue = await overdueNotice(deps, actor);
+    const desk = deskView(await deskItems(deps.db, actor, deps.now()), kit.texts(req).locale);
     const rebased = await rebasedProposalsNotice(deps.db, actor, kit.texts(req).locale);
     return show(
       req,
       reply,
       '/admin',
       shell(req).dashboardTitle,
-      html`${dashboardView({ drafts, waiting, notice: notice(req) }, kit.texts(req).locale)}${rebased}${overdue}`,
+      html`${dashboardView({ drafts, waiting, notice: notice(req), desk }, kit.texts(req).locale)}${rebased}`,
     );
   });
 

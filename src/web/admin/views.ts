@@ -102,12 +102,15 @@ export function dashboardView(
     drafts: AdminInitiativeRow[];
     waiting: AdminInitiativeRow[] | null;
     notice?: string;
+    /** What waits for the signed-in person, above their lists. */
+    desk?: SafeHtml;
   },
   locale: Locale = 'sv',
 ): SafeHtml {
   const a = catalogues[locale].admin;
   return html`<h1>${a.dashboardTitle}</h1>
 ${p.notice ? html`<p class="message" role="status">${p.notice}</p>` : ''}
+${p.desk ?? ''}
 <h2>${a.myDrafts}</h2>
 ${table(p.drafts, a.myDrafts, locale)}
 ${p.waiting ? html`<h2>${a.waiting}</h2>${table(p.waiting, a.waiting, locale)}` : ''}`;

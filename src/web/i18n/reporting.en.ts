@@ -104,8 +104,6 @@ export const reportingEn: ReportingMessages = {
   periodsMissed: 'Periods missed',
   show: 'Show',
   noPhantoms: 'No initiative is missing reports for all the periods.',
-  dashboardOverdue: (n: number) =>
-    n === 1 ? '1 progress report is overdue.' : `${n} progress reports are overdue.`,
   formErrors: 'Please correct the following',
   newEvaluation: 'New evaluation',
   noEvaluations: 'No evaluations yet.',

@@ -109,8 +109,6 @@ export const reportingSv = {
   periodsMissed: 'Missade perioder',
   show: 'Visa',
   noPhantoms: 'Inga insatser saknar rapporter för alla perioderna.',
-  dashboardOverdue: (n: number) =>
-    n === 1 ? '1 lägesrapport är försenad.' : `${n} lägesrapporter är försenade.`,
   formErrors: 'Rätta följande',
   newEvaluation: 'Ny utvärdering',
   noEvaluations: 'Inga utvärderingar ännu.',
