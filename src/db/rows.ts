@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 /**
@@ -14,3 +14,10 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 /** An `ilike` pattern that finds the text anywhere, with `%`, `_` and `\` taken literally. */
 export const containsPattern = (text: string): string =>
   `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A parenthesised list of bound values for `in (…)`; the caller makes sure it is not empty. */
+export const sqlList = (values: readonly (number | string)[]): SQL =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;

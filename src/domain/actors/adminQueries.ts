@@ -22,8 +22,6 @@ export interface UserFilter {
   status?: 'aktiv' | 'avstangd';
 }
 
-const like = containsPattern;
-
 export async function listUsers(db: Db, f: UserFilter): Promise<UserRow[]> {
   const q = f.q?.trim();
   return queryRows<UserRow>(
@@ -34,7 +32,7 @@ export async function listUsers(db: Db, f: UserFilter): Promise<UserRow[]> {
         left join memberships m on m.user_id = u.id
         left join organisations o on o.id = m.organisation_id
         where u.anonymised_at is null
-          ${q ? sql`and (u.email ilike ${like(q)} or u.name ilike ${like(q)})` : sql``}
+          ${q ? sql`and (u.email ilike ${containsPattern(q)} or u.name ilike ${containsPattern(q)})` : sql``}
           ${f.role ? sql`and u.role = ${f.role}` : sql``}
           ${f.status === 'aktiv' ? sql`and u.disabled_at is null` : sql``}
           ${f.status === 'avstangd' ? sql`and u.disabled_at is not null` : sql``}
@@ -90,7 +88,7 @@ export async function listOrganisations(
           (select count(*) from memberships m where m.organisation_id = o.id)::int as members
         from organisations o
         where true
-          ${q ? sql`and (o.name ilike ${like(q)} or o.slug ilike ${like(q)} or o.org_number ilike ${like(q.replace(/-/g, ''))})` : sql``}
+          ${q ? sql`and (o.name ilike ${containsPattern(q)} or o.slug ilike ${containsPattern(q)} or o.org_number ilike ${containsPattern(q.replace(/-/g, ''))})` : sql``}
           ${f.archived ? sql`` : sql`and o.archived_at is null`}
         order by o.name limit 1000`,
   );

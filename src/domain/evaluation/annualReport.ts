@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import { currentStrategy } from '../strategy/queries.js';
 import { analyseCoverage, loadFundedInitiatives } from './coverage.js';
 import { coverageLabels } from './coverageReference.js';
@@ -106,10 +106,7 @@ async function reportPoints(
     db,
     sql`select indicator_id as "indicatorId", place_code as "placeCode", period, gender, value, status
         from observations
-        where indicator_id in (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )}) and period <= ${year} and value is not null
+        where indicator_id in ${sqlList(ids)} and period <= ${year} and value is not null
           and (place_code = ${countyCode()} or (gender = 'T' and place_code like '00%'))
         order by period`,
   );
@@ -140,10 +137,7 @@ async function municipalPoints(
     db,
     sql`select o.indicator_id as "indicatorId", p.name_sv as name, o.period, o.value
         from observations o join places p on p.code = o.place_code
-        where o.indicator_id in (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )}) and o.period <= ${year} and o.value is not null and o.gender = 'T'
+        where o.indicator_id in ${sqlList(ids)} and o.period <= ${year} and o.value is not null and o.gender = 'T'
           and p.kind = 'kommun' and not p.comparison
         order by p.name_sv`,
   );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import { NotFoundError } from '../errors.js';
 import {
   indicatorStatus,
@@ -180,10 +180,7 @@ export async function indicatorHeadlines(
     db,
     sql`select indicator_id as "indicatorId", place_code as "placeCode", period, gender::text as gender,
       value, status from observations where place_code = ${countyCode()}
-      and indicator_id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
+      and indicator_id in ${sqlList(ids)}`,
   );
   const byIndicator = new Map<number, ObservationPoint[]>();
   for (const p of points) {

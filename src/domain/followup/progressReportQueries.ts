@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import { expectedInitiatives, reportedStates } from './reportingPeriodsQueries.js';
 import type { ProgressReportState } from './submitProgressReport.js';
 
@@ -34,10 +34,7 @@ export async function reportingTasks(db: Db, organisationIds: number[]): Promise
         left join lateral (select id, state, review_comment from progress_reports pr
           where pr.initiative_id = i.id and pr.reporting_period_id = p.id order by pr.id desc limit 1) r on true
         where p.opened_at is not null
-          and i.owner_organisation_id in (${sql.join(
-            organisationIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})
+          and i.owner_organisation_id in ${sqlList(organisationIds)}
         order by p.due_date desc, i.title`,
   );
 }

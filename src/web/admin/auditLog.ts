@@ -35,8 +35,6 @@ export interface AuditRow {
 }
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
-const like = containsPattern;
-
 function where(f: AuditFilter) {
   const actorId = /^\d{1,10}$/.test(f.actor) ? Number(f.actor) : null;
   return sql`where true
@@ -46,12 +44,12 @@ function where(f: AuditFilter) {
       f.action
         ? isAuditAction(f.action)
           ? sql`and e.action = ${f.action}`
-          : sql`and e.action ilike ${like(f.action)}`
+          : sql`and e.action ilike ${containsPattern(f.action)}`
         : sql``
     }
     ${
       f.actor
-        ? sql`and (e.actor_label ilike ${like(f.actor)} or u.email ilike ${like(f.actor)}${actorId !== null ? sql` or e.actor_user_id = ${actorId}` : sql``})`
+        ? sql`and (e.actor_label ilike ${containsPattern(f.actor)} or u.email ilike ${containsPattern(f.actor)}${actorId !== null ? sql` or e.actor_user_id = ${actorId}` : sql``})`
         : sql``
     }
     ${f.from ? sql`and e.occurred_at >= ${f.from}::date` : sql``}

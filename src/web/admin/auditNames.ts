@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import type { AuditEntityType } from '../../domain/audit/vocabulary.js';
 import type { Locale } from '../i18n/index.js';
 import { ADMIN_BASE as CONSULTATIONS } from './consultationViews.js';
@@ -22,68 +22,62 @@ interface Source {
   page?: (id: number) => string;
 }
 
-const idList = (ids: number[]) =>
-  sql`(${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
-
 /** The column of the locale's title; English falls back to Swedish where it is empty. */
 const localised = (locale: Locale, svColumn: string, enColumn: string) =>
   sql.raw(locale === 'en' ? `coalesce(nullif(${enColumn}, ''), ${svColumn})` : svColumn);
 
 const sources: Partial<Record<AuditEntityType, Source>> = {
   initiative: {
-    titles: (ids) => sql`select id, title from initiatives where id in ${idList(ids)}`,
+    titles: (ids) => sql`select id, title from initiatives where id in ${sqlList(ids)}`,
     page: (id) => `/admin/insatser/${id}`,
   },
   organisation: {
-    titles: (ids) => sql`select id, name as title from organisations where id in ${idList(ids)}`,
+    titles: (ids) => sql`select id, name as title from organisations where id in ${sqlList(ids)}`,
     page: (id) => `${ORGS}/${id}`,
   },
   user: {
     titles: (ids) =>
-      sql`select id, coalesce(nullif(name, ''), email) as title from users where id in ${idList(ids)}`,
+      sql`select id, coalesce(nullif(name, ''), email) as title from users where id in ${sqlList(ids)}`,
     page: (id) => `${USERS}/${id}`,
   },
   indicator: {
     titles: (ids, l) =>
-      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from indicators where id in ${idList(ids)}`,
+      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from indicators where id in ${sqlList(ids)}`,
     page: (id) => `${INDICATORS_PATH}/${id}`,
   },
   import_run: { page: (id) => `${IMPORTS_PATH}/${id}` },
   consultation: {
     titles: (ids, l) =>
-      sql`select id, ${localised(l, 'title_sv', 'title_en')} as title from consultations where id in ${idList(ids)}`,
+      sql`select id, ${localised(l, 'title_sv', 'title_en')} as title from consultations where id in ${sqlList(ids)}`,
     page: (id) => `${CONSULTATIONS}/${id}`,
   },
   strategy: {
     titles: (ids, l) =>
-      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from strategies where id in ${idList(ids)}`,
+      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from strategies where id in ${sqlList(ids)}`,
     page: (id) => `${STRATEGY_PATH}/${id}`,
   },
   evaluation: {
-    titles: (ids) => sql`select id, title from evaluations where id in ${idList(ids)}`,
+    titles: (ids) => sql`select id, title from evaluations where id in ${sqlList(ids)}`,
     page: (id) => `/admin/utvarderingar/${id}`,
   },
   follow_up_report: {
-    titles: (ids) => sql`select id, title from follow_up_reports where id in ${idList(ids)}`,
+    titles: (ids) => sql`select id, title from follow_up_reports where id in ${sqlList(ids)}`,
   },
   reporting_period: {
     titles: (ids, l) =>
-      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from reporting_periods where id in ${idList(ids)}`,
+      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from reporting_periods where id in ${sqlList(ids)}`,
   },
   progress_report: {
     titles: (ids) =>
-      sql`select r.id, i.title from progress_reports r join initiatives i on i.id = r.initiative_id where r.id in ${idList(ids)}`,
+      sql`select r.id, i.title from progress_reports r join initiatives i on i.id = r.initiative_id where r.id in ${sqlList(ids)}`,
     page: (id) => `/admin/rapportering/granska/${id}`,
   },
   action_programme: {
     titles: (ids, l) =>
-      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from action_programmes where id in ${idList(ids)}`,
+      sql`select id, ${localised(l, 'name_sv', 'name_en')} as title from action_programmes where id in ${sqlList(ids)}`,
   },
   api_token: {
-    titles: (ids) => sql`select id, name as title from api_tokens where id in ${idList(ids)}`,
+    titles: (ids) => sql`select id, name as title from api_tokens where id in ${sqlList(ids)}`,
   },
 };
 

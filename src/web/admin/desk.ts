@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import { isCurator } from '../../domain/actors/policies.js';
 import type { Actor } from '../../domain/context.js';
 import {
@@ -39,12 +39,6 @@ async function one(db: Db, query: ReturnType<typeof sql>): Promise<Counted> {
   const [row] = await queryRows<Counted>(db, query);
   return row ?? { n: 0, d: null };
 }
-
-const inList = (ids: number[]) =>
-  sql`(${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
 
 /**
  * What waits for the signed-in person, counted from the database as it is now: for the Region's
@@ -119,7 +113,7 @@ export async function deskItems(db: Db, actor: Actor, now: Date): Promise<DeskIt
       await one(
         db,
         sql`select count(*)::int as n, min(updated_at at time zone 'Europe/Stockholm')::date::text as d
-            from initiatives where owner_organisation_id in ${inList(own)}
+            from initiatives where owner_organisation_id in ${sqlList(own)}
               and (workflow_state = 'returnerad' or pending_state = 'returnerad')`,
       ),
     );
@@ -128,7 +122,7 @@ export async function deskItems(db: Db, actor: Actor, now: Date): Promise<DeskIt
         db,
         sql`select count(*)::int as n, min(p.due_date)::text as d from reporting_periods p
             join initiatives i on ${expectedInitiatives}
-            where p.opened_at is not null and i.owner_organisation_id in ${inList(own)}
+            where p.opened_at is not null and i.owner_organisation_id in ${sqlList(own)}
               and p.due_date ${late ? sql`<` : sql`>=`} ${today}::date
               and not exists (select 1 from progress_reports pr where pr.initiative_id = i.id
                 and pr.reporting_period_id = p.id and pr.state in ${reportedStates})`,

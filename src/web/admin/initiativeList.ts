@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { containsPattern, queryRows } from '../../db/rows.js';
+import { containsPattern, queryRows, sqlList } from '../../db/rows.js';
 import { isCurator } from '../../domain/actors/policies.js';
 import type { Actor } from '../../domain/context.js';
 import type { WorkflowState } from '../../domain/initiatives/workflow.js';
@@ -72,17 +72,12 @@ export interface InitiativeListRow {
   updatedAt: string;
 }
 
-const like = containsPattern;
-
 /** Which initiatives the actor may list: every one for curators, their organisations' otherwise. */
 function scope(actor: Actor): SQL | null {
   if (isCurator(actor)) return sql`true`;
   const own = actor.kind === 'user' ? actor.organisationIds : [];
   if (own.length === 0) return null;
-  return sql`i.owner_organisation_id in (${sql.join(
-    own.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+  return sql`i.owner_organisation_id in ${sqlList(own)}`;
 }
 
 /** "Waiting for me": for curators what waits for review, for members what was returned to them. */
@@ -94,7 +89,9 @@ const waiting = (actor: Actor) =>
 function conditions(actor: Actor, q: InitiativeListQuery, visible: SQL): SQL {
   const parts: SQL[] = [visible];
   if (q.q) {
-    parts.push(sql`(i.title ilike ${like(q.q)} or o.name ilike ${like(q.q)})`);
+    parts.push(
+      sql`(i.title ilike ${containsPattern(q.q)} or o.name ilike ${containsPattern(q.q)})`,
+    );
   }
   if (q.state === 'vantar') parts.push(waiting(actor));
   else if (q.state) {
