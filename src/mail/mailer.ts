@@ -4,6 +4,8 @@ import type { MailMessage } from './templates.js';
 
 /** Sends one rendered mail to one recipient. */
 export interface Mailer {
+  /** Whether a mail server is configured; without one `send` only logs a warning. */
+  readonly delivers: boolean;
   send(to: string, message: MailMessage): Promise<void>;
 }
 

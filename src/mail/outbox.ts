@@ -42,6 +42,7 @@ export function createOutboxMailer(
 ): Mailer {
   const smtp = config.smtpUrl ? smtpSender({ ...config, smtpUrl: config.smtpUrl }) : null;
   return {
+    delivers: smtp !== null,
     async send(to, message) {
       if (!smtp) {
         log.warn({ to, subject: message.subject }, 'SMTP_URL is not set; mail not sent');

@@ -151,8 +151,37 @@ describe('users and roles', () => {
       organisation: 'forening-a',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('/inbjudan/');
+    expect(res.body).toContain('En inbjudan har skickats till ny@example.se.');
+    expect(res.body).toMatch(
+      /<input type="text" id="inbjudningslank" value="[^"]*\/inbjudan\/[^"]+" readonly/,
+    );
     expect(smtp.mails.some((m) => m.to.includes('ny@example.se'))).toBe(true);
+  });
+
+  it('says so when no mail server is configured, and gives the link to hand over', async () => {
+    const noMail = await buildApp({ database, config: testConfig({}) });
+    try {
+      const before = smtp.mails.length;
+      const res = await noMail.inject({
+        method: 'POST',
+        url: '/admin/anvandare/bjud-in',
+        headers: { ...as(s.admin!), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({
+          _csrf: CSRF,
+          email: 'utan-post@example.se',
+          role: 'aktor',
+          organisation: '',
+        }),
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('ingen e-post har skickats: ingen e-postserver är inställd');
+      expect(res.body).not.toContain('En inbjudan har skickats');
+      expect(res.body).toContain('Inbjudningslänk att lämna över:');
+      expect(res.body).toMatch(/id="inbjudningslank" value="[^"]*\/inbjudan\/[A-Za-z0-9_-]{43}"/);
+      expect(smtp.mails.length).toBe(before);
+    } finally {
+      await noMail.close();
+    }
   });
 
   it('answers 404 for a user that does not exist or a malformed id', async () => {

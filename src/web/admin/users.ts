@@ -41,7 +41,9 @@ export async function sendInvitation(
   req: FastifyRequest,
   ctx: Ctx,
   input: { email: string; role: string; organisation: string },
-): Promise<{ ok: true; email: string; link: string } | { ok: false; issues: Issue[] }> {
+): Promise<
+  { ok: true; email: string; link: string; mailed: boolean } | { ok: false; issues: Issue[] }
+> {
   const result = await inviteUser(ctx, {
     email: input.email.trim(),
     role: input.role as UserRole,
@@ -64,7 +66,7 @@ export async function sendInvitation(
       days: INVITATION_TTL_MS / 86_400_000,
     }),
   );
-  return { ok: true, email: result.value.email, link };
+  return { ok: true, email: result.value.email, link, mailed: deps.mailer.delivers };
 }
 
 /** Users and roles, for administrators: list with filters, role, disable/enable, invite. */

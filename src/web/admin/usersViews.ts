@@ -125,11 +125,12 @@ ${
 /** After an invitation: who was invited and the link, in case the mail does not arrive. */
 export function invitedView(
   x: Texts,
-  p: { email: string; link: string; back: string; backLabel: string },
+  p: { email: string; link: string; mailed: boolean; back: string; backLabel: string },
 ): SafeHtml {
   return html`<h1>${x.a.inviteTitle}</h1>
-<p class="message" role="status">${x.a.invited(p.email)}</p>
-<p>${x.a.inviteLink}</p><p><code>${p.link}</code></p>
+<p class="message" role="status">${p.mailed ? x.a.invited(p.email) : x.a.invitedNoMail(p.email)}</p>
+<p><label for="inbjudningslank">${p.mailed ? x.a.inviteLink : x.a.inviteLinkHandOver}</label><br>
+<input type="text" id="inbjudningslank" value="${p.link}" readonly size="60" autocomplete="off" spellcheck="false"></p>
 <p><a href="${p.back}">${p.backLabel}</a></p>`;
 }
 

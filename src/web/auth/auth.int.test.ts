@@ -17,6 +17,7 @@ import { loadConfig } from '../../config.js';
 import { registerCookies, siteSettings } from '../cookies.js';
 import { testConfig } from '../../test/config.js';
 import { accountsPlugin } from './plugin.js';
+import { ENROL_PATH } from './secondFactorRoutes.js';
 import { safeReturnPath } from './session.js';
 import {
   as,
@@ -355,9 +356,40 @@ describe('password reset and invitations by mail', () => {
     const short = await accept('kort');
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('value="Ny Person"');
-    expect((await accept(PASSWORD)).statusCode).toBe(303);
+    const accepted = await accept(PASSWORD);
+    expect(accepted.statusCode).toBe(303);
+    // The new account is signed in at once and welcomed on the overview.
+    expect(accepted.headers.location).toBe('/admin?klart=valkommen');
+    const session = setCookies(accepted).riktning_session;
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const welcome = await app.inject({ url: '/admin?klart=valkommen', headers: as(session!) });
+    expect(welcome.statusCode).toBe(200);
+    expect(welcome.body).toContain('Välkommen! Ditt konto är skapat och du är inloggad.');
+    expect(welcome.body).toContain('ny@example.se');
     expect((await accept(PASSWORD)).statusCode).toBe(404);
     expect((await signIn(app, 'ny@example.se', { ip: '10.7.0.1' })).res.statusCode).toBe(303);
     expect((await app.inject(`/inbjudan/${'b'.repeat(43)}`)).statusCode).toBe(404);
+  });
+
+  it('sends an invited coordinator on to set up a second factor before any session starts', async () => {
+    const invitation = await inviteUser(context(database.db, systemActor('test')), {
+      email: 'ny-samordnare@example.se',
+      role: 'samordnare',
+    });
+    if (!invitation.ok) throw new Error('invitation failed');
+    const accepted = await app.inject({
+      method: 'POST',
+      url: `/inbjudan/${invitation.value.token}`,
+      headers: { ...as(null), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: CSRF, name: 'Ny Samordnare', password: PASSWORD }),
+    });
+    expect(accepted.statusCode).toBe(303);
+    expect(accepted.headers.location).toBe(ENROL_PATH);
+    expect(setCookies(accepted).riktning_session).toBeUndefined();
+  });
+
+  it('tells a signed-out visitor whose account was just created to sign in', async () => {
+    const res = await app.inject('/logga-in?konto=skapat');
+    expect(res.body).toContain('Ditt konto är skapat. Logga in med din e-postadress');
   });
 });

@@ -65,11 +65,13 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
         notice:
           q.utloggad === '1'
             ? t.signedOut
-            : q.avbruten === '1'
-              ? secondFactorTexts(req).expired
-              : q.avbruten === 'koder'
-                ? secondFactorTexts(req).tooManyWrong
-                : undefined,
+            : q.konto === 'skapat'
+              ? t.accountCreated
+              : q.avbruten === '1'
+                ? secondFactorTexts(req).expired
+                : q.avbruten === 'koder'
+                  ? secondFactorTexts(req).tooManyWrong
+                  : undefined,
         sso: sso(req),
       }),
     );
@@ -228,6 +230,19 @@ export function authRoutes(app: FastifyInstance, deps: AuthDeps) {
       });
       return page(req, reply, t.inviteTitle, view, 400);
     }
-    return reply.redirect('/logga-in?tillbaka=%2Fadmin', 303);
+    // The new account signs in through the ordinary door, so a role that needs a second factor
+    // is asked to set one up before the session starts.
+    const signedIn = await signIn(ctx('sign-in'), {
+      email: inv.email,
+      password: str(req.body, 'password').slice(0, 1024),
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+      back: '/admin',
+    });
+    if (!signedIn.ok) return reply.redirect('/logga-in?konto=skapat&tillbaka=%2Fadmin', 303);
+    if (signedIn.step !== 'session')
+      return continueSignIn(req, reply, signedIn.token, signedIn.step);
+    await startSession(deps, req, reply, signedIn.token);
+    return reply.redirect('/admin?klart=valkommen', 303);
   });
 }

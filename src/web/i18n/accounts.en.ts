@@ -47,6 +47,9 @@ export const accountsEn: AccountsMessages = {
   sendInvite: 'Send invitation',
   invited: (email: string) => `An invitation has been sent to ${email}.`,
   inviteLink: 'Invitation link (in case the email does not arrive):',
+  invitedNoMail: (email: string) =>
+    `The invitation for ${email} is created, but no email has been sent: no mail server is configured (SMTP_URL). Give the person the link below yourself. It is valid for seven days and can be used once.`,
+  inviteLinkHandOver: 'Invitation link to hand over:',
   userTitle: (name: string) => `User: ${name}`,
   changeRole: 'Change role',
   roleConfirmHeading: (name: string, role: string) => `Give ${name} the role ${role}?`,

@@ -45,6 +45,9 @@ export const accountsSv = {
   sendInvite: 'Skicka inbjudan',
   invited: (email: string) => `En inbjudan har skickats till ${email}.`,
   inviteLink: 'Inbjudningslänk (om e-posten inte kommer fram):',
+  invitedNoMail: (email: string) =>
+    `Inbjudan till ${email} är skapad, men ingen e-post har skickats: ingen e-postserver är inställd (SMTP_URL). Ge personen länken nedan själv. Den gäller i sju dagar och kan bara användas en gång.`,
+  inviteLinkHandOver: 'Inbjudningslänk att lämna över:',
   userTitle: (name: string) => `Användare: ${name}`,
   changeRole: 'Byt roll',
   roleChanged: 'Rollen är ändrad. Användarens inloggningar har avslutats.',

@@ -14,6 +14,7 @@ export const adminEn: typeof adminSv = {
   signOut: 'Sign out',
   signOutEverywhere: 'Sign out on all devices',
   signedOut: 'You are signed out.',
+  accountCreated: 'Your account is created. Sign in with your email address and your new password.',
   sessionExpired: 'You need to sign in to see the page.',
   forgotTitle: 'Forgotten password',
   forgotIntro:

@@ -12,6 +12,7 @@ export const adminSv = {
   signOut: 'Logga ut',
   signOutEverywhere: 'Logga ut på alla enheter',
   signedOut: 'Du är utloggad.',
+  accountCreated: 'Ditt konto är skapat. Logga in med din e-postadress och ditt nya lösenord.',
   sessionExpired: 'Du behöver logga in för att se sidan.',
   forgotTitle: 'Glömt lösenord',
   forgotIntro:

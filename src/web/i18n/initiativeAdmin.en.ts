@@ -190,6 +190,7 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     },
   },
   notices: {
+    valkommen: 'Welcome! Your account is created and you are signed in.',
     skapad: 'The initiative is saved as a draft.',
     sparad: 'The changes are saved.',
     foreslagen: 'The change proposal is saved. Submit it when it is ready.',

@@ -188,6 +188,7 @@ export const initiativeAdminSv = {
     },
   },
   notices: {
+    valkommen: 'Välkommen! Ditt konto är skapat och du är inloggad.',
     skapad: 'Insatsen är sparad som utkast.',
     sparad: 'Ändringarna är sparade.',
     foreslagen: 'Ändringsförslaget är sparat. Skicka in det när det är klart.',
