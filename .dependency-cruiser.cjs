@@ -26,6 +26,7 @@ const SHARED = [
   '^src/web/auth/secondFactorViews\\.ts$', // enrolment and recovery-code views (sign-in and Mitt konto)
   '^src/web/admin/locale\\.ts$', // the language of signed-in pages and its cookie
   '^src/web/public/annualReportView\\.ts$', // the annual report: public page, admin preview, PDF
+  '^src/web/public/initiativePageData\\.ts$', // the initiative page: public page and admin review preview
   '^src/jobs/worker\\.ts$', // the worker that `riktning serve` and `riktning worker` start
 ];
 

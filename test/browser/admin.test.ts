@@ -200,6 +200,12 @@ describe('admin journey', () => {
         await expect.poll(() => publish.locator('#traffar').textContent()).toBe('1 insats');
         await publish.getByRole('link', { name: title }).click();
         await publish.waitForURL(new RegExp(`${path}$`));
+        // The review shows the page as the portal will: the place the owner added included.
+        const preview = publish.getByRole('region', {
+          name: 'Förhandsvisning av den publika sidan',
+        });
+        expect(await preview.getByRole('heading', { level: 3 }).first().textContent()).toBe(title);
+        expect(await preview.textContent()).toContain('Nybro');
         await publish.getByRole('button', { name: 'Godkänn och publicera' }).click();
         await publish.getByRole('button', { name: 'Ja, godkänn och publicera' }).click();
         await publish.waitForURL(/klart=publicerad/);

@@ -166,13 +166,7 @@ export async function loadPublishedInitiatives(db: Db, ids: number[]): Promise<O
     db
       .select({
         initiativeId: initiativeGoals.initiativeId,
-        id: goals.id,
-        code: goals.code,
-        nameSv: goals.nameSv,
-        nameEn: goals.nameEn,
-        areaSlug: goalAreas.slug,
-        areaNameSv: goalAreas.nameSv,
-        areaNameEn: goalAreas.nameEn,
+        ...goalColumns,
       })
       .from(initiativeGoals)
       .innerJoin(goals, eq(goals.id, initiativeGoals.goalId))
@@ -233,7 +227,18 @@ export async function loadPublishedInitiatives(db: Db, ids: number[]): Promise<O
  * is meant to be a functional mailbox; an address that belongs to a user is a person's, and
  * is never published.
  */
-async function personalAddresses(db: Db, emails: (string | null)[]): Promise<Set<string>> {
+/** A goal as the initiative pages name it: code, names and its area (join goalAreas). */
+export const goalColumns = {
+  id: goals.id,
+  code: goals.code,
+  nameSv: goals.nameSv,
+  nameEn: goals.nameEn,
+  areaSlug: goalAreas.slug,
+  areaNameSv: goalAreas.nameSv,
+  areaNameEn: goalAreas.nameEn,
+};
+
+export async function personalAddresses(db: Db, emails: (string | null)[]): Promise<Set<string>> {
   const wanted = [...new Set(emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
   if (wanted.length === 0) return new Set();
   const rows = await db

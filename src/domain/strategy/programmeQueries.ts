@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRows, sqlList } from '../../db/rows.js';
 import { NotFoundError } from '../errors.js';
 
 export interface ProgrammeSummary {
@@ -67,20 +67,35 @@ export async function programmeDetail(db: Db, slug: string) {
   return { programme, measures: measureRows };
 }
 
+const measureColumns = sql`m.code, m.name_sv as "nameSv", m.name_en as "nameEn", ap.slug as "programmeSlug",
+      ap.name_sv as "programmeNameSv", ap.name_en as "programmeNameEn"`;
+
+export interface InitiativeMeasure {
+  code: string;
+  nameSv: string;
+  nameEn: string;
+  programmeSlug: string;
+  programmeNameSv: string;
+  programmeNameEn: string;
+}
+
 /** The measures an initiative carries out, with their programmes. */
 export function measuresOfInitiative(db: Db, initiativeId: number) {
-  return queryRows<{
-    code: string;
-    nameSv: string;
-    nameEn: string;
-    programmeSlug: string;
-    programmeNameSv: string;
-    programmeNameEn: string;
-  }>(
+  return queryRows<InitiativeMeasure>(
     db,
-    sql`select m.code, m.name_sv as "nameSv", m.name_en as "nameEn", ap.slug as "programmeSlug",
-      ap.name_sv as "programmeNameSv", ap.name_en as "programmeNameEn"
+    sql`select ${measureColumns}
     from initiative_measures im join measures m on m.id = im.measure_id join action_programmes ap on ap.id = m.programme_id
     where im.initiative_id = ${initiativeId} order by ap.name_sv, m.code`,
+  );
+}
+
+/** Measures by id with their programmes, in the order of `measuresOfInitiative` (a preview's). */
+export async function measuresById(db: Db, ids: number[]): Promise<InitiativeMeasure[]> {
+  if (ids.length === 0) return [];
+  return queryRows<InitiativeMeasure>(
+    db,
+    sql`select ${measureColumns}
+    from measures m join action_programmes ap on ap.id = m.programme_id
+    where m.id in ${sqlList(ids)} order by ap.name_sv, m.code`,
   );
 }

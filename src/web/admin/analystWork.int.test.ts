@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { IMPORT_REQUESTED } from '../../domain/imports/importRuns.js';
 import { toXlsx } from '../../lib/xlsx.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildApp } from '../app.js';
-import { CSRF, makeUser, signIn, testCookies } from '../auth/testSupport.js';
+import { CSRF, makeUser, signIn, testCookies, listenOnLoopback } from '../auth/testSupport.js';
 
 /**
  * The analyst's work, over a real socket as a browser sends it: the indicator catalogue, drafts
@@ -32,8 +31,7 @@ let koladaSlug: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(app);
   await makeUser(database.db, 'analytiker@example.se', 'analytiker');
   await makeUser(database.db, 'samordnare@example.se', 'samordnare');
   await makeUser(database.db, 'aktor@example.se', 'aktor');

@@ -6,6 +6,7 @@ import { csrfField, formErrors } from '../auth/formParts.js';
 import { warningButton } from '../components/confirmStep.js';
 import { html, type SafeHtml } from '../html.js';
 import type { InitiativeAdminMessages } from '../i18n/initiativeAdmin.sv.js';
+import { renderMarkdown } from '../markdown.js';
 import { changesTable } from './initiativeChanges.js';
 import type { AdminInitiative } from './queries.js';
 
@@ -19,6 +20,8 @@ export interface InitiativeDetailParams {
   pendingChanges: FieldChange[] | null;
   /** Whether the actor may see the version history (initiativePolicy.readWorkInProgress). */
   showHistory: boolean;
+  /** The public page as it will look (or looks), with what it shows. */
+  preview?: { body: SafeHtml; of: 'draft' | 'change' | 'published' };
 }
 
 /** A member's request that the Region archive the published initiative, with its reason. */
@@ -55,26 +58,22 @@ ${onChange && i.pendingRebasedAt ? html`<p class="message" role="status">${d.reb
 <dt>${d.version}</dt><dd>${i.version}</dd>
 <dt>${d.owner}</dt><dd>${i.ownerName}</dd>
 <dt>${d.period}</dt><dd>${i.startDate}${i.endDate ? ` – ${i.endDate}` : ''}</dd>
-<dt>${d.summary}</dt><dd>${i.summary}</dd>
-${i.description ? html`<dt>${d.description}</dt><dd class="prewrap">${i.description}</dd>` : ''}
-${i.contactEmail ? html`<dt>${d.contact}</dt><dd>${i.contactEmail}</dd>` : ''}
+${
+  p.preview
+    ? ''
+    : html`<dt>${d.summary}</dt><dd>${i.summary}</dd>
+${i.description ? html`<dt>${d.description}</dt><dd>${renderMarkdown(i.description)}</dd>` : ''}
+${i.contactEmail ? html`<dt>${d.contact}</dt><dd>${i.contactEmail}</dd>` : ''}`
+}
 ${i.diarienummer ? html`<dt>${t.fields.diarienummer}</dt><dd>${i.diarienummer}</dd>` : ''}
-${i.workflowState === 'returnerad' && i.returnComment ? html`<dt>${d.returnComment}</dt><dd class="prewrap">${i.returnComment}</dd>` : ''}
+${i.workflowState === 'returnerad' && i.returnComment ? html`<dt>${d.returnComment}</dt><dd class="comment">${renderMarkdown(i.returnComment)}</dd>` : ''}
 </dl>
 <ul class="actions">
 ${initiativePolicy.edit(actor, i) ? html`<li><a href="/admin/insatser/${i.id}/redigera">${t.edit.link}</a></li>` : ''}
 ${p.showHistory ? html`<li><a href="/admin/insatser/${i.id}/historik">${t.edit.historyLink}</a></li>` : ''}
 ${i.workflowState === 'publicerad' ? html`<li><a href="/insatser/${i.id}">${d.viewPublic}</a></li>` : ''}
 </ul>
-${
-  onChange
-    ? html`<section aria-labelledby="pending-heading"><h2 id="pending-heading">${d.pendingHeading}</h2>
-<p>${d.pendingState(t.stateNames[i.pendingState!]!.toLowerCase())}</p>
-${i.pendingState === 'returnerad' && i.pendingComment ? html`<p><strong>${d.pendingComment}:</strong></p><p class="prewrap">${i.pendingComment}</p>` : ''}
-${p.pendingChanges ? changesTable(t, p.pendingChanges, d.pendingChanges) : ''}
-</section>`
-    : ''
-}
+${reviewSections(p, onChange)}
 ${initiativePolicy.submit(actor, i) ? action('skicka-in', onChange ? d.submitChange : d.submit) : ''}
 ${initiativePolicy.approve(actor, i) ? action('godkann', onChange ? d.approveChange : d.approve, '', true) : ''}
 ${
@@ -93,4 +92,33 @@ ${initiativePolicy.archive(actor, i) ? html`<p>${d.archiveHint}</p>${action('ark
 ${initiativePolicy.declineArchive(actor, i) ? action('avsla-arkivering', d.declineArchive) : ''}
 ${initiativePolicy.requestArchive(actor, i) ? requestArchiveForm(t, i, p.csrf) : ''}
 ${initiativePolicy.restore(actor, i) ? action('aterstall', d.restore) : ''}`;
+}
+
+/**
+ * What is under review: the open proposal's changes beside the public page as it will look once
+ * approved (or, for a record not yet published, the page alone).
+ */
+function reviewSections(p: InitiativeDetailParams, onChange: boolean): SafeHtml | '' {
+  const { t, preview } = p;
+  const d = t.detail;
+  const i = p.initiative;
+  const changes = onChange
+    ? html`<section aria-labelledby="pending-heading"><h2 id="pending-heading">${d.pendingHeading}</h2>
+<p>${d.pendingState(t.stateNames[i.pendingState!]!.toLowerCase())}</p>
+${i.pendingState === 'returnerad' && i.pendingComment ? html`<p><strong>${d.pendingComment}:</strong></p><div class="comment">${renderMarkdown(i.pendingComment)}</div>` : ''}
+${p.pendingChanges ? changesTable(t, p.pendingChanges, d.pendingChanges) : ''}
+</section>`
+    : '';
+  const note = preview
+    ? { draft: d.previewDraft, change: d.previewChange, published: d.previewPublished }[preview.of]
+    : '';
+  const page = preview
+    ? html`<section class="page-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">${d.previewHeading}</h2>
+<p>${note}</p>
+<div class="preview-frame">${preview.body}</div></section>`
+    : '';
+  if (!changes && !page) return '';
+  return changes && page
+    ? html`<div class="review">${changes}${page}</div>`
+    : html`${changes}${page}`;
 }

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { updateInitiative } from '../../domain/initiatives/updateInitiative.js';
 import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
 import { buildApp } from '../app.js';
-import { makeUser, signIn } from '../auth/testSupport.js';
+import { makeUser, signIn, listenOnLoopback } from '../auth/testSupport.js';
 
 /**
  * Who sees what waits for approval (issue 15, row 6), over a real socket: organisation B's
@@ -35,8 +34,7 @@ const EDITOR_EMAIL = 'redaktor.b@org-b.example';
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(app);
   const system = context(database.db, systemActor('test'));
   const orgIds: number[] = [];
   for (const slug of ['forslag-a', 'forslag-b']) {

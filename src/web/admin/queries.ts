@@ -24,6 +24,9 @@ export interface AdminInitiativeRow {
   ownerOrganisationId: number;
   ownerName: string;
   updatedAt: Date;
+  /** The Region's comment when it returned the record or the open proposal. */
+  returnComment: string | null;
+  pendingComment: string | null;
 }
 
 /**
@@ -57,6 +60,8 @@ export async function adminInitiatives(
       ownerOrganisationId: initiatives.ownerOrganisationId,
       ownerName: organisations.name,
       updatedAt: initiatives.updatedAt,
+      returnComment: initiatives.returnComment,
+      pendingComment: initiatives.pendingComment,
     })
     .from(initiatives)
     .innerJoin(organisations, eq(organisations.id, initiatives.ownerOrganisationId))

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { transitionInitiative } from '../../domain/initiatives/transitionInitiat
 import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
 import { buildApp } from '../app.js';
-import { CSRF, makeUser, signIn, testCookies } from '../auth/testSupport.js';
+import { CSRF, makeUser, signIn, testCookies, listenOnLoopback } from '../auth/testSupport.js';
 
 /**
  * A reporting cycle as owners and coordinators meet it over a real socket: a red or amber
@@ -35,8 +34,7 @@ const isoDay = (offset: number) =>
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(app);
   const ctx = context(database.db, systemActor('test'));
   const a = await createOrganisation(ctx, { slug: 'cykel-a', name: 'Cykelorg A', kind: 'kommun' });
   const b = await createOrganisation(ctx, { slug: 'cykel-b', name: 'Cykelorg B', kind: 'kommun' });

@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCurator } from '../../domain/actors/policies.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { createInitiative } from '../../domain/initiatives/createInitiative.js';
-import { loadInitiativeData } from '../../domain/initiatives/initiativeData.js';
+import {
+  loadInitiativeData,
+  type StoredInitiative,
+} from '../../domain/initiatives/initiativeData.js';
+import { previewInitiative } from '../../domain/initiatives/previewInitiative.js';
+import { measuresById } from '../../domain/strategy/programmeQueries.js';
+import { initiativePageFor } from '../public/initiativePageData.js';
 import { initiativePolicy } from '../../domain/initiatives/policies.js';
 import { transitionInitiative } from '../../domain/initiatives/transitionInitiative.js';
 import { submissionIssues } from '../../domain/initiatives/initiativeSchema.js';
@@ -34,7 +40,7 @@ import {
 import { archiveRoutes } from './archiveRoutes.js';
 import { bulkRoutes } from './bulkRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
-import { initiativeDetailView } from './initiativeDetailView.js';
+import { initiativeDetailView, type InitiativeDetailParams } from './initiativeDetailView.js';
 import { atField, initiativeEditRoutes } from './initiativeEditRoutes.js';
 import { initiativeForm, readInitiativeForm, type FormValues } from './initiativeForm.js';
 import { valueNames } from './initiativeNames.js';
@@ -194,12 +200,10 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       ? readInitiative
       : { ...readInitiative, pendingState: null, pendingComment: null };
     let pendingChanges = null;
-    if (initiative.pendingState != null) {
-      const stored = await loadInitiativeData(deps.db, initiative.id);
-      if (stored?.pending) {
-        const names = valueNames(await formChoices(deps.db), t);
-        pendingChanges = diffInitiatives(stored.data, stored.pending, names);
-      }
+    const stored = await loadInitiativeData(deps.db, initiative.id);
+    if (initiative.pendingState != null && stored?.pending) {
+      const names = valueNames(await formChoices(deps.db), t);
+      pendingChanges = diffInitiatives(stored.data, stored.pending, names);
     }
     const body = initiativeDetailView({
       t,
@@ -209,9 +213,35 @@ export function adminRoutes(app: FastifyInstance, deps: AdminDeps) {
       notice: notice(req),
       pendingChanges,
       showHistory: insider,
+      preview: stored ? await reviewPreview(req, initiative, stored) : undefined,
     });
     return show(req, reply, '/admin/insatser', initiative.title, body);
   });
+
+  /**
+   * The public page as it will look: the open proposal once approved, a record not yet published
+   * once published, or the published page. An archived record has none.
+   */
+  const reviewPreview = async (
+    req: FastifyRequest,
+    i: AdminInitiative,
+    stored: StoredInitiative,
+  ): Promise<InitiativeDetailParams['preview']> => {
+    if (i.workflowState === 'arkiverad') return undefined;
+    const of =
+      i.pendingState != null && stored.pending
+        ? 'change'
+        : i.workflowState === 'publicerad'
+          ? 'published'
+          : 'draft';
+    const values = of === 'change' ? stored.pending! : stored.data;
+    const detail = await previewInitiative(deps.db, i.id, values);
+    if (!detail) return undefined;
+    const { locale } = kit.texts(req);
+    const measures = await measuresById(deps.db, values.measureIds);
+    const { body } = await initiativePageFor(deps.db, locale, detail, { measures });
+    return { body, of };
+  };
 
   /** The choices an approval still needs: fields both the proposal and a later change set. */
   const openMergeChoices = async (

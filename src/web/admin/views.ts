@@ -29,6 +29,7 @@ import { SECOND_FACTOR_ACCOUNT_PATH } from './secondFactorAccountView.js';
 import { csrfField } from '../auth/formParts.js';
 import { csrfToken } from '../csrf.js';
 import { adminLocale } from './locale.js';
+import { renderMarkdown } from '../markdown.js';
 import type { AdminInitiativeRow } from './queries.js';
 import { initiativeAdminSv } from '../i18n/initiativeAdmin.sv.js';
 import { accountsNavItems } from './usersNav.js';
@@ -94,7 +95,20 @@ function table(rows: AdminInitiativeRow[], caption: string, locale: Locale): Saf
   if (rows.length === 0) return html`<p>${a.nothing}</p>`;
   return html`<table><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">${a.columnInitiative}</th><th scope="col">${a.columnOrganisation}</th><th scope="col">${a.columnState}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${i.stateNames[r.workflowState]}${r.pendingState ? ` (${i.history.proposal}: ${i.stateNames[r.pendingState]!.toLowerCase()})` : ''}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.map((r) => html`<tr><td><a href="/admin/insatser/${r.id}">${r.title}</a></td><td>${r.ownerName}</td><td>${i.stateNames[r.workflowState]}${r.pendingState ? ` (${i.history.proposal}: ${i.stateNames[r.pendingState]!.toLowerCase()})` : ''}${returnReason(r, i.detail.returnComment)}</td></tr>`)}</tbody></table>`;
+}
+
+/** Why the Region returned the record or its proposal, under its state. */
+function returnReason(r: AdminInitiativeRow, label: string): SafeHtml | '' {
+  const comment =
+    r.workflowState === 'returnerad'
+      ? r.returnComment
+      : r.pendingState === 'returnerad'
+        ? r.pendingComment
+        : null;
+  return comment
+    ? html`<div class="comment"><p><strong>${label}:</strong></p>${renderMarkdown(comment)}</div>`
+    : '';
 }
 
 export function dashboardView(

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
@@ -11,7 +10,7 @@ import { transitionInitiative } from '../../domain/initiatives/transitionInitiat
 import { createTestDatabase } from '../../test/database.js';
 import { buildInitiative } from '../../test/factories.js';
 import { buildApp } from '../app.js';
-import { makeUser } from '../auth/testSupport.js';
+import { makeUser, listenOnLoopback } from '../auth/testSupport.js';
 
 /**
  * The write API over a real socket (issue 15, row 7): a record the token's organisation may not
@@ -30,8 +29,7 @@ const MISSING = 99_999_999;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ database });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(app);
   const system = context(database.db, systemActor('test'));
   const orgs: number[] = [];
   for (const slug of ['las-a', 'las-b']) {

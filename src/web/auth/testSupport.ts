@@ -207,3 +207,9 @@ export async function signedInAs(
   await makeUser(db, email, role);
   return (await signIn(app, email)).session;
 }
+
+/** Starts the app on a free loopback port and gives its base URL, for tests over a real socket. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}

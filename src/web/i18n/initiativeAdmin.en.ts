@@ -156,6 +156,12 @@ export const initiativeAdminEn: InitiativeAdminMessages = {
     rebasedNotice:
       'A coordinator changed the published initiative while your proposal was open. The proposal now builds on the new version; your changes are kept.',
     viewPublic: 'View on the public site',
+    previewHeading: 'Preview of the public page',
+    previewDraft:
+      'This is how the initiative will appear on the website once approved and published.',
+    previewChange:
+      'This is how the initiative will appear on the website once the change proposal is approved.',
+    previewPublished: 'This is how the initiative appears on the website now.',
   },
   confirm: {
     approve: {

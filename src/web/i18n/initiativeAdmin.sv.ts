@@ -154,6 +154,10 @@ export const initiativeAdminSv = {
     rebasedNotice:
       'En samordnare har ändrat den publicerade insatsen medan ditt förslag var öppet. Förslaget bygger nu på den nya versionen; dina ändringar är kvar.',
     viewPublic: 'Visa på den publika webbplatsen',
+    previewHeading: 'Förhandsvisning av den publika sidan',
+    previewDraft: 'Så här visas insatsen på webbplatsen när den godkänns och publiceras.',
+    previewChange: 'Så här visas insatsen på webbplatsen när ändringsförslaget godkänns.',
+    previewPublished: 'Så här visas insatsen på webbplatsen nu.',
   },
   confirm: {
     approve: {

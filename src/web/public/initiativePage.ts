@@ -1,6 +1,7 @@
 import { countyCode } from '../../region/activeRegion.js';
 import type { PresentedInitiative } from '../../domain/initiatives/presentInitiative.js';
 import type { PlaceSummary } from '../../domain/places/queries.js';
+import type { InitiativeMeasure } from '../../domain/strategy/programmeQueries.js';
 import { countyMap } from '../components/countyMap.js';
 import { evaluationList, type PublicEvaluation } from '../components/evaluationList.js';
 import { html, type SafeHtml } from '../html.js';
@@ -34,20 +35,15 @@ export function initiativePage(
   i: PresentedInitiative,
   extra: {
     reports: ProgressReportView[];
-    measures: {
-      code: string;
-      nameSv: string;
-      nameEn: string;
-      programmeSlug: string;
-      programmeNameSv: string;
-      programmeNameEn: string;
-    }[];
+    measures: InitiativeMeasure[];
     places: PlaceSummary[];
     evaluations: PublicEvaluation[];
     english: { title: string | null; summary: string | null; description: string | null };
     /** English names of the initiative's goals (by code) and perspectives (by slug). */
     names?: { goals: Record<string, string>; perspectives: Record<string, string> };
     logicModel?: SafeHtml | '';
+    /** Shown inside the admin area's review: no breadcrumbs of its own. */
+    preview?: boolean;
   },
 ): SafeHtml {
   const t = messages(locale);
@@ -57,7 +53,10 @@ export function initiativePage(
   const description = en && extra.english.description ? extra.english.description : i.description;
   const svLang = (translated: string | null) => (en && !translated ? html` lang="sv"` : '');
   const placeCodes = i.places.map((p) => p.code);
-  return html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/insatser')}">${t.initiatives}</a></li></ol></nav>
+  const breadcrumbs = extra.preview
+    ? ''
+    : html`<nav class="breadcrumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="${localePath(locale, '/')}">${t.navHome}</a></li><li><a href="${localePath(locale, '/insatser')}">${t.initiatives}</a></li></ol></nav>`;
+  return html`${breadcrumbs}
 <h1${svLang(extra.english.title)}>${title}</h1>
 <p class="lead"${svLang(extra.english.summary)}>${summary}</p>
 ${description ? html`<div class="description"${svLang(extra.english.description)}>${renderMarkdown(description)}</div>` : ''}

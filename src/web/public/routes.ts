@@ -5,10 +5,6 @@ import { reportAccessibilityProblem } from '../../domain/accessibility/reportAcc
 import { getOrganisationBySlug, organisationSummaries } from '../../domain/actors/queries.js';
 import { context, systemActor } from '../../domain/context.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { listEvaluations, listProgressReports } from '../../domain/followup/queries.js';
-import { loadPublicLogicModel } from '../../domain/evaluation/saveLogicModel.js';
-import { logicModelList } from '../components/logicModelList.js';
-import { presentInitiative } from '../../domain/initiatives/presentInitiative.js';
 import {
   getPublishedInitiative,
   listPublishedInitiatives,
@@ -28,7 +24,7 @@ import { atomFeed } from './feed.js';
 import { goalAreaRoutes } from './goalAreaRoutes.js';
 import { publicConsultationList } from '../../domain/consultation/queries.js';
 import { accessibilityPage, privacyPage } from './infoPages.js';
-import { initiativePage } from './initiativePage.js';
+import { initiativePageFor } from './initiativePageData.js';
 import { organisationPage, organisationsPage } from './organisationPages.js';
 import { placePage, placesPage } from './placePages.js';
 import { placeIndicators } from '../../domain/followup/placeProfile.js';
@@ -36,11 +32,7 @@ import { sdgGoalPage, sdgPage } from './sdgPages.js';
 import { searchPage } from './searchPage.js';
 import { reportRoutes } from './reportRoutes.js';
 import { programmePage, programmesPage } from './programmePages.js';
-import {
-  measuresOfInitiative,
-  programmeDetail,
-  programmeSummaries,
-} from '../../domain/strategy/programmeQueries.js';
+import { programmeDetail, programmeSummaries } from '../../domain/strategy/programmeQueries.js';
 import { startPage } from './startPage.js';
 import { publicUrl } from '../siteConfig.js';
 
@@ -151,30 +143,12 @@ export function publicRoutes(app: FastifyInstance, db: Db, cache: PageCache, pri
         const parsed = idParams.safeParse(req.params);
         if (!parsed.success) throw new NotFoundError('Insatsen finns inte.');
         const detail = await getPublishedInitiative(db, parsed.data.id);
-        const presented = presentInitiative(detail);
-        const [reports, places, measures, evaluations, logic] = await Promise.all([
-          listProgressReports(db, presented.id),
-          placeSummaries(db),
-          measuresOfInitiative(db, presented.id),
-          listEvaluations(db, { type: 'initiative', id: presented.id }),
-          loadPublicLogicModel(db, presented.id),
-        ]);
+        const { presented, body } = await initiativePageFor(db, locale, detail);
         const i = detail.initiative;
         return {
           title: locale === 'en' && i.titleEn ? i.titleEn : presented.title,
           description: presented.summary,
-          body: initiativePage(locale, presented, {
-            reports,
-            places,
-            measures,
-            evaluations,
-            english: { title: i.titleEn, summary: i.summaryEn, description: i.descriptionEn },
-            names: {
-              goals: Object.fromEntries(detail.goals.map((g) => [g.code, g.nameEn])),
-              perspectives: Object.fromEntries(detail.perspectives.map((p) => [p.slug, p.nameEn])),
-            },
-            logicModel: logicModelList(locale, logic.steps, logic.goalName(locale)),
-          }),
+          body,
         };
       }),
     );
