@@ -49,6 +49,11 @@ export const accessibilityReports = pgTable('accessibility_reports', {
   description: text().notNull(),
   /** Optional, only to answer the reporter; never shown publicly. */
   contactEmail: text(),
+  /** 'ny' until someone at the Region has handled it, then 'hanterad'. */
   status: text().notNull().default('ny'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  handledAt: timestamp({ withTimezone: true }),
+  handledByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+  /** What was done or answered, written by the person who handled it. */
+  handlingNote: text(),
 });

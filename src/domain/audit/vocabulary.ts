@@ -12,6 +12,7 @@ const strategyItemActions = ['added', 'changed', 'removed'] as const;
 const sourceNotices = ['renamed', 'removed', 'discontinued'] as const;
 
 export const auditActions = [
+  'accessibility_report.handled',
   'accessibility_report.received',
   'accounts.purged',
   'action_programme.defined',

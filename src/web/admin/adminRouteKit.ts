@@ -20,19 +20,24 @@ export interface AdminDeps {
   baseUrl: (req: FastifyRequest) => string;
 }
 
+/** What a route needs of the signed-in person: an account permission or an area's policy. */
+export type Allowed = AccountPermission | ((actor: Actor) => boolean);
+
+const mayDo = (actor: Actor, allowed: Allowed) =>
+  typeof allowed === 'function' ? allowed(actor) : can(actor, allowed);
+
 /**
  * What every admin route shares. The guard sends the signed-out to the sign-in page and, for a
- * route that needs a permission, answers 403 to a role without it; a form post also needs a valid
+ * route that needs a permission or an area's policy, answers 403 to a role without it; a form post also needs a valid
  * CSRF token, checked before the handler. The policies are checked again in the commands. `who`
  * is the signed-in user, their actor and context, and the language and messages of the admin
  * pages; `show` puts a page inside the admin shell, never cached.
  */
 export function adminRouteKit(deps: Pick<AdminDeps, 'db' | 'now'>) {
-  const guard =
-    (permission?: AccountPermission) => async (req: FastifyRequest, reply: FastifyReply) => {
-      if (!req.account) return redirectToSignIn(req, reply);
-      if (permission && !can(actorFor(req.account), permission)) throw new ForbiddenError();
-    };
+  const guard = (allowed?: Allowed) => async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.account) return redirectToSignIn(req, reply);
+    if (allowed && !mayDo(actorFor(req.account), allowed)) throw new ForbiddenError();
+  };
   const signedIn = guard();
   const who = (req: FastifyRequest): { user: SessionUser; actor: Actor; ctx: Ctx } & Texts => {
     const user = req.account!;
@@ -54,12 +59,12 @@ export function adminRouteKit(deps: Pick<AdminDeps, 'db' | 'now'>) {
     /** The guard alone, for routes that read their body before the CSRF check. */
     signedIn,
     /** Route options for a page: signed in and, when given, the permission. */
-    read: (permission?: AccountPermission) => ({
-      preHandler: permission ? guard(permission) : signedIn,
+    read: (allowed?: Allowed) => ({
+      preHandler: allowed ? guard(allowed) : signedIn,
     }),
     /** Route options for a form post: as `read`, and a valid CSRF token. */
-    write: (permission?: AccountPermission) => ({
-      preHandler: [permission ? guard(permission) : signedIn, verifyCsrf],
+    write: (allowed?: Allowed) => ({
+      preHandler: [allowed ? guard(allowed) : signedIn, verifyCsrf],
     }),
     who,
     show,

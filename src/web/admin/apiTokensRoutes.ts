@@ -15,7 +15,6 @@ import type { Issue } from '../../domain/result.js';
 import { csrfField, formErrors } from '../auth/formParts.js';
 import { redirectToSignIn } from '../auth/session.js';
 import { confirmationPage, isConfirmed, warningButton } from '../components/confirmStep.js';
-import { readCookie, writeCookie } from '../cookies.js';
 import { csrfToken, verifyCsrf } from '../csrf.js';
 import { html, type SafeHtml } from '../html.js';
 import { apiTokensEn } from '../i18n/apiTokens.en.js';
@@ -23,11 +22,13 @@ import { apiTokensSv, type ApiTokenMessages } from '../i18n/apiTokens.sv.js';
 import { sendPage } from '../page.js';
 import { adminLocale } from './locale.js';
 import { adminShell } from './views.js';
+import { shownOnce, stringFields } from './shownOnce.js';
 
 export const API_TOKENS_PATH = '/admin/api-nycklar';
 /** The page that shows a new key, once; the key reaches it in a short-lived cookie of its own. */
-const NEW_TOKEN_PATH = `${API_TOKENS_PATH}/ny`;
-const NEW_TOKEN_COOKIE = 'riktning_ny_nyckel';
+const newToken = shownOnce('riktning_ny_nyckel', `${API_TOKENS_PATH}/ny`, (v) =>
+  stringFields(v, ['token', 'name'] as const),
+);
 
 interface FormState {
   name: string;
@@ -187,26 +188,14 @@ export function apiTokenRoutes(app: FastifyInstance, deps: { db: Db; now: () => 
       return show(req, reply, { form: { name, organisationId: orgId || null, issues } }, 400);
     }
     // Shown once, on a page reached by redirect: a reload neither posts again nor shows the key.
-    const once = `${result.value.token}.${Buffer.from(name.trim()).toString('base64url')}`;
-    writeCookie(req, reply, NEW_TOKEN_COOKIE, once, {
-      path: NEW_TOKEN_PATH,
-      sameSite: 'strict',
-      maxAge: 120,
-    });
-    return reply.redirect(NEW_TOKEN_PATH, 303);
+    return newToken.redirect(req, reply, { token: result.value.token, name: name.trim() });
   });
 
-  app.get(NEW_TOKEN_PATH, { preHandler: allowed }, (req, reply) => {
+  app.get(newToken.path, { preHandler: allowed }, (req, reply) => {
     const t = adminLocale(req) === 'en' ? apiTokensEn : apiTokensSv;
-    const [token, encodedName] = (readCookie(req, NEW_TOKEN_COOKIE) ?? '').split('.');
-    writeCookie(req, reply, NEW_TOKEN_COOKIE, '', {
-      path: NEW_TOKEN_PATH,
-      sameSite: 'strict',
-      maxAge: 0,
-    });
-    if (!token || encodedName === undefined) return show(req, reply, { notice: t.shownOnce });
-    const name = Buffer.from(encodedName, 'base64url').toString('utf8');
-    return show(req, reply, { created: { token, name } });
+    const created = newToken.take(req, reply);
+    if (!created) return show(req, reply, { notice: t.shownOnce });
+    return show(req, reply, { created });
   });
 
   app.post(

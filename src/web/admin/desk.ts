@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows, sqlList } from '../../db/rows.js';
+import { accessibilityReportPolicy } from '../../domain/accessibility/policy.js';
 import { isCurator } from '../../domain/actors/policies.js';
 import type { Actor } from '../../domain/context.js';
 import {
@@ -25,6 +26,7 @@ export type DeskKind =
   | 'openPeriods'
   | 'closingConsultations'
   | 'failedImports'
+  | 'accessibilityReports'
   | 'returnedToMe'
   | 'reportsDue'
   | 'reportsOverdue';
@@ -42,7 +44,8 @@ async function one(db: Db, query: ReturnType<typeof sql>): Promise<Counted> {
 
 /**
  * What waits for the signed-in person, counted from the database as it is now: for the Region's
- * curators the review queues, late reports, open periods and closing consultations; for analysts
+ * curators the review queues, late reports, open periods, closing consultations and visitors'
+ * accessibility reports; for analysts
  * failed imports; for an organisation's members what was returned to them and the reports they owe.
  */
 export async function deskItems(db: Db, actor: Actor, now: Date): Promise<DeskItem[]> {
@@ -92,6 +95,16 @@ export async function deskItems(db: Db, actor: Actor, now: Date): Promise<DeskIt
         sql`select count(*)::int as n, min(closes_on)::text as d from consultations
             where status = 'oppen' and closes_on >= ${today}::date
               and closes_on <= ${today}::date + ${DESK_CONSULTATION_DAYS}::int`,
+      ),
+    );
+  }
+  if (accessibilityReportPolicy.handle(actor)) {
+    add(
+      'accessibilityReports',
+      await one(
+        db,
+        sql`select count(*)::int as n, min(created_at at time zone 'Europe/Stockholm')::date::text as d
+            from accessibility_reports where status = 'ny'`,
       ),
     );
   }

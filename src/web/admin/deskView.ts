@@ -3,6 +3,7 @@ import { deskMessages } from '../i18n/desk.en.js';
 import { formatDate, type Locale } from '../i18n/index.js';
 import type { DeskItem, DeskKind } from './desk.js';
 import { IMPORTS_PATH } from './importsViews.js';
+import { ACCESSIBILITY_REPORTS } from './usersNav.js';
 
 /** Where each thing on the desk is dealt with. */
 const deskLinks: Record<DeskKind, string> = {
@@ -12,6 +13,7 @@ const deskLinks: Record<DeskKind, string> = {
   openPeriods: '/admin/rapportering/perioder',
   closingConsultations: '/admin/samrad',
   failedImports: IMPORTS_PATH,
+  accessibilityReports: ACCESSIBILITY_REPORTS,
   returnedToMe: '/admin/insatser?lage=vantar',
   reportsDue: '/admin/rapportering',
   reportsOverdue: '/admin/rapportering',

@@ -29,9 +29,8 @@ import {
   ORGS,
   type OrganisationValues,
 } from './organisationsViews.js';
-import { sendInvitation } from './users.js';
+import { redirectToInvitationResult, sendInvitation } from './users.js';
 import { localIssues } from '../auth/localIssues.js';
-import { invitedView } from './usersViews.js';
 
 const readValues = (body: unknown): OrganisationValues => ({
   slug: rawField(body, 'slug', 80).trim(),
@@ -211,7 +210,6 @@ export function organisationRoutes(app: FastifyInstance, deps: AuthDeps) {
     if (!sent.ok) {
       return orgPage(req, reply, { inviteForm: { ...form, issues: sent.issues } }, 400);
     }
-    const body = invitedView(x, { ...sent, back: `${ORGS}/${org.id}`, backLabel: org.name });
-    return p.show(req, reply, ORGS, x.a.inviteTitle, body);
+    return redirectToInvitationResult(req, reply, sent, org.id);
   });
 }

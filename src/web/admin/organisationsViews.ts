@@ -6,7 +6,7 @@ import type { Issue } from '../../domain/result.js';
 import { csrfField, formErrors } from '../auth/formParts.js';
 import type { Texts } from '../auth/texts.js';
 import { html, type SafeHtml } from '../html.js';
-import { inviteFormView } from './usersViews.js';
+import { inviteFormView, roleLayersView } from './usersViews.js';
 
 export const ORGS = '/admin/organisationer';
 
@@ -104,6 +104,7 @@ ${o.archivedAt ? html`<p class="message">${a.archivedNotice}</p>` : ''}
 ${organisationForm(x, { csrf: p.csrf, action: `${ORGS}/${o.id}`, values: p.values, issues: p.issues, create: false })}
 <form method="post" action="${ORGS}/${o.id}/${o.archivedAt ? 'aterstall' : 'arkivera'}">${csrfField(p.csrf)}<button type="submit">${o.archivedAt ? a.unarchive : a.archive}</button></form>
 <h2>${a.orgMembers}</h2>
+${roleLayersView(x)}
 ${
   o.members.length === 0
     ? html`<p>${x.t.nothing}</p>`
@@ -127,6 +128,7 @@ ${
     ? inviteFormView(x, {
         csrf: p.csrf,
         action: `${ORGS}/${o.id}/bjud-in`,
+        explainRoles: false,
         values: { ...p.inviteForm, organisation: o.slug },
         organisations: null,
         issues: p.inviteForm.issues,

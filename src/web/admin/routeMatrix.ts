@@ -50,7 +50,7 @@ export type MatrixTarget =
 /**
  * Records other than initiatives, built for the row by routeMatrixTargets.ts. Each belongs to
  * organisation B or to the Region (indicators, periods, strategy drafts, consultations):
- * - `indicator`, `importRun` (a failed one), `evaluation` (a draft, of B's published initiative), `apiToken` (B's)
+ * - `accessibilityReport` (a visitor's, unhandled), `indicator`, `importRun` (a failed one), `evaluation` (a draft, of B's published initiative), `apiToken` (B's)
  * - `period` (planned), `openPeriod`, `periodReport` (an open period and B's initiative),
  *   `progressReport` (B's, submitted)
  * - `logicModel` (B's published initiative), `strategyDraft`, `strategyItem` (a goal area of a
@@ -68,7 +68,8 @@ export type MatrixRecord =
   | 'strategyItem'
   | 'consultation'
   | 'importRun'
-  | 'apiToken';
+  | 'apiToken'
+  | 'accessibilityReport';
 
 export interface MatrixRow {
   method: 'GET' | 'POST';
@@ -222,6 +223,7 @@ export const routeMatrix: MatrixRow[] = [
   { method: 'GET', path: '/admin/anvandare', expect: adminOnly(200) },
   { method: 'GET', path: '/admin/anvandare/bjud-in', expect: adminOnly(200) },
   { method: 'POST', path: '/admin/anvandare/bjud-in', expect: adminOnly(400) },
+  { method: 'GET', path: '/admin/anvandare/inbjuden', expect: adminOnly(200) },
   { method: 'GET', path: '/admin/anvandare/:id', target: 'user', expect: adminOnly(200) },
   {
     method: 'POST',
@@ -240,6 +242,15 @@ export const routeMatrix: MatrixRow[] = [
     path: '/admin/e-post/:id/skicka-igen',
     target: 'missing',
     expect: adminOnly(404),
+  },
+
+  // Visitors' accessibility reports: administrators and coordinators read and handle them.
+  { method: 'GET', path: '/admin/tillganglighet', expect: curators(200) },
+  {
+    method: 'POST',
+    path: '/admin/tillganglighet/:id/hanterad',
+    record: 'accessibilityReport',
+    expect: curators(303),
   },
 
   // Organisations and members: administrators and coordinators; inviting needs an administrator.

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { createApiToken } from '../../domain/access/apiTokens.js';
+import { reportAccessibilityProblem } from '../../domain/accessibility/reportAccessibilityProblem.js';
 import {
   createConsultation,
   setConsultationOpen,
@@ -144,6 +145,13 @@ export async function buildRecord(
         issues: [{ row: 1, field: 'value', code: 'missing', message: 'Värdet saknas.' }],
       });
       return { id: String(id) };
+    }
+    case 'accessibilityReport': {
+      const r = await reportAccessibilityProblem(ctx, {
+        pageUrl: '/insatser',
+        description: `Knappen går inte att nå med tangentbordet (${n}).`,
+      });
+      return { id: String(ok(r).id) };
     }
     case 'apiToken': {
       const r = await createApiToken(context(w.db, w.memberOfB), {

@@ -9,7 +9,15 @@ import { context, systemActor } from '../../domain/context.js';
 import { createTestDatabase } from '../../test/database.js';
 import { htmlProblems } from '../../test/html.js';
 import { buildApp } from '../app.js';
-import { as, CSRF, form, makeUser, signIn, startMailCatcher } from '../auth/testSupport.js';
+import {
+  as,
+  CSRF,
+  form,
+  makeUser,
+  setCookies,
+  signIn,
+  startMailCatcher,
+} from '../auth/testSupport.js';
 import { testConfig } from '../../test/config.js';
 
 let database: Database;
@@ -48,6 +56,22 @@ afterAll(async () => {
 
 const get = (url: string, who: string, extra = '') =>
   app.inject({ method: 'GET', url, headers: { cookie: as(s[who]!).cookie + extra } });
+/** The page an invitation form redirects to, opened with the cookie that carries its result. */
+async function invitationResultPage(
+  res: { statusCode: number; headers: Record<string, unknown> },
+  server: FastifyInstance = app,
+  who = 'admin',
+) {
+  expect(res.statusCode).toBe(303);
+  expect(res.headers.location).toBe('/admin/anvandare/inbjuden');
+  const once = setCookies(res).riktning_inbjudan;
+  expect(once).toBeTruthy();
+  return server.inject({
+    method: 'GET',
+    url: '/admin/anvandare/inbjuden',
+    headers: { cookie: `${as(s[who]!).cookie}; riktning_inbjudan=${once}` },
+  });
+}
 const post = (url: string, who: string, data: Record<string, string>) =>
   app.inject({
     method: 'POST',
@@ -150,12 +174,21 @@ describe('users and roles', () => {
       role: 'aktor',
       organisation: 'forening-a',
     });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('En inbjudan har skickats till ny@example.se.');
-    expect(res.body).toMatch(
+    const page = await invitationResultPage(res);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('En inbjudan har skickats till ny@example.se.');
+    expect(page.body).toMatch(
       /<input type="text" id="inbjudningslank" value="[^"]*\/inbjudan\/[^"]+" readonly/,
     );
+    expect(page.body).toContain('<a href="/admin/anvandare">');
     expect(smtp.mails.some((m) => m.to.includes('ny@example.se'))).toBe(true);
+    // A reload shows the link no more and sends nothing.
+    const before = smtp.mails.length;
+    const reload = await get('/admin/anvandare/inbjuden', 'admin');
+    expect(reload.statusCode).toBe(200);
+    expect(reload.body).toContain('Inbjudningslänken visas bara en gång');
+    expect(reload.body).not.toContain('/inbjudan/');
+    expect(smtp.mails.length).toBe(before);
   });
 
   it('says so when no mail server is configured, and gives the link to hand over', async () => {
@@ -173,11 +206,11 @@ describe('users and roles', () => {
           organisation: '',
         }),
       });
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('ingen e-post har skickats: ingen e-postserver är inställd');
-      expect(res.body).not.toContain('En inbjudan har skickats');
-      expect(res.body).toContain('Inbjudningslänk att lämna över:');
-      expect(res.body).toMatch(/id="inbjudningslank" value="[^"]*\/inbjudan\/[A-Za-z0-9_-]{43}"/);
+      const page = await invitationResultPage(res, noMail);
+      expect(page.body).toContain('ingen e-post har skickats: ingen e-postserver är inställd');
+      expect(page.body).not.toContain('En inbjudan har skickats');
+      expect(page.body).toContain('Inbjudningslänk att lämna över:');
+      expect(page.body).toMatch(/id="inbjudningslank" value="[^"]*\/inbjudan\/[A-Za-z0-9_-]{43}"/);
       expect(smtp.mails.length).toBe(before);
     } finally {
       await noMail.close();
@@ -286,6 +319,27 @@ describe('organisations and members', () => {
       role: 'aktor',
     });
     expect(r.statusCode).toBe(403);
+  });
+
+  it('explains the two role layers where roles are set, in both languages', async () => {
+    const invite = await get('/admin/anvandare/bjud-in', 'admin');
+    expect(invite.body).toContain('<summary>Så fungerar rollerna</summary>');
+    expect(invite.body).toContain('Rollen i organisationen (redigerare eller rapportör)');
+    const org = await get(`/admin/organisationer/${orgA}`, 'admin', '; riktning_sprak=en');
+    expect(org.body.match(/<summary>How the roles work<\/summary>/g)).toHaveLength(1);
+    expect(org.body).toContain('<dt>Analyst (reader)</dt>');
+    expect(await htmlProblems(org.body)).toEqual([]);
+  });
+
+  it("invites a member from the organisation's page and leads back to it", async () => {
+    const res = await post(`/admin/organisationer/${orgA}/bjud-in`, 'admin', {
+      email: 'medlem.via.org@example.se',
+      role: 'aktor',
+    });
+    const page = await invitationResultPage(res);
+    expect(page.body).toContain('En inbjudan har skickats till medlem.via.org@example.se.');
+    expect(page.body).toContain(`<a href="/admin/organisationer/${orgA}">`);
+    expect(await htmlProblems(page.body)).toEqual([]);
   });
 
   it('needs the CSRF token for every change', async () => {

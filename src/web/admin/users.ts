@@ -15,6 +15,8 @@ import { confirmationPage, isConfirmed } from '../components/confirmStep.js';
 import { csrfToken } from '../csrf.js';
 import { html } from '../html.js';
 import { localIssues } from '../auth/localIssues.js';
+import { ORGS } from './organisationsViews.js';
+import { shownOnce, stringFields } from './shownOnce.js';
 import {
   adminRouteKit,
   idParam,
@@ -69,6 +71,29 @@ export async function sendInvitation(
   return { ok: true, email: result.value.email, link, mailed: deps.mailer.delivers };
 }
 
+/**
+ * The page that says what became of an invitation, reached by redirect from either invitation
+ * form; the link reaches it once, with the organisation whose page the form was on.
+ */
+export const invitationResult = shownOnce('riktning_inbjudan', `${USERS}/inbjuden`, (v) =>
+  stringFields(v, ['email', 'link', 'mailed', 'organisationId'] as const),
+);
+
+/** After an invitation: to the page that shows its result once, so a reload sends nothing. */
+export function redirectToInvitationResult(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  sent: { email: string; link: string; mailed: boolean },
+  organisationId: number | null,
+) {
+  return invitationResult.redirect(req, reply, {
+    email: sent.email,
+    link: sent.link,
+    mailed: sent.mailed ? '1' : '0',
+    organisationId: organisationId === null ? '' : String(organisationId),
+  });
+}
+
 /** Users and roles, for administrators: list with filters, role, disable/enable, invite. */
 export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
   const p = adminRouteKit(deps);
@@ -119,8 +144,31 @@ export function userRoutes(app: FastifyInstance, deps: AuthDeps) {
     };
     const sent = await sendInvitation(deps, req, x.ctx, values);
     if (!sent.ok) return inviteForm(req, reply, values, sent.issues, 400);
-    const body = invitedView(x, { ...sent, back: USERS, backLabel: x.a.usersTitle });
-    return p.show(req, reply, USERS, x.a.inviteTitle, body);
+    return redirectToInvitationResult(req, reply, sent, null);
+  });
+
+  app.get(invitationResult.path, p.read('users.invite'), async (req, reply) => {
+    const x = p.who(req);
+    const result = invitationResult.take(req, reply);
+    const orgId = Number(result?.organisationId || NaN);
+    const [org] = Number.isSafeInteger(orgId)
+      ? await deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, orgId))
+      : [];
+    const back = org
+      ? { back: `${ORGS}/${org.id}`, backLabel: org.name }
+      : { back: USERS, backLabel: x.a.usersTitle };
+    const body = result
+      ? invitedView(x, {
+          email: result.email,
+          link: result.link,
+          mailed: result.mailed === '1',
+          ...back,
+        })
+      : html`<h1>${x.a.inviteTitle}</h1><p>${x.a.invitationShownOnce}</p><p><a href="${back.back}">${back.backLabel}</a></p>`;
+    return p.show(req, reply, org ? ORGS : USERS, x.a.inviteTitle, body);
   });
 
   const userPage = async (

@@ -1,4 +1,7 @@
+import { accessibilityReportPolicy } from '../../domain/accessibility/policy.js';
 import { can } from '../../domain/actors/policies.js';
+import { accessibilityReportsEn } from '../i18n/accessibilityReports.en.js';
+import { accessibilityReportsSv } from '../i18n/accessibilityReports.sv.js';
 import type { Actor } from '../../domain/context.js';
 import { html, type SafeHtml } from '../html.js';
 import { accountsEn } from '../i18n/accounts.en.js';
@@ -12,13 +15,18 @@ import { outboxSv } from '../i18n/outbox.sv.js';
 
 /** The mail outbox page (mailOutbox.ts), linked from the accounts navigation. */
 export const OUTBOX = '/admin/e-post';
+/** Visitors' accessibility reports (accessibilityReportsRoutes.ts). */
+export const ACCESSIBILITY_REPORTS = '/admin/tillganglighet';
 
-/** The admin menu's items for users, organisations and the log, each only for those allowed. */
+/**
+ * The admin menu's items for users, organisations, the log, the mail outbox and visitors'
+ * accessibility reports, each only for those allowed.
+ */
 export function accountsNavItems(
   actor: Actor,
   item: (href: string, label: string) => SafeHtml,
   locale: Locale = 'sv',
 ): SafeHtml {
   const t = locale === 'en' ? accountsEn : accountsSv;
-  return html`${can(actor, 'users.manage') ? item(USERS, t.navUsers) : ''}${can(actor, 'organisations.manage') ? item(ORGS, t.navOrganisations) : ''}${can(actor, 'audit.read') ? item(AUDIT, t.navAuditLog) : ''}${can(actor, 'users.manage') ? item(OUTBOX, (locale === 'en' ? outboxEn : outboxSv).nav) : ''}`;
+  return html`${can(actor, 'users.manage') ? item(USERS, t.navUsers) : ''}${can(actor, 'organisations.manage') ? item(ORGS, t.navOrganisations) : ''}${can(actor, 'audit.read') ? item(AUDIT, t.navAuditLog) : ''}${can(actor, 'users.manage') ? item(OUTBOX, (locale === 'en' ? outboxEn : outboxSv).nav) : ''}${accessibilityReportPolicy.handle(actor) ? item(ACCESSIBILITY_REPORTS, (locale === 'en' ? accessibilityReportsEn : accessibilityReportsSv).nav) : ''}`;
 }

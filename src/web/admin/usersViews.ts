@@ -74,6 +74,7 @@ ${f.summary(a.formErrors)}
 <dt>${a.userStatus}</dt><dd>${u.disabledAt ? a.statusDisabled : a.statusActive}</dd></dl>
 <form method="post" action="${USERS}/${u.id}/roll">${csrfField(p.csrf)}
 <div class="field"><label for="role">${a.userRole}</label>${f.errorText('role')}${roleSelect(x, 'role', u.role, f.describedBy('role'))}</div>
+${roleLayersView(x)}
 <button type="submit">${a.changeRole}</button></form>
 <form method="post" action="${USERS}/${u.id}/${u.disabledAt ? 'aktivera' : 'stang-av'}">${csrfField(p.csrf)}${f.errorText('user')}
 <button type="submit" id="user"${f.describedBy('user')}>${u.disabledAt ? a.enable : a.disable}</button></form>
@@ -91,6 +92,13 @@ ${
 }`;
 }
 
+/** What each account role may do and how it differs from the role in an organisation. */
+export function roleLayersView(x: Texts): SafeHtml {
+  const { a } = x;
+  return html`<details class="role-layers"><summary>${a.roleLayersHeading}</summary><p>${a.roleLayersIntro}</p>
+<dl>${userRoles.map((r) => html`<dt>${roleNames[r][x.locale]}</dt><dd>${a.roleDoes[r]}</dd>`)}</dl></details>`;
+}
+
 export function inviteFormView(
   x: Texts,
   p: {
@@ -100,6 +108,8 @@ export function inviteFormView(
     organisations: { slug: string; name: string }[] | null;
     issues: Issue[];
     heading: string;
+    /** False where the page explains the roles already (an organisation's page). */
+    explainRoles?: boolean;
   },
 ): SafeHtml {
   const { a, t } = x;
@@ -113,6 +123,7 @@ ${f.summary(a.formErrors)}
 <div class="field"><label for="email">${t.email}</label>${f.errorText('email')}
 <input type="email" id="email" name="email" value="${p.values.email}" autocomplete="off" required maxlength="320"${f.describedBy('email')}></div>
 <div class="field"><label for="role">${a.userRole}</label>${f.errorText('role')}${roleSelect(x, 'role', p.values.role || 'aktor', f.describedBy('role'))}</div>
+${p.explainRoles === false ? '' : roleLayersView(x)}
 ${
   p.organisations
     ? html`<div class="field"><label for="organisation">${a.inviteOrganisation}</label>${f.errorText('organisation')}

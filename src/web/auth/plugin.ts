@@ -11,6 +11,7 @@ import { privacyRoutes } from '../admin/privacyRoutes.js';
 import { strategyAdminRoutes } from '../admin/strategyRoutes.js';
 import { consultationAdminRoutes } from '../admin/consultationRoutes.js';
 import { mailOutboxRoutes } from '../admin/mailOutbox.js';
+import { accessibilityReportsRoutes } from '../admin/accessibilityReportsRoutes.js';
 import { auditLogRoutes } from '../admin/auditLog.js';
 import { organisationRoutes } from '../admin/organisations.js';
 import { userRoutes } from '../admin/users.js';
@@ -54,6 +55,7 @@ export async function accountsPlugin(app: FastifyInstance, options: AccountsOpti
   organisationRoutes(app, deps);
   auditLogRoutes(app, deps);
   mailOutboxRoutes(app, deps);
+  accessibilityReportsRoutes(app, deps);
   adminRoutes(app, deps);
   reportingAdminRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -213,3 +213,48 @@ export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
+
+/** A response read over the socket: the status, the body and where a redirect goes. */
+export interface LoopbackResponse {
+  status: number;
+  body: string;
+  location: string | null;
+}
+
+/**
+ * Pages and form posts over a real socket as one of the signed-in people in `sessions` (or
+ * signed out with `null`), redirects not followed, English when asked, with the test CSRF token.
+ */
+export function loopbackClient<Who extends string>(
+  base: string,
+  sessions: Record<Who, string | null>,
+) {
+  const send = async (
+    path: string,
+    who: Who | null,
+    init: { method?: string; body?: URLSearchParams; lang?: 'en' },
+  ): Promise<LoopbackResponse> => {
+    const res = await fetch(`${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie: testCookies(
+          who === null ? null : sessions[who],
+          init.lang ? 'riktning_sprak=en' : '',
+        ),
+        ...(init.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(init.body ? { body: init.body } : {}),
+      redirect: 'manual',
+    });
+    return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+  };
+  return {
+    get: (path: string, who: Who | null, lang?: 'en') => send(path, who, lang ? { lang } : {}),
+    post: (path: string, who: Who | null, data: Record<string, string>, lang?: 'en') =>
+      send(path, who, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: CSRF, ...data }),
+        ...(lang ? { lang } : {}),
+      }),
+  };
+}

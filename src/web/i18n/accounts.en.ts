@@ -50,6 +50,8 @@ export const accountsEn: AccountsMessages = {
   invitedNoMail: (email: string) =>
     `The invitation for ${email} is created, but no email has been sent: no mail server is configured (SMTP_URL). Give the person the link below yourself. It is valid for seven days and can be used once.`,
   inviteLinkHandOver: 'Invitation link to hand over:',
+  invitationShownOnce:
+    'The invitation link is shown only once, right after the invitation is created. If the person needs a new link, invite the same e-mail address again.',
   userTitle: (name: string) => `User: ${name}`,
   changeRole: 'Change role',
   roleConfirmHeading: (name: string, role: string) => `Give ${name} the role ${role}?`,
@@ -66,6 +68,18 @@ export const accountsEn: AccountsMessages = {
   identities: 'Linked sign-ins',
   noIdentities: 'None.',
   memberships: 'Memberships',
+  roleLayersHeading: 'How the roles work',
+  roleLayersIntro:
+    "An account has two kinds of role. The account's role decides what the person may do in Riktning. The memberships decide whose initiatives and progress reports the person works on. The role in the organisation (editor or reporter) describes the organisation's own division of work and does not change what the person may do.",
+  roleDoes: {
+    admin: 'Everything a coordinator may do, and also users, invitations and the mail outbox.',
+    samordnare:
+      "Reviews, approves and returns every organisation's initiatives and progress reports; the strategy, consultations, organisations, indicators and accessibility reports.",
+    aktor:
+      'Registers, edits and submits initiatives and progress reports for the organisations the person is a member of.',
+    analytiker:
+      "The indicator catalogue, imports and own values; reads every organisation's records but approves nothing.",
+  },
   organisationsTitle: 'Organisations',
   organisationsCaption: 'Organisations',
   showArchived: 'Show archived',

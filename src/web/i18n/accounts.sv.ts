@@ -48,6 +48,8 @@ export const accountsSv = {
   invitedNoMail: (email: string) =>
     `Inbjudan till ${email} är skapad, men ingen e-post har skickats: ingen e-postserver är inställd (SMTP_URL). Ge personen länken nedan själv. Den gäller i sju dagar och kan bara användas en gång.`,
   inviteLinkHandOver: 'Inbjudningslänk att lämna över:',
+  invitationShownOnce:
+    'Inbjudningslänken visas bara en gång, direkt efter att inbjudan skapats. Behöver personen en ny länk: bjud in samma e-postadress igen.',
   userTitle: (name: string) => `Användare: ${name}`,
   changeRole: 'Byt roll',
   roleChanged: 'Rollen är ändrad. Användarens inloggningar har avslutats.',
@@ -64,6 +66,18 @@ export const accountsSv = {
   identities: 'Kopplade inloggningar',
   noIdentities: 'Inga.',
   memberships: 'Medlemskap',
+  roleLayersHeading: 'Så fungerar rollerna',
+  roleLayersIntro:
+    'Ett konto har två slags roller. Kontots roll avgör vad personen får göra i Riktning. Medlemskapen avgör vilka organisationers insatser och lägesrapporter personen arbetar med. Rollen i organisationen (redigerare eller rapportör) beskriver organisationens egen ansvarsfördelning och ändrar inte vad personen får göra.',
+  roleDoes: {
+    admin: 'Allt som samordnaren får, och dessutom användare, inbjudningar och e-postkön.',
+    samordnare:
+      'Granskar, godkänner och returnerar alla organisationers insatser och lägesrapporter; strategin, remisser, organisationer, indikatorer och tillgänglighetsanmälningar.',
+    aktor:
+      'Registrerar, ändrar och skickar in insatser och lägesrapporter för de organisationer personen är medlem i.',
+    analytiker:
+      'Indikatorkatalogen, importer och egna värden; läser alla organisationers uppgifter men godkänner inget.',
+  },
   organisationsTitle: 'Organisationer',
   organisationsCaption: 'Organisationer',
   showArchived: 'Visa arkiverade',

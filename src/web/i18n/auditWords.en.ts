@@ -4,6 +4,7 @@ import { auditActionsSv, auditEntitiesSv } from './auditWords.sv.js';
 
 /** The audit log's events and records in words (English); the same codes as auditWords.sv.ts. */
 export const auditActionsEn: Record<AuditAction, string> = {
+  'accessibility_report.handled': 'Accessibility report handled',
   'accessibility_report.received': 'Accessibility report received',
   'accounts.purged': 'Inactive accounts removed',
   'action_programme.defined': 'Action programme entered',

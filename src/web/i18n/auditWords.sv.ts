@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntityType } from '../../domain/audit/vocabulary
 
 /** The audit log's events and records in words (Swedish); every code the product can record. */
 export const auditActionsSv: Record<AuditAction, string> = {
+  'accessibility_report.handled': 'Tillgänglighetsanmälan hanterad',
   'accessibility_report.received': 'Tillgänglighetsanmälan mottagen',
   'accounts.purged': 'Inaktiva konton rensade',
   'action_programme.defined': 'Handlingsprogram lagt in',

@@ -33,6 +33,11 @@ export const deskEn: DeskMessages = {
       line: (n) => `${plural(n, 'import', 'imports')} failed in the last 30 days`,
       date: (d) => `the latest on ${d}`,
     },
+    accessibilityReports: {
+      line: (n) =>
+        `${plural(n, 'accessibility report awaits', 'accessibility reports await')} an answer`,
+      date: (d) => `the oldest from ${d}`,
+    },
     returnedToMe: {
       line: (n) => `${plural(n, 'initiative was', 'initiatives were')} returned to you`,
       date: (d) => `since ${d}`,

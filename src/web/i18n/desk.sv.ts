@@ -45,6 +45,13 @@ export const deskSv = {
           : `${n} importer misslyckades de senaste 30 dagarna`,
       date: (d) => `senast ${d}`,
     },
+    accessibilityReports: {
+      line: (n) =>
+        n === 1
+          ? '1 tillgänglighetsanmälan väntar på svar'
+          : `${n} tillgänglighetsanmälningar väntar på svar`,
+      date: (d) => `den äldsta från ${d}`,
+    },
     returnedToMe: {
       line: (n) =>
         n === 1 ? '1 insats är returnerad till er' : `${n} insatser är returnerade till er`,
